@@ -1,1 +1,42 @@
-fn main() {}
+//! rawnet's task runner (the cargo-xtask convention): everything that is more than one cargo
+//! call. `cargo xtask help` lists the tasks.
+
+mod setup;
+mod size;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <task>
+
+tasks:
+  demo     run the main job: the best end-to-end path that exists (see README.md)
+  test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
+  size     build the footprint images for thumbv7em-none-eabihf and print their sizes
+  setup    install what the other tasks need (rustup target, Debian packages when root)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let result = match task {
+        "demo" => setup::ensure(setup::Need::DEMO).and_then(|()| test::demo()),
+        "test" => setup::ensure(setup::Need::TEST).and_then(|()| test::all()),
+        "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
+        "setup" => setup::ensure(setup::Need::TEST),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Installing what the tasks need, or saying exactly what to run.
+
+use crate::util::{have, is_root, output, run};
+use std::process::Command;
+
+/// What a task needs from the machine.
+#[derive(Clone, Copy)]
+pub struct Need {
+    packages: &'static [&'static str],
+    thumb: bool,
+    fuzz: bool,
+}
+
+/// Debian packages behind the host tests: the broker, TLS peers, the host network path.
+const TEST_PACKAGES: &[&str] = &[
+    "mosquitto",              // the real broker the tests talk to
+    "mosquitto-clients",      // mosquitto_sub/pub as independent peers
+    "openssl",                // `openssl s_server` as a real TLS peer
+    "dnsmasq",                // real DHCP + DNS server, in a namespace the test creates
+    "iproute2",               // `ip netns`, `ip tuntap`
+    "libslirp-dev",           // the user-mode network behind the rootless host path
+    "libglib2.0-dev",         // libslirp's dependency
+    "pkg-config",             // finds libslirp for the -sys crate
+    "libclang-dev",           // bindgen for libslirp-sys
+    "binutils-arm-none-eabi", // arm-none-eabi-size for the footprint figures
+];
+
+impl Need {
+    pub const TEST: Need = Need {
+        packages: TEST_PACKAGES,
+        thumb: true,
+        fuzz: true,
+    };
+    pub const DEMO: Need = Need {
+        packages: TEST_PACKAGES,
+        thumb: false,
+        fuzz: false,
+    };
+    pub const SIZE: Need = Need {
+        packages: &["binutils-arm-none-eabi"],
+        thumb: true,
+        fuzz: false,
+    };
+}
+
+/// Make sure everything in `need` is present: install it when we can, otherwise fail with the
+/// exact command to run.
+pub fn ensure(need: Need) -> Result<(), String> {
+    if need.thumb {
+        ensure_target("thumbv7em-none-eabihf", None)?;
+    }
+    ensure_packages(need.packages)?;
+    if need.fuzz {
+        ensure_fuzz()?;
+    }
+    Ok(())
+}
+
+fn ensure_target(target: &str, toolchain: Option<&str>) -> Result<(), String> {
+    let mut list = Command::new("rustup");
+    if let Some(tc) = toolchain {
+        list.arg(format!("+{tc}"));
+    }
+    let installed = output(list.args(["target", "list", "--installed"]))
+        .map_err(|e| format!("rustup is needed to add the {target} target: {e}"))?;
+    if installed.lines().any(|l| l.trim() == target) {
+        return Ok(());
+    }
+    let mut add = Command::new("rustup");
+    if let Some(tc) = toolchain {
+        add.arg(format!("+{tc}"));
+    }
+    run(
+        &format!("add rust target {target}"),
+        add.args(["target", "add", target]),
+    )
+}
+
+fn missing_packages(packages: &[&str]) -> Vec<String> {
+    packages
+        .iter()
+        .filter(|p| {
+            let st = output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]));
+            !matches!(st, Ok(s) if s.contains("install ok installed"))
+        })
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn ensure_packages(packages: &[&str]) -> Result<(), String> {
+    if !have("dpkg-query") {
+        eprintln!("xtask: not a Debian system; make sure these are installed: {packages:?}");
+        return Ok(());
+    }
+    let missing = missing_packages(packages);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(" ");
+    if !is_root() {
+        return Err(format!(
+            "missing Debian packages; run:\n    sudo apt-get update && sudo apt-get install -y {list}"
+        ));
+    }
+    run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    run(
+        "install Debian packages",
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    let still = missing_packages(packages);
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("apt-get did not install: {}", still.join(" ")))
+    }
+}
+
+fn ensure_fuzz() -> Result<(), String> {
+    let toolchains = output(Command::new("rustup").args(["toolchain", "list"]))?;
+    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
+        return Err(
+            "the fuzz targets need a nightly toolchain; run:\n    rustup toolchain install nightly"
+                .into(),
+        );
+    }
+    if !have("cargo-fuzz") {
+        run(
+            "install cargo-fuzz",
+            Command::new("cargo").args(["install", "--locked", "cargo-fuzz"]),
+        )?;
+    }
+    Ok(())
+}
