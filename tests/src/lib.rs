@@ -1,1 +1,8 @@
-//! Shared helpers for the workspace integration tests.
+//! Shared helpers for rawnet's workspace integration tests: real peers started on loopback.
+//!
+//! Every helper here starts a real program (Mosquitto, and later `openssl s_server`) on
+//! 127.0.0.1 with a free port and a configuration it writes itself, and stops it on drop.
+//! Nothing listens on or talks to any other address.
+
+pub mod mosquitto;
+pub mod tmp;
