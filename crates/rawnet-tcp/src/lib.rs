@@ -9,7 +9,14 @@
 //!
 //! | lwIP raw API | rawnet |
 //! |---|---|
-//! | `tcp_arg` + function pointers | a value implementing [`Callbacks`] |
+//! | `netif_add` + `dhcp_start` | [`Stack::new`] with a [`Config`] |
+//! | `ethernet_input` + `sys_check_timeouts` | [`Stack::poll`] (then [`Stack::drive`]) |
+//! | `sys_timeouts_sleeptime` | [`Stack::poll_at`], [`TcpHandle::poll_at`] |
+//! | `dhcp_supplied_address`, `netif->ip_addr` | [`Stack::dhcp_state`], [`Stack::ipv4_settings`] |
+//! | `dns_gethostbyname` | [`Stack::dns_query`] + [`Stack::dns_result`] |
+//! | `tcp_new` | [`Stack::tcp_socket`] (caller's buffers) |
+//! | `tcp_connect` / `tcp_listen` + `tcp_accept` | [`Stack::connect`] / [`Stack::listen`] |
+//! | `tcp_arg` + function pointers | a value implementing [`Callbacks`], given to [`Stack::drive`] |
 //! | `tcp_connected` callback | [`Callbacks::connected`] |
 //! | `tcp_recv` callback | [`Callbacks::recv`] (return value = `tcp_recved`) |
 //! | `tcp_recv` callback with `p == NULL` | [`Callbacks::eof`] |
@@ -20,12 +27,111 @@
 //! | `tcp_output` | [`Connection::output`] |
 //! | `tcp_close` / `tcp_abort` | [`Connection::close`] / [`Connection::abort`] |
 //! | `tcp_nagle_disable` / `SOF_KEEPALIVE` | [`Connection::set_nodelay`] / [`Connection::set_keep_alive`] |
+//! | the pcb outside a callback | [`Stack::connection`] |
 //!
 //! Time is always an argument ([`Instant`], milliseconds on a monotonic 64-bit timeline); no
-//! layer reads a clock.
+//! layer reads a clock. Nothing allocates: sockets, buffers and DNS query slots are the
+//! caller's.
+//!
+//! ## How smoltcp's polled sockets become lwIP's callbacks
+//!
+//! smoltcp processes frames in [`Stack::poll`] and keeps the results in its sockets;
+//! [`Stack::drive`] then compares each socket with what its [`TcpHandle`] last reported and
+//! calls the [`Callbacks`] in lwIP's order (connected, sent, recv, eof, err, poll). The
+//! acknowledged byte counts given to `sent` are exact (smoltcp's transmit buffer holds
+//! precisely the unacknowledged bytes), and the connect and data timeouts are enforced here
+//! rather than left to smoltcp, so [`TcpError::TimedOut`] is never a guess.
+//!
+//! One difference from lwIP: a `recv` callback gets a copy of the received bytes (at most
+//! [`RECV_CHUNK`] at a time) in a buffer of the stack, not a slice of the socket's own
+//! buffer, because the callback also gets the connection mutably (to write an answer) and
+//! both live in the same smoltcp socket. Bytes it does not take stay in the socket.
+//!
+//! ## Example: two stacks on an in-memory wire
+//!
+//! ```
+//! use rawnet_eth::{host::MemoryWire, SmoltcpDevice};
+//! use rawnet_tcp::smoltcp::iface::SocketStorage;
+//! use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
+//! use rawnet_tcp::{Callbacks, Config, Connection, Duration, Instant, Ipv4Settings, Stack};
+//!
+//! /// Says hello as soon as it is connected.
+//! struct Client;
+//! impl<C: Connection> Callbacks<C> for Client {
+//!     fn connected(&mut self, conn: &mut C, _now: Instant) {
+//!         conn.write(b"hello").unwrap();
+//!         conn.output().unwrap();
+//!     }
+//!     fn recv(&mut self, _conn: &mut C, data: &[u8], _now: Instant) -> usize {
+//!         data.len()
+//!     }
+//!     fn err(&mut self, err: C::Error, _now: Instant) {
+//!         panic!("client: {err:?}")
+//!     }
+//! }
+//!
+//! /// Keeps what it receives.
+//! struct Server(Vec<u8>);
+//! impl<C: Connection> Callbacks<C> for Server {
+//!     fn recv(&mut self, _conn: &mut C, data: &[u8], _now: Instant) -> usize {
+//!         self.0.extend_from_slice(data);
+//!         data.len()
+//!     }
+//!     fn err(&mut self, err: C::Error, _now: Instant) {
+//!         panic!("server: {err:?}")
+//!     }
+//! }
+//!
+//! let (mac_a, mac_b) = ([2, 0, 0, 0, 0, 1], [2, 0, 0, 0, 0, 2]);
+//! let ip = |last| Ipv4Settings::new(Ipv4Cidr::new(Ipv4Address::new(10, 0, 0, last), 24));
+//! let (wire_a, wire_b) = MemoryWire::pair(mac_a, mac_b, 8);
+//! let (mut rx_a, mut tx_a, mut rx_b, mut tx_b) = ([0; 2048], [0; 2048], [0; 2048], [0; 2048]);
+//! let mut slots_a = [SocketStorage::EMPTY; 1];
+//! let mut slots_b = [SocketStorage::EMPTY; 1];
+//! let mut now = Instant::from_ticks(0);
+//!
+//! let config_a = Config::new_static(mac_a, ip(1), 1);
+//! let mut a = Stack::new(SmoltcpDevice::new(wire_a), config_a, &mut slots_a, now).unwrap();
+//! let config_b = Config::new_static(mac_b, ip(2), 2);
+//! let mut b = Stack::new(SmoltcpDevice::new(wire_b), config_b, &mut slots_b, now).unwrap();
+//!
+//! let mut listener = b.tcp_socket(&mut rx_b, &mut tx_b).unwrap();
+//! b.listen(&mut listener, 7).unwrap();
+//! let mut conn = a.tcp_socket(&mut rx_a, &mut tx_a).unwrap();
+//! a.connect(&mut conn, Ipv4Address::new(10, 0, 0, 2), 7, now).unwrap();
+//!
+//! let mut server = Server(Vec::new());
+//! while server.0 != b"hello" {
+//!     assert!(now.as_ticks() < 1_000, "no hello after a simulated second");
+//!     // The superloop: poll each stack, then drive each connection.
+//!     a.poll(now);
+//!     b.poll(now);
+//!     a.drive(&mut conn, &mut Client, now);
+//!     b.drive(&mut listener, &mut server, now);
+//!     now = now + Duration::from_millis(1);
+//! }
+//! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
+
+mod config;
+mod conn;
+mod dhcp;
+mod dns;
+mod drive;
+mod error;
+mod stack;
+mod time;
+
+pub use config::{Config, Ipv4Config, Ipv4Settings, TcpTimers, MAX_DNS_SERVERS};
+pub use conn::{TcpConn, TcpHandle, TcpStatus};
+pub use dhcp::DhcpState;
+pub use dns::{DnsQuery, DnsQueryHandle};
+pub use error::{DnsError, StackError};
+pub use stack::{Stack, RECV_CHUNK};
+/// The smoltcp this crate is built on, for its address types and socket storage.
+pub use smoltcp;
 
 /// A point in time: milliseconds on the board's monotonic timeline.
 pub type Instant = fugit::MonotonicTimerInstantU64<1000>;

@@ -1,0 +1,116 @@
+//! How a [`Stack`](crate::Stack) is set up: station address, IPv4 settings, TCP timers.
+
+use crate::Duration;
+use smoltcp::wire::{Ipv4Address, Ipv4Cidr};
+
+/// How many DNS servers an [`Ipv4Settings`] carries (smoltcp's DHCP client keeps three).
+pub const MAX_DNS_SERVERS: usize = 3;
+
+/// IPv4 settings of the interface: static ones, or the ones a DHCP lease brought
+/// (lwIP's `netif_set_addr` + `dns_setserver`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ipv4Settings {
+    /// The interface address and prefix length, e.g. `10.0.2.15/24`.
+    pub address: Ipv4Cidr,
+    /// The default gateway, if any.
+    pub router: Option<Ipv4Address>,
+    /// DNS servers, in order of preference.
+    pub dns_servers: heapless::Vec<Ipv4Address, MAX_DNS_SERVERS>,
+}
+
+impl Ipv4Settings {
+    /// Settings with an address only: no gateway, no DNS server.
+    pub fn new(address: Ipv4Cidr) -> Self {
+        Ipv4Settings {
+            address,
+            router: None,
+            dns_servers: heapless::Vec::new(),
+        }
+    }
+
+    /// The same settings with a default gateway.
+    pub fn with_router(mut self, router: Ipv4Address) -> Self {
+        self.router = Some(router);
+        self
+    }
+
+    /// The same settings with one more DNS server (ignored when [`MAX_DNS_SERVERS`] are
+    /// already set).
+    pub fn with_dns_server(mut self, server: Ipv4Address) -> Self {
+        let _ = self.dns_servers.push(server);
+        self
+    }
+}
+
+/// Where the interface's IPv4 address comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ipv4Config {
+    /// A fixed address (lwIP's `netif_add` with an address).
+    Static(Ipv4Settings),
+    /// A DHCP lease (lwIP's `dhcp_start`). The DHCP client takes one socket slot.
+    Dhcp,
+}
+
+/// Per-connection timers of the TCP adapter (the values lwIP fixes at compile time).
+///
+/// The timeouts are enforced by rawnet, not by smoltcp, so that the error a layer is given
+/// ([`TcpError::TimedOut`](crate::TcpError::TimedOut)) is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TcpTimers {
+    /// How long a connection may stay in SYN-SENT before it fails with `TimedOut`
+    /// (lwIP: `TCP_SYNMAXRTX` retransmissions).
+    pub connect_timeout: Duration,
+    /// How long data (or a FIN) may wait for an acknowledgement without any progress before
+    /// the connection fails with `TimedOut` (lwIP: `TCP_MAXRTX` retransmissions).
+    pub data_timeout: Duration,
+    /// Interval of [`Callbacks::poll`](crate::Callbacks::poll) (lwIP's `tcp_poll` interval;
+    /// 500 ms is lwIP's coarse timer with an interval of 1).
+    pub poll_interval: Duration,
+}
+
+impl Default for TcpTimers {
+    fn default() -> Self {
+        TcpTimers {
+            connect_timeout: Duration::from_secs(20),
+            data_timeout: Duration::from_secs(60),
+            poll_interval: Duration::from_millis(500),
+        }
+    }
+}
+
+/// Everything a [`Stack`](crate::Stack) needs to start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The station's MAC address (the driver's [`mac_address`](rawnet_eth::EthernetDriver::mac_address)).
+    pub mac: [u8; 6],
+    /// Static IPv4 settings or DHCP.
+    pub ipv4: Ipv4Config,
+    /// Seed for initial sequence numbers, ephemeral ports and DNS transaction ids. Give
+    /// each boot a different one (from the hardware RNG): predictable sequence numbers let
+    /// an attacker inject segments.
+    pub random_seed: u64,
+    /// Timers given to every new TCP handle (each handle can change its own).
+    pub tcp: TcpTimers,
+}
+
+impl Config {
+    /// A configuration with a static address and default timers.
+    pub fn new_static(mac: [u8; 6], settings: Ipv4Settings, random_seed: u64) -> Self {
+        Config {
+            mac,
+            ipv4: Ipv4Config::Static(settings),
+            random_seed,
+            tcp: TcpTimers::default(),
+        }
+    }
+
+    /// A configuration that asks DHCP for an address, with default timers.
+    pub fn new_dhcp(mac: [u8; 6], random_seed: u64) -> Self {
+        Config {
+            mac,
+            ipv4: Ipv4Config::Dhcp,
+            random_seed,
+            tcp: TcpTimers::default(),
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The [`Stack`]: smoltcp's interface and socket set, polled from the superloop.
+
+use crate::config::{Config, Ipv4Config, Ipv4Settings, TcpTimers};
+use crate::error::StackError;
+use crate::time::{from_smol, to_smol};
+use crate::{Duration, Instant};
+use smoltcp::iface::{self, Interface, PollResult, SocketHandle, SocketSet, SocketStorage};
+use smoltcp::phy::Device;
+use smoltcp::socket::{dhcpv4, AnySocket};
+use smoltcp::wire::{EthernetAddress, HardwareAddress, IpCidr, Ipv4Address};
+
+/// How many received bytes one [`Callbacks::recv`](crate::Callbacks::recv) call is offered
+/// at most (the size of the stack's receive staging buffer).
+pub const RECV_CHUNK: usize = 1024;
+
+/// The network stack: one Ethernet interface, its IPv4 configuration (static or DHCP), an
+/// optional DNS resolver and TCP sockets in caller-provided slots (lwIP's `netif` plus the
+/// TCP/DHCP/DNS modules, `NO_SYS=1`).
+///
+/// Method groups, in the order a superloop uses them:
+///
+/// - **setup**: [`new`](Self::new), [`enable_dns`](Self::enable_dns),
+///   [`tcp_socket`](Self::tcp_socket);
+/// - **inputs**: [`poll`](Self::poll) with the current time (lwIP's `ethernet_input` for
+///   every waiting frame, then `sys_check_timeouts`);
+/// - **per connection**: [`connect`](Self::connect) / [`listen`](Self::listen), then
+///   [`drive`](Self::drive) after every `poll` (this fires the
+///   [`Callbacks`](crate::Callbacks)), and [`connection`](Self::connection) to act on a
+///   connection outside a callback;
+/// - **when to call again**: [`poll_at`](Self::poll_at) / [`poll_delay`](Self::poll_delay)
+///   for the interface and [`TcpHandle::poll_at`](crate::TcpHandle::poll_at) for each
+///   connection's timers;
+/// - **getters**: [`ipv4_settings`](Self::ipv4_settings), [`dhcp_state`](Self::dhcp_state),
+///   [`device`](Self::device), [`interface`](Self::interface).
+///
+/// `D` is any [`smoltcp::phy::Device`]: a [`rawnet_eth::SmoltcpDevice`] over a MAC driver,
+/// or one wrapped in smoltcp's `FaultInjector` or `Tracer`.
+pub struct Stack<'a, D: Device> {
+    pub(crate) device: D,
+    pub(crate) iface: Interface,
+    pub(crate) sockets: SocketSet<'a>,
+    slots: usize,
+    pub(crate) dhcp: Option<SocketHandle>,
+    pub(crate) dns: Option<SocketHandle>,
+    pub(crate) ipv4: Option<Ipv4Settings>,
+    next_port: u16,
+    pub(crate) timers: TcpTimers,
+    pub(crate) scratch: [u8; RECV_CHUNK],
+}
+
+const EPHEMERAL_FIRST: u16 = 49152;
+const EPHEMERAL_COUNT: u16 = 16384;
+
+impl<'a, D: Device> Stack<'a, D> {
+    /// Bring up the interface on `device` with `config`; sockets live in `sockets` (one slot
+    /// per TCP connection or listener, one for the DHCP client, one for DNS).
+    ///
+    /// Fails with [`StackError::NoFreeSocket`] when DHCP is asked for and `sockets` is empty.
+    pub fn new(
+        mut device: D,
+        config: Config,
+        sockets: &'a mut [SocketStorage<'a>],
+        now: Instant,
+    ) -> Result<Self, StackError> {
+        let hw = HardwareAddress::Ethernet(EthernetAddress(config.mac));
+        let mut iface_config = iface::Config::new(hw);
+        iface_config.random_seed = config.random_seed;
+        let iface = Interface::new(iface_config, &mut device, to_smol(now));
+        let slots = sockets.len();
+        let mut stack = Stack {
+            device,
+            iface,
+            sockets: SocketSet::new(sockets),
+            slots,
+            dhcp: None,
+            dns: None,
+            ipv4: None,
+            next_port: EPHEMERAL_FIRST
+                + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
+            timers: config.tcp,
+            scratch: [0; RECV_CHUNK],
+        };
+        match config.ipv4 {
+            Ipv4Config::Static(settings) => stack.apply_ipv4(Some(settings)),
+            Ipv4Config::Dhcp => {
+                let handle = stack.add_socket(dhcpv4::Socket::new())?;
+                stack.dhcp = Some(handle);
+            }
+        }
+        Ok(stack)
+    }
+
+    /// Process every waiting frame, run the timers and send what is due (lwIP's
+    /// `ethernet_input` + `sys_check_timeouts` + `tcp_output`). Call it from the superloop,
+    /// then [`drive`](Self::drive) each connection.
+    ///
+    /// Returns whether anything happened (a frame went in or out, a socket or the DHCP lease
+    /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
+    pub fn poll(&mut self, now: Instant) -> bool {
+        let at = to_smol(now);
+        let mut busy =
+            self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        if self.poll_dhcp() {
+            busy = true;
+            // Send at once what the new address allows (ARP for the gateway, queued SYNs).
+            self.iface.poll(at, &mut self.device, &mut self.sockets);
+        }
+        busy
+    }
+
+    /// When [`poll`](Self::poll) is next due for the interface's own timers (retransmissions,
+    /// delayed ACKs, DHCP renewals, DNS retries); `None` when only a received frame can
+    /// change anything. Connections' callback timers are given by
+    /// [`TcpHandle::poll_at`](crate::TcpHandle::poll_at).
+    pub fn poll_at(&mut self, now: Instant) -> Option<Instant> {
+        self.iface
+            .poll_at(to_smol(now), &self.sockets)
+            .map(|at| from_smol(at).max(now))
+    }
+
+    /// How long until [`poll`](Self::poll) is due (zero: now); `None` as in
+    /// [`poll_at`](Self::poll_at).
+    pub fn poll_delay(&mut self, now: Instant) -> Option<Duration> {
+        self.poll_at(now).map(|at| crate::time::since(at, now))
+    }
+
+    /// The IPv4 settings in use: the static ones, or the current DHCP lease; `None` while
+    /// DHCP has no lease.
+    pub fn ipv4_settings(&self) -> Option<&Ipv4Settings> {
+        self.ipv4.as_ref()
+    }
+
+    /// The interface's IPv4 address, if it has one.
+    pub fn ipv4_address(&self) -> Option<Ipv4Address> {
+        self.iface.ipv4_addr()
+    }
+
+    /// The timers given to TCP handles created from now on.
+    pub fn tcp_timers(&self) -> TcpTimers {
+        self.timers
+    }
+
+    /// Change the timers given to TCP handles created from now on.
+    pub fn set_tcp_timers(&mut self, timers: TcpTimers) {
+        self.timers = timers;
+    }
+
+    /// The device (to read a driver's link state, say).
+    pub fn device(&self) -> &D {
+        &self.device
+    }
+
+    /// The device, mutably.
+    pub fn device_mut(&mut self) -> &mut D {
+        &mut self.device
+    }
+
+    /// The smoltcp interface, for what this API does not cover.
+    pub fn interface(&self) -> &Interface {
+        &self.iface
+    }
+
+    /// The smoltcp interface, mutably. Changing addresses here bypasses
+    /// [`ipv4_settings`](Self::ipv4_settings).
+    pub fn interface_mut(&mut self) -> &mut Interface {
+        &mut self.iface
+    }
+
+    /// Free socket slots.
+    pub fn free_slots(&self) -> usize {
+        self.slots - self.sockets.iter().count()
+    }
+
+    /// Put a socket into a free slot (smoltcp's `SocketSet::add` panics when full).
+    pub(crate) fn add_socket<T: AnySocket<'a>>(
+        &mut self,
+        socket: T,
+    ) -> Result<SocketHandle, StackError> {
+        if self.free_slots() == 0 {
+            return Err(StackError::NoFreeSocket);
+        }
+        Ok(self.sockets.add(socket))
+    }
+
+    /// The next ephemeral port not used by a TCP socket of this stack.
+    pub(crate) fn ephemeral_port(&mut self) -> u16 {
+        loop {
+            let port = self.next_port;
+            self.next_port = if port == u16::MAX {
+                EPHEMERAL_FIRST
+            } else {
+                port + 1
+            };
+            let in_use = self.sockets.iter().any(|(_, s)| {
+                smoltcp::socket::tcp::Socket::downcast(s)
+                    .and_then(|t| t.local_endpoint())
+                    .is_some_and(|ep| ep.port == port)
+            });
+            if !in_use {
+                return port;
+            }
+        }
+    }
+
+    /// Install IPv4 settings on the interface (or remove them), and hand their DNS servers
+    /// to the resolver.
+    pub(crate) fn apply_ipv4(&mut self, settings: Option<Ipv4Settings>) {
+        self.iface.update_ip_addrs(|addrs| {
+            addrs.clear();
+            if let Some(s) = &settings {
+                // The address list has room for at least one entry.
+                let _ = addrs.push(IpCidr::Ipv4(s.address));
+            }
+        });
+        match settings.as_ref().and_then(|s| s.router) {
+            Some(router) => {
+                // One default route replaces the other: the table cannot be full.
+                let _ = self.iface.routes_mut().add_default_ipv4_route(router);
+            }
+            None => {
+                self.iface.routes_mut().remove_default_ipv4_route();
+            }
+        }
+        self.ipv4 = settings;
+        self.update_dns_servers();
+    }
+}
+
+impl<D: Device> core::fmt::Debug for Stack<'_, D> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Stack")
+            .field("ipv4", &self.ipv4)
+            .field("slots", &self.slots)
+            .field("dhcp", &self.dhcp.is_some())
+            .field("dns", &self.dns.is_some())
+            .finish_non_exhaustive()
+    }
+}
