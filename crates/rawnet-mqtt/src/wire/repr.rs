@@ -1,0 +1,231 @@
+//! [`Repr`]: the meaning of any MQTT packet, with parse / buffer_len / emit.
+
+use super::codec::{varint_len, Writer};
+use super::{
+    Ack, Auth, ConnAck, Connect, Disconnect, Error, FixedHeader, Packet, PacketType, Publish,
+    SubAck, Subscribe, UnsubAck, Unsubscribe, Version,
+};
+
+/// A parsed (or to-be-emitted) MQTT control packet.
+///
+/// Parsing borrows topics, payloads, properties and lists from the input; emitting writes
+/// into a caller's buffer of [`Repr::buffer_len`] bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Repr<'a> {
+    Connect(Connect<'a>),
+    ConnAck(ConnAck<'a>),
+    Publish(Publish<'a>),
+    PubAck(Ack<'a>),
+    PubRec(Ack<'a>),
+    PubRel(Ack<'a>),
+    PubComp(Ack<'a>),
+    Subscribe(Subscribe<'a>),
+    SubAck(SubAck<'a>),
+    Unsubscribe(Unsubscribe<'a>),
+    UnsubAck(UnsubAck<'a>),
+    PingReq,
+    PingResp,
+    Disconnect(Disconnect<'a>),
+    /// MQTT 5.0 only.
+    Auth(Auth<'a>),
+}
+
+impl<'a> Repr<'a> {
+    /// Parses a checked packet as `version`.
+    pub fn parse<T: AsRef<[u8]> + ?Sized>(
+        packet: &Packet<&'a T>,
+        version: Version,
+    ) -> Result<Repr<'a>, Error> {
+        Self::parse_body(packet.header(), packet.body_ref(), version)
+    }
+
+    /// Parses a packet from the start of `bytes`: the packet and its total length. Bytes
+    /// after the packet are left alone.
+    pub fn parse_bytes(bytes: &'a [u8], version: Version) -> Result<(Repr<'a>, usize), Error> {
+        let packet = Packet::new_checked(bytes)?;
+        let repr = Self::parse(&packet, version)?;
+        Ok((repr, packet.total_len()))
+    }
+
+    /// Parses a packet body (the `remaining length` bytes after the fixed header).
+    pub fn parse_body(
+        header: &FixedHeader,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<Repr<'a>, Error> {
+        if body.len() != header.remaining_len() {
+            return Err(Error::Truncated);
+        }
+        let empty = |body: &[u8]| {
+            if body.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::TrailingBytes)
+            }
+        };
+        let kind = header.packet_type();
+        Ok(match kind {
+            PacketType::Connect => Repr::Connect(Connect::parse(body, version)?),
+            PacketType::ConnAck => Repr::ConnAck(ConnAck::parse(body, version)?),
+            PacketType::Publish => Repr::Publish(Publish::parse(header.flags(), body, version)?),
+            PacketType::PubAck => Repr::PubAck(Ack::parse(kind, body, version)?),
+            PacketType::PubRec => Repr::PubRec(Ack::parse(kind, body, version)?),
+            PacketType::PubRel => Repr::PubRel(Ack::parse(kind, body, version)?),
+            PacketType::PubComp => Repr::PubComp(Ack::parse(kind, body, version)?),
+            PacketType::Subscribe => Repr::Subscribe(Subscribe::parse(body, version)?),
+            PacketType::SubAck => Repr::SubAck(SubAck::parse(body, version)?),
+            PacketType::Unsubscribe => Repr::Unsubscribe(Unsubscribe::parse(body, version)?),
+            PacketType::UnsubAck => Repr::UnsubAck(UnsubAck::parse(body, version)?),
+            PacketType::PingReq => {
+                empty(body)?;
+                Repr::PingReq
+            }
+            PacketType::PingResp => {
+                empty(body)?;
+                Repr::PingResp
+            }
+            PacketType::Disconnect => Repr::Disconnect(Disconnect::parse(body, version)?),
+            PacketType::Auth => Repr::Auth(Auth::parse(body, version)?),
+        })
+    }
+
+    /// The packet type.
+    pub const fn packet_type(&self) -> PacketType {
+        match self {
+            Repr::Connect(_) => PacketType::Connect,
+            Repr::ConnAck(_) => PacketType::ConnAck,
+            Repr::Publish(_) => PacketType::Publish,
+            Repr::PubAck(_) => PacketType::PubAck,
+            Repr::PubRec(_) => PacketType::PubRec,
+            Repr::PubRel(_) => PacketType::PubRel,
+            Repr::PubComp(_) => PacketType::PubComp,
+            Repr::Subscribe(_) => PacketType::Subscribe,
+            Repr::SubAck(_) => PacketType::SubAck,
+            Repr::Unsubscribe(_) => PacketType::Unsubscribe,
+            Repr::UnsubAck(_) => PacketType::UnsubAck,
+            Repr::PingReq => PacketType::PingReq,
+            Repr::PingResp => PacketType::PingResp,
+            Repr::Disconnect(_) => PacketType::Disconnect,
+            Repr::Auth(_) => PacketType::Auth,
+        }
+    }
+
+    /// The remaining length this packet encodes to.
+    pub fn remaining_len(&self, version: Version) -> usize {
+        match self {
+            Repr::Connect(p) => p.body_len(version),
+            Repr::ConnAck(p) => p.body_len(version),
+            Repr::Publish(p) => p.body_len(version),
+            Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
+                p.body_len(version)
+            }
+            Repr::Subscribe(p) => p.body_len(version),
+            Repr::SubAck(p) => p.body_len(version),
+            Repr::Unsubscribe(p) => p.body_len(version),
+            Repr::UnsubAck(p) => p.body_len(version),
+            Repr::PingReq | Repr::PingResp => 0,
+            Repr::Disconnect(p) => p.body_len(version),
+            Repr::Auth(p) => p.body_len(version),
+        }
+    }
+
+    /// The exact number of bytes [`Repr::emit`] writes for `version`.
+    pub fn buffer_len(&self, version: Version) -> usize {
+        let body = self.remaining_len(version);
+        body.saturating_add(varint_len(body)).saturating_add(1)
+    }
+
+    fn first_byte(&self) -> u8 {
+        let kind = self.packet_type();
+        let flags = match self {
+            Repr::Publish(p) => p.flags(),
+            _ => kind.fixed_flags(),
+        };
+        (kind as u8) << 4 | flags
+    }
+
+    /// Emits the packet as `version` into the start of `buf`; returns the number of bytes
+    /// written, which is [`Repr::buffer_len`].
+    ///
+    /// Checks the representation with the same rules as [`Repr::parse`]; a buffer shorter
+    /// than [`Repr::buffer_len`] is [`Error::BufferTooSmall`] (and nothing useful is
+    /// written).
+    pub fn emit(&self, buf: &mut [u8], version: Version) -> Result<usize, Error> {
+        let body = self.remaining_len(version);
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        let total = body.saturating_add(varint_len(body)).saturating_add(1);
+        if buf.len() < total {
+            return Err(Error::BufferTooSmall);
+        }
+        let mut w = Writer::new(buf);
+        w.u8(self.first_byte())?;
+        w.varint(body)?;
+        self.emit_body(&mut w, version)?;
+        debug_assert_eq!(w.position(), total);
+        Ok(w.position())
+    }
+
+    /// Emits only the fixed header and variable header of a PUBLISH, leaving out the
+    /// payload (for writing a large payload from elsewhere, or in pieces into a ring
+    /// buffer). Returns the bytes written; the packet is complete once
+    /// `publish.payload.len()` payload bytes follow.
+    pub fn emit_publish_header(
+        publish: &Publish<'_>,
+        buf: &mut [u8],
+        version: Version,
+    ) -> Result<usize, Error> {
+        let body = publish.body_len(version);
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        let mut w = Writer::new(buf);
+        w.u8(Repr::Publish(*publish).first_byte())?;
+        w.varint(body)?;
+        publish.emit_header(&mut w, version)?;
+        Ok(w.position())
+    }
+
+    fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+        let kind = self.packet_type();
+        match self {
+            Repr::Connect(p) => p.emit_body(w, version),
+            Repr::ConnAck(p) => p.emit_body(w, version),
+            Repr::Publish(p) => p.emit_body(w, version),
+            Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
+                p.emit_body(kind, w, version)
+            }
+            Repr::Subscribe(p) => p.emit_body(w, version),
+            Repr::SubAck(p) => p.emit_body(w, version),
+            Repr::Unsubscribe(p) => p.emit_body(w, version),
+            Repr::UnsubAck(p) => p.emit_body(w, version),
+            Repr::PingReq | Repr::PingResp => Ok(()),
+            Repr::Disconnect(p) => p.emit_body(w, version),
+            Repr::Auth(p) => p.emit_body(w, version),
+        }
+    }
+}
+
+macro_rules! from_packet {
+    ($($ty:ident),*) => {
+        $(impl<'a> From<$ty<'a>> for Repr<'a> {
+            fn from(p: $ty<'a>) -> Self {
+                Repr::$ty(p)
+            }
+        })*
+    };
+}
+
+from_packet!(
+    Connect,
+    ConnAck,
+    Publish,
+    Subscribe,
+    SubAck,
+    Unsubscribe,
+    UnsubAck,
+    Disconnect,
+    Auth
+);
