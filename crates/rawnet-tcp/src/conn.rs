@@ -345,7 +345,9 @@ impl<'a, D: Device> Stack<'a, D> {
             ListenError::InvalidState => StackError::InUse,
             ListenError::Unaddressable => StackError::InvalidEndpoint,
         })?;
-        handle.st.restart(TcpStatus::Listening, Instant::from_ticks(0));
+        handle
+            .st
+            .restart(TcpStatus::Listening, Instant::from_ticks(0));
         Ok(())
     }
 

@@ -165,9 +165,8 @@ impl<'a, D: Device> Stack<'a, D> {
             TcpStatus::Open if state == State::TimeWait => return finish(st, None, cb, now),
             TcpStatus::Open if state == State::Closed => {
                 // Closed after our FIN and theirs, with everything acknowledged: LAST-ACK ended.
-                let graceful = st.local_close
-                    && (st.fin_seen || st.eof_reported)
-                    && socket.send_queue() == 0;
+                let graceful =
+                    st.local_close && (st.fin_seen || st.eof_reported) && socket.send_queue() == 0;
                 let err = if address_lost {
                     TcpError::Unreachable
                 } else {
@@ -192,9 +191,7 @@ impl<'a, D: Device> Stack<'a, D> {
 
         // 6. timeouts.
         match st.status {
-            TcpStatus::Connecting
-                if since(now, st.connect_since) >= st.timers.connect_timeout =>
-            {
+            TcpStatus::Connecting if since(now, st.connect_since) >= st.timers.connect_timeout => {
                 socket.abort();
                 st.output = true;
                 return finish(st, Some(TcpError::TimedOut), cb, now);

@@ -129,9 +129,9 @@ pub use conn::{TcpConn, TcpHandle, TcpStatus};
 pub use dhcp::DhcpState;
 pub use dns::{DnsQuery, DnsQueryHandle};
 pub use error::{DnsError, StackError};
-pub use stack::{Stack, RECV_CHUNK};
 /// The smoltcp this crate is built on, for its address types and socket storage.
 pub use smoltcp;
+pub use stack::{Stack, RECV_CHUNK};
 
 /// A point in time: milliseconds on the board's monotonic timeline.
 pub type Instant = fugit::MonotonicTimerInstantU64<1000>;

@@ -75,8 +75,7 @@ impl<'a, D: Device> Stack<'a, D> {
             dhcp: None,
             dns: None,
             ipv4: None,
-            next_port: EPHEMERAL_FIRST
-                + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
+            next_port: EPHEMERAL_FIRST + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
             timers: config.tcp,
             scratch: [0; RECV_CHUNK],
         };
@@ -98,8 +97,7 @@ impl<'a, D: Device> Stack<'a, D> {
     /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
     pub fn poll(&mut self, now: Instant) -> bool {
         let at = to_smol(now);
-        let mut busy =
-            self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        let mut busy = self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
         if self.poll_dhcp() {
             busy = true;
             // Send at once what the new address allows (ARP for the gateway, queued SYNs).

@@ -1,0 +1,8 @@
+//! rawnet-tcp's behaviour, end to end over two stacks on an in-memory wire.
+
+mod harness;
+
+mod api;
+mod errors;
+mod faults;
+mod transfer;
