@@ -108,7 +108,7 @@ impl EthernetDriver for WireEnd {
     }
 
     fn transmit(&mut self) -> Option<WireTx<'_>> {
-        self.tx_free().then(|| WireTx(self))
+        self.tx_free().then_some(WireTx(self))
     }
 
     fn mac_address(&self) -> [u8; 6] {
@@ -138,7 +138,10 @@ mod tests {
         for i in 0..2u8 {
             a.transmit().unwrap().consume(60, |buf| buf.fill(i));
         }
-        assert!(a.transmit().is_none(), "depth 2 reached: TX must be refused");
+        assert!(
+            a.transmit().is_none(),
+            "depth 2 reached: TX must be refused"
+        );
         for i in 0..2u8 {
             let (rx, _tx) = b.receive().unwrap();
             rx.consume(|f| {
