@@ -1,0 +1,70 @@
+use super::*;
+
+#[test]
+fn short_and_long_lengths() {
+    let mut r = Reader::new(&[0x04, 0x02, 0xaa, 0xbb, 0x05, 0x00]);
+    assert_eq!(r.read(tag::OCTET_STRING), Ok(&[0xaa, 0xbb][..]));
+    assert_eq!(r.read(tag::NULL), Ok(&[][..]));
+    assert!(r.is_empty());
+
+    let mut long = [0u8; 3 + 200];
+    long[..3].copy_from_slice(&[0x04, 0x81, 200]);
+    let (tag, value, raw) = Reader::new(&long).read_any().unwrap();
+    assert_eq!((tag, value.len(), raw.len()), (tag::OCTET_STRING, 200, 203));
+}
+
+#[test]
+fn rejects_non_der_lengths_and_truncation() {
+    // Long form for a short length, leading zero, indefinite, truncated, high tag.
+    for bad in [
+        &[0x04, 0x81, 0x05, 0, 0, 0, 0, 0][..],
+        &[0x04, 0x82, 0x00, 0x80],
+        &[0x30, 0x80, 0x00, 0x00],
+        &[0x04, 0x05, 0x01],
+        &[0x1f, 0x01, 0x00],
+        &[0x04],
+        &[],
+    ] {
+        assert_eq!(Reader::new(bad).read_any(), Err(DerError), "{bad:02x?}");
+    }
+}
+
+#[test]
+fn integers_and_booleans() {
+    assert_eq!(Reader::new(&[0x02, 0x01, 0x05]).small_unsigned(), Ok(5));
+    assert_eq!(
+        Reader::new(&[0x02, 0x02, 0x00, 0x80]).small_unsigned(),
+        Ok(128)
+    );
+    assert_eq!(
+        Reader::new(&[0x02, 0x01, 0x80]).small_unsigned(),
+        Err(DerError)
+    );
+    assert_eq!(
+        Reader::new(&[0x02, 0x02, 0x00, 0x05]).small_unsigned(),
+        Err(DerError)
+    );
+    assert_eq!(Reader::new(&[0x01, 0x01, 0xff]).boolean(), Ok(true));
+    assert_eq!(Reader::new(&[0x01, 0x01, 0x01]).boolean(), Err(DerError));
+}
+
+#[test]
+fn times() {
+    assert_eq!(parse_time(tag::UTC_TIME, b"700101000000Z"), Ok(0));
+    assert_eq!(parse_time(tag::UTC_TIME, b"000301000000Z"), Ok(951_868_800));
+    assert_eq!(
+        parse_time(tag::GENERALIZED_TIME, b"20380119031408Z"),
+        Ok(2_147_483_648)
+    );
+    assert_eq!(
+        parse_time(tag::GENERALIZED_TIME, b"99991231235959Z"),
+        Ok(253_402_300_799)
+    );
+    assert_eq!(
+        parse_time(tag::UTC_TIME, b"240229120000Z"),
+        Ok(1_709_208_000)
+    );
+    assert_eq!(parse_time(tag::UTC_TIME, b"230229120000Z"), Err(DerError));
+    assert_eq!(parse_time(tag::UTC_TIME, b"2402291200Z"), Err(DerError));
+    assert_eq!(parse_time(tag::UTC_TIME, b"240229120000+"), Err(DerError));
+}

@@ -1,0 +1,450 @@
+//! RFC 5280 path validation of a TLS server's certificate chain, in place and without alloc.
+//!
+//! What is checked, in order (the first failure is the [`CertError`] returned):
+//!
+//! 1. The end-entity (leaf) certificate: it parses; its validity period contains the time
+//!    given ([`Time`]); it is not a CA (`basicConstraints cA=TRUE`); `keyUsage`, if present,
+//!    allows `digitalSignature`; `extendedKeyUsage`, if present, contains `serverAuth` (or
+//!    `anyExtendedKeyUsage`); the server name matches a `subjectAltName` entry (DNS names
+//!    case-insensitively, one leading `*.` wildcard label; IP addresses byte for byte), or,
+//!    only when there is no `subjectAltName`, the subject's last commonName.
+//! 2. The chain, built upward from the leaf: the issuer of each certificate is looked for by
+//!    name (byte-exact DER comparison) first among the trust anchors, then among the other
+//!    certificates the server sent (in any order). A candidate is taken when its key verifies
+//!    the signature. An intermediate must be a CA (`basicConstraints cA=TRUE`), allow
+//!    `keyCertSign` if it has `keyUsage`, be within its validity period and not have more
+//!    non-self-issued intermediates below it than its `pathLenConstraint`. A trust anchor's
+//!    own `pathLenConstraint` is enforced too; its validity period is not checked (RFC 5280
+//!    §6.1.1(d): the anchor is an input, not part of the path).
+//! 3. Any certificate with an unknown critical extension (e.g. nameConstraints, policy
+//!    constraints) is rejected: this verifier does not process them.
+//!
+//! Signatures: ECDSA with SHA-256 or SHA-384 on a P-256 key. Anything else (RSA, Ed25519,
+//! P-384 keys) is rejected as [`CertError::UnsupportedSignatureAlgorithm`] or
+//! [`CertError::UnsupportedPublicKey`], never skipped.
+
+use core::net::IpAddr;
+use core::str::FromStr;
+
+use p256::ecdsa::signature::hazmat::PrehashVerifier;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::der::{tag, Reader};
+use crate::x509::{self, oid, Cert, KeyKind, SigAlg};
+
+/// Why a server certificate chain was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CertError {
+    /// A certificate is not well-formed DER X.509 v3 (garbage bytes, truncation, ...).
+    Malformed,
+    /// The server sent no certificate.
+    NoCertificate,
+    /// The server sent a raw public key (RFC 7250) instead of an X.509 certificate.
+    RawPublicKeyUnsupported,
+    /// A certificate is signed with an algorithm this verifier does not implement.
+    UnsupportedSignatureAlgorithm,
+    /// A certificate carries a public key of a type this verifier does not implement.
+    UnsupportedPublicKey,
+    /// A certificate's signature does not verify with its issuer's key.
+    BadSignature,
+    /// A certificate's notAfter is before the current time.
+    Expired,
+    /// A certificate's notBefore is after the current time.
+    NotYetValid,
+    /// The server name matches neither a subjectAltName nor (without SAN) the commonName.
+    NameMismatch,
+    /// No trust anchor and no presented certificate issued a certificate of the chain: the
+    /// chain is incomplete (truncated) or the issuing CA is not trusted.
+    UnknownIssuer,
+    /// The chain ends at a self-signed root that is not one of the trust anchors.
+    UntrustedRoot,
+    /// The leaf is self-signed and not itself a trust anchor.
+    SelfSignedLeaf,
+    /// An issuing certificate is not a CA (no `basicConstraints cA=TRUE`).
+    IssuerNotCa,
+    /// The leaf is a CA certificate (`basicConstraints cA=TRUE`).
+    CaUsedAsLeaf,
+    /// A CA's `pathLenConstraint` is exceeded by the intermediates below it.
+    PathLenExceeded,
+    /// `keyUsage` forbids the use (leaf: digitalSignature; CA: keyCertSign).
+    BadKeyUsage,
+    /// The leaf's `extendedKeyUsage` does not include `serverAuth`.
+    BadExtendedKeyUsage,
+    /// A certificate has a critical extension this verifier does not process.
+    UnknownCriticalExtension,
+    /// The server's CertificateVerify signature does not verify with the leaf's key.
+    BadHandshakeSignature,
+    /// The server signed the handshake with a scheme that does not fit the leaf's key.
+    UnsupportedHandshakeSignatureScheme,
+}
+
+impl CertError {
+    /// A short English description, without `core::fmt`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            CertError::Malformed => "malformed certificate",
+            CertError::NoCertificate => "no certificate",
+            CertError::RawPublicKeyUnsupported => "raw public keys are not supported",
+            CertError::UnsupportedSignatureAlgorithm => "unsupported signature algorithm",
+            CertError::UnsupportedPublicKey => "unsupported public key type",
+            CertError::BadSignature => "bad certificate signature",
+            CertError::Expired => "certificate expired",
+            CertError::NotYetValid => "certificate not yet valid",
+            CertError::NameMismatch => "certificate not valid for the server name",
+            CertError::UnknownIssuer => "unknown issuer (incomplete chain or untrusted CA)",
+            CertError::UntrustedRoot => "chain ends at an untrusted root",
+            CertError::SelfSignedLeaf => "self-signed certificate",
+            CertError::IssuerNotCa => "issuer is not a CA",
+            CertError::CaUsedAsLeaf => "CA certificate used as server certificate",
+            CertError::PathLenExceeded => "path length constraint exceeded",
+            CertError::BadKeyUsage => "key usage does not allow this use",
+            CertError::BadExtendedKeyUsage => "extended key usage lacks serverAuth",
+            CertError::UnknownCriticalExtension => "unknown critical extension",
+            CertError::BadHandshakeSignature => "bad CertificateVerify signature",
+            CertError::UnsupportedHandshakeSignatureScheme => {
+                "unsupported CertificateVerify signature scheme"
+            }
+        }
+    }
+}
+
+impl core::fmt::Display for CertError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Seconds since 1970-01-01T00:00:00Z (UTC, no leap seconds), as X.509 dates are compared.
+pub type UnixTime = u64;
+
+/// What the device knows about the current date, for the validity-period check.
+///
+/// The policy when the device has no time yet (no RTC, SNTP not answered): use
+/// [`Time::NoEarlierThan`] with a time that is surely in the past, such as the firmware's
+/// build time. Certificates that expired before it are still rejected; `notBefore` cannot be
+/// checked and is not. Passing `NoEarlierThan(0)` disables the expiry check too, visibly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Time {
+    /// The current UTC time is known (RTC, SNTP): notBefore and notAfter are both checked.
+    Now(UnixTime),
+    /// Only a lower bound of the current time is known: notAfter is checked against it,
+    /// notBefore is not checked.
+    NoEarlierThan(UnixTime),
+}
+
+impl Time {
+    fn check(self, cert: &Cert<'_>) -> Result<(), CertError> {
+        let (now, check_not_before) = match self {
+            Time::Now(t) => (t, true),
+            Time::NoEarlierThan(t) => (t, false),
+        };
+        if now > cert.not_after {
+            Err(CertError::Expired)
+        } else if check_not_before && now < cert.not_before {
+            Err(CertError::NotYetValid)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The name the client expects the server's certificate to carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerName<'a> {
+    /// A DNS host name (matched against SAN dNSName entries).
+    Dns(&'a str),
+    /// An IP address (matched against SAN iPAddress entries only).
+    Ip(IpAddr),
+}
+
+impl<'a> ServerName<'a> {
+    /// Classify `name`: an IPv4/IPv6 literal becomes [`ServerName::Ip`], anything else must be
+    /// a syntactically valid DNS name (letters, digits, `-`, dots; a trailing dot is dropped).
+    pub fn parse(name: &'a str) -> Option<Self> {
+        if let Ok(ip) = IpAddr::from_str(name) {
+            return Some(ServerName::Ip(ip));
+        }
+        let name = name.strip_suffix('.').unwrap_or(name);
+        let valid = !name.is_empty()
+            && name.len() <= 253
+            && name.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            });
+        valid.then_some(ServerName::Dns(name))
+    }
+
+    /// The name for the TLS server_name extension, if it is a DNS name (RFC 6066: no IPs).
+    pub fn sni(&self) -> Option<&'a str> {
+        match self {
+            ServerName::Dns(name) => Some(name),
+            ServerName::Ip(_) => None,
+        }
+    }
+}
+
+/// The leaf's public key, kept after chain validation to check the server's CertificateVerify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeafKey {
+    point: [u8; 65],
+}
+
+impl LeafKey {
+    /// Check a TLS 1.3 CertificateVerify (RFC 8446 §4.4.3) signed by this key.
+    /// `scheme` is the TLS SignatureScheme code point, `transcript_hash` the handshake hash up
+    /// to and including the Certificate message.
+    pub fn verify_handshake_signature(
+        &self,
+        scheme: u16,
+        transcript_hash: &[u8],
+        signature: &[u8],
+    ) -> Result<(), CertError> {
+        const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
+        if scheme != ECDSA_SECP256R1_SHA256 {
+            return Err(CertError::UnsupportedHandshakeSignatureScheme);
+        }
+        let mut h = Sha256::new();
+        h.update([0x20; 64]);
+        h.update(b"TLS 1.3, server CertificateVerify\x00");
+        h.update(transcript_hash);
+        verify_p256(&self.point, &h.finalize(), signature)
+            .map_err(|_| CertError::BadHandshakeSignature)
+    }
+}
+
+/// Validate a server's chain (`chain[0]` is the leaf, as in the TLS Certificate message)
+/// against `anchors` (DER certificates) for `name` at `time`. Returns the leaf's key.
+pub fn verify_server_chain(
+    chain: &[&[u8]],
+    anchors: &[&[u8]],
+    name: &ServerName<'_>,
+    time: Time,
+) -> Result<LeafKey, CertError> {
+    let leaf_der = chain.first().ok_or(CertError::NoCertificate)?;
+    // Every presented certificate must parse, whether or not it ends up in the path.
+    for der in chain {
+        Cert::parse(der)?;
+    }
+    let leaf = Cert::parse(leaf_der)?;
+    time.check(&leaf)?;
+    if matches!(leaf.basic_constraints, Some((true, _))) {
+        return Err(CertError::CaUsedAsLeaf);
+    }
+    if leaf
+        .key_usage
+        .is_some_and(|ku| ku & x509::KU_DIGITAL_SIGNATURE == 0)
+    {
+        return Err(CertError::BadKeyUsage);
+    }
+    if let Some(eku) = leaf.ext_key_usage {
+        if !eku_allows_server_auth(eku)? {
+            return Err(CertError::BadExtendedKeyUsage);
+        }
+    }
+    check_name(&leaf, name)?;
+    let key = match leaf.key.kind {
+        KeyKind::P256 if leaf.key.point.len() == 65 => {
+            let mut point = [0; 65];
+            point.copy_from_slice(leaf.key.point);
+            LeafKey { point }
+        }
+        _ => return Err(CertError::UnsupportedPublicKey),
+    };
+    build_path(leaf, &chain[1..], anchors, time)?;
+    Ok(key)
+}
+
+/// Walk from `leaf` up to a trust anchor (see the module documentation).
+fn build_path(
+    leaf: Cert<'_>,
+    intermediates: &[&[u8]],
+    anchors: &[&[u8]],
+    time: Time,
+) -> Result<(), CertError> {
+    let mut current = leaf;
+    let mut is_leaf = true;
+    // Non-self-issued intermediates between the candidate issuer and the leaf.
+    let mut below: u32 = 0;
+    let mut used: u32 = 0;
+    loop {
+        let mut last_err = None;
+        for der in anchors {
+            let Ok(anchor) = Cert::parse(der) else {
+                continue;
+            };
+            if anchor.subject != current.issuer {
+                continue;
+            }
+            match check_signed_by(&current, &anchor) {
+                Ok(()) => {
+                    return match anchor.basic_constraints {
+                        Some((_, Some(max))) if below > max => Err(CertError::PathLenExceeded),
+                        _ => Ok(()),
+                    };
+                }
+                Err(e) => last_err = Some(e),
+            }
+        }
+        let mut next = None;
+        for (i, der) in intermediates.iter().enumerate().take(32) {
+            if used & (1 << i) != 0 {
+                continue;
+            }
+            let cand = Cert::parse(der)?;
+            if cand.subject != current.issuer || cand.tbs == current.tbs {
+                continue;
+            }
+            if let Err(e) = check_signed_by(&current, &cand) {
+                last_err = Some(e);
+                continue;
+            }
+            next = Some((i, cand));
+            break;
+        }
+        let Some((i, issuer)) = next else {
+            return Err(last_err.unwrap_or(if is_leaf && current.is_self_issued() {
+                CertError::SelfSignedLeaf
+            } else if current.is_self_issued() {
+                CertError::UntrustedRoot
+            } else {
+                CertError::UnknownIssuer
+            }));
+        };
+        match issuer.basic_constraints {
+            Some((true, max)) => {
+                if max.is_some_and(|max| below > max) {
+                    return Err(CertError::PathLenExceeded);
+                }
+            }
+            _ => return Err(CertError::IssuerNotCa),
+        }
+        if issuer
+            .key_usage
+            .is_some_and(|ku| ku & x509::KU_KEY_CERT_SIGN == 0)
+        {
+            return Err(CertError::BadKeyUsage);
+        }
+        time.check(&issuer)?;
+        if !issuer.is_self_issued() {
+            below += 1;
+        }
+        used |= 1 << i;
+        current = issuer;
+        is_leaf = false;
+    }
+}
+
+fn check_signed_by(cert: &Cert<'_>, issuer: &Cert<'_>) -> Result<(), CertError> {
+    let prehash_256;
+    let prehash_384;
+    let prehash: &[u8] = match cert.sig_alg {
+        SigAlg::EcdsaSha256 => {
+            prehash_256 = Sha256::digest(cert.tbs);
+            &prehash_256
+        }
+        SigAlg::EcdsaSha384 => {
+            prehash_384 = Sha384::digest(cert.tbs);
+            &prehash_384
+        }
+        SigAlg::Unsupported => return Err(CertError::UnsupportedSignatureAlgorithm),
+    };
+    match issuer.key.kind {
+        KeyKind::P256 => verify_p256(issuer.key.point, prehash, cert.signature),
+        KeyKind::P384 | KeyKind::Unsupported => Err(CertError::UnsupportedPublicKey),
+    }
+}
+
+/// Verify a DER `Ecdsa-Sig-Value` over `prehash` with a SEC1 P-256 point.
+fn verify_p256(point: &[u8], prehash: &[u8], der_sig: &[u8]) -> Result<(), CertError> {
+    let key =
+        p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| CertError::Malformed)?;
+    let (r, s) = ecdsa_sig_scalars(der_sig).ok_or(CertError::BadSignature)?;
+    let sig = p256::ecdsa::Signature::from_scalars(r, s).map_err(|_| CertError::BadSignature)?;
+    key.verify_prehash(prehash, &sig)
+        .map_err(|_| CertError::BadSignature)
+}
+
+/// Split `SEQUENCE { r INTEGER, s INTEGER }` into two 32-byte big-endian scalars.
+fn ecdsa_sig_scalars(der_sig: &[u8]) -> Option<([u8; 32], [u8; 32])> {
+    let mut outer = Reader::new(der_sig);
+    let mut seq = outer.sequence().ok()?;
+    outer.finish().ok()?;
+    let r = fixed_scalar(seq.read(tag::INTEGER).ok()?)?;
+    let s = fixed_scalar(seq.read(tag::INTEGER).ok()?)?;
+    seq.finish().ok()?;
+    Some((r, s))
+}
+
+fn fixed_scalar(int: &[u8]) -> Option<[u8; 32]> {
+    let digits = match int {
+        [0, rest @ ..] if rest.first().is_some_and(|b| b & 0x80 != 0) => rest,
+        [b, ..] if b & 0x80 == 0 => int,
+        _ => return None, // empty, negative or not minimal
+    };
+    let mut out = [0; 32];
+    let at = 32usize.checked_sub(digits.len())?;
+    out[at..].copy_from_slice(digits);
+    Some(out)
+}
+
+fn eku_allows_server_auth(eku: &[u8]) -> Result<bool, CertError> {
+    let mut r = Reader::new(eku);
+    let mut found = false;
+    while !r.is_empty() {
+        let id = r.read(tag::OID).map_err(|_| CertError::Malformed)?;
+        found |= id == oid::SERVER_AUTH || id == oid::ANY_EKU;
+    }
+    Ok(found)
+}
+
+fn check_name(leaf: &Cert<'_>, name: &ServerName<'_>) -> Result<(), CertError> {
+    let Some(san) = leaf.subject_alt_name else {
+        // RFC 6125 §6.4.4: the commonName only when there is no subjectAltName at all.
+        return match (name, leaf.common_name()) {
+            (ServerName::Dns(dns), Some(cn)) if dns_matches(cn, dns.as_bytes()) => Ok(()),
+            _ => Err(CertError::NameMismatch),
+        };
+    };
+    let mut names = Reader::new(san);
+    while !names.is_empty() {
+        let (t, value, _) = names.read_any().map_err(|_| CertError::Malformed)?;
+        let hit = match name {
+            ServerName::Dns(dns) => {
+                t == tag::context_primitive(2) && dns_matches(value, dns.as_bytes())
+            }
+            ServerName::Ip(IpAddr::V4(ip)) => {
+                t == tag::context_primitive(7) && value == ip.octets()
+            }
+            ServerName::Ip(IpAddr::V6(ip)) => {
+                t == tag::context_primitive(7) && value == ip.octets()
+            }
+        };
+        if hit {
+            return Ok(());
+        }
+    }
+    Err(CertError::NameMismatch)
+}
+
+/// RFC 6125 §6.4: case-insensitive, a wildcard only as the whole left-most label, matching
+/// exactly one label, and never for a pattern with fewer than three labels (`*.com`).
+fn dns_matches(pattern: &[u8], name: &[u8]) -> bool {
+    let pattern = pattern.strip_suffix(b".").unwrap_or(pattern);
+    if let Some(suffix) = pattern.strip_prefix(b"*.") {
+        let labels = suffix.iter().filter(|&&b| b == b'.').count() + 1;
+        let Some(dot) = name.iter().position(|&b| b == b'.') else {
+            return false;
+        };
+        return labels >= 2 && dot > 0 && suffix.eq_ignore_ascii_case(&name[dot + 1..]);
+    }
+    pattern.eq_ignore_ascii_case(name)
+}
+
+#[cfg(test)]
+mod tests;
