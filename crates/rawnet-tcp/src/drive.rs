@@ -119,7 +119,7 @@ impl<'a, D: Device> Stack<'a, D> {
             // tells nothing about acknowledgements: only count while it keeps its buffer.
             let reset_by_smoltcp = state == State::Closed && (address_lost || !st.local_close);
             if !reset_by_smoltcp {
-                let acked = st.written - socket.send_queue() as u64;
+                let acked = st.written.saturating_sub(socket.send_queue() as u64);
                 if acked > st.acked {
                     let len = (acked - st.acked) as usize;
                     st.acked = acked;

@@ -169,15 +169,22 @@ impl<'a, D: Device> Stack<'a, D> {
         self.slots - self.sockets.iter().count()
     }
 
-    /// Put a socket into a free slot (smoltcp's `SocketSet::add` panics when full).
-    pub(crate) fn add_socket<T: AnySocket<'a>>(
-        &mut self,
-        socket: T,
-    ) -> Result<SocketHandle, StackError> {
+    /// Put another smoltcp socket (UDP for NTP or a test server, say) into a free slot; it is
+    /// polled with the rest. smoltcp's own `SocketSet::add` panics when full, this fails with
+    /// [`StackError::NoFreeSocket`].
+    pub fn add_socket<T: AnySocket<'a>>(&mut self, socket: T) -> Result<SocketHandle, StackError> {
         if self.free_slots() == 0 {
             return Err(StackError::NoFreeSocket);
         }
         Ok(self.sockets.add(socket))
+    }
+
+    /// A socket added with [`add_socket`](Self::add_socket).
+    ///
+    /// # Panics
+    /// If `handle` is not a socket of this stack of type `T` (smoltcp's rule).
+    pub fn socket_mut<T: AnySocket<'a>>(&mut self, handle: SocketHandle) -> &mut T {
+        self.sockets.get_mut(handle)
     }
 
     /// The next ephemeral port not used by a TCP socket of this stack.

@@ -5,4 +5,5 @@ mod harness;
 mod api;
 mod errors;
 mod faults;
+mod services;
 mod transfer;
