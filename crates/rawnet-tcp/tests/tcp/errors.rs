@@ -122,6 +122,21 @@ fn peer_vanishing_with_data_in_flight_times_out() {
     assert_eq!(ca.errors(), vec![TcpError::TimedOut]);
     assert_lwip_order(&ca.events);
     assert_eq!(client.status(), TcpStatus::Closed);
+    // sent() counted acknowledgements, not writes: it stopped short of what was written,
+    // and never exceeded what reached the peer.
+    let reached = cb.received + p.b.connection(&mut server).recv_queue();
+    assert!(
+        ca.sent_total() < ca.written,
+        "{} < {}",
+        ca.sent_total(),
+        ca.written
+    );
+    assert!(
+        ca.sent_total() <= reached,
+        "{} <= {reached}",
+        ca.sent_total()
+    );
+    assert_eq!(client.bytes_acked(), ca.sent_total() as u64);
     // The silent side with nothing to send keeps waiting: no error for it.
     assert!(cb.errors().is_empty());
     assert_eq!(server.status(), TcpStatus::Open);
