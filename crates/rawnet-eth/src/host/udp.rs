@@ -46,13 +46,18 @@ impl UdpDevice {
         remote: SocketAddr,
         mac: [u8; 6],
     ) -> io::Result<UdpDevice> {
-        if !local.ip().is_loopback() || !remote.ip().is_loopback() {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "UdpDevice is loopback only: both addresses must be 127.0.0.0/8 or ::1",
-            ));
-        }
-        let socket = UdpSocket::bind(local)?;
+        check_loopback(local, remote)?;
+        Self::from_socket(UdpSocket::bind(local)?, remote, mac)
+    }
+
+    /// Use an already bound `socket` (for example one bound to port 0, whose port the peer
+    /// must learn first) to exchange frames with `remote`. Both addresses must be loopback.
+    pub fn from_socket(
+        socket: UdpSocket,
+        remote: SocketAddr,
+        mac: [u8; 6],
+    ) -> io::Result<UdpDevice> {
+        check_loopback(socket.local_addr()?, remote)?;
         socket.connect(remote)?;
         socket.set_nonblocking(true)?;
         Ok(UdpDevice {
@@ -73,6 +78,17 @@ impl UdpDevice {
     /// address yet).
     pub fn tx_dropped(&self) -> u64 {
         self.tx_dropped
+    }
+}
+
+fn check_loopback(local: SocketAddr, remote: SocketAddr) -> io::Result<()> {
+    if local.ip().is_loopback() && remote.ip().is_loopback() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "UdpDevice is loopback only: both addresses must be in 127.0.0.0/8 or ::1",
+        ))
     }
 }
 
