@@ -177,3 +177,35 @@ pub trait EthernetDriver {
     /// What the driver and its hardware can do.
     fn capabilities(&self) -> Capabilities;
 }
+
+/// A driver borrowed mutably is a driver (so a `static` MAC can be lent to the stack).
+impl<T: EthernetDriver + ?Sized> EthernetDriver for &mut T {
+    type RxToken<'a>
+        = T::RxToken<'a>
+    where
+        Self: 'a;
+    type TxToken<'a>
+        = T::TxToken<'a>
+    where
+        Self: 'a;
+
+    fn receive(&mut self) -> Option<(Self::RxToken<'_>, Self::TxToken<'_>)> {
+        (**self).receive()
+    }
+
+    fn transmit(&mut self) -> Option<Self::TxToken<'_>> {
+        (**self).transmit()
+    }
+
+    fn mac_address(&self) -> [u8; 6] {
+        (**self).mac_address()
+    }
+
+    fn link_state(&mut self) -> LinkState {
+        (**self).link_state()
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        (**self).capabilities()
+    }
+}

@@ -1,0 +1,201 @@
+//! Footprint image for the network layers (rawnet-eth + rawnet-tcp on smoltcp).
+//!
+//! Exists only to be measured by `cargo xtask size`: it brings up DHCP, resolves a host name,
+//! opens one TCP connection and exchanges bytes through the callback interface, the same work
+//! the C anchor's lwIP core does. The MAC driver is a stand-in (one RX and one TX buffer whose
+//! "DMA" state is read with volatile loads so nothing is optimised away), as in the anchors:
+//! a real MAC driver and its descriptor memory are counted separately.
+#![no_std]
+#![no_main]
+
+use core::ptr::{addr_of, addr_of_mut};
+use core::sync::atomic::{AtomicU32, Ordering};
+use cortex_m_rt::{entry, exception};
+use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, SmoltcpDevice, TxToken};
+use rawnet_tcp::smoltcp::iface::SocketStorage;
+use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Instant, Stack, TcpError};
+
+const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
+
+/// The stand-in MAC: one receive and one transmit buffer.
+struct Mac {
+    rx: [u8; FRAME],
+    tx: [u8; FRAME],
+}
+
+/// Frame length the "DMA" left in the RX buffer (0: none). Written by the hardware.
+static mut RX_LEN: u32 = 0;
+/// Frame length handed to the "DMA" for transmission (0: TX buffer free).
+static mut TX_LEN: u32 = 0;
+
+struct Rx<'a>(&'a mut [u8]);
+struct Tx<'a>(&'a mut [u8; FRAME]);
+
+impl RxToken for Rx<'_> {
+    fn consume<R>(self, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        let r = f(self.0);
+        // SAFETY: single-threaded superloop; the "hardware" owns nothing else.
+        unsafe { addr_of_mut!(RX_LEN).write_volatile(0) };
+        r
+    }
+}
+
+impl TxToken for Tx<'_> {
+    fn consume<R>(self, len: usize, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        let r = f(&mut self.0[..len]);
+        // SAFETY: as above.
+        unsafe { addr_of_mut!(TX_LEN).write_volatile(len as u32) };
+        r
+    }
+}
+
+fn rx_len() -> usize {
+    // SAFETY: as above.
+    (unsafe { addr_of!(RX_LEN).read_volatile() } as usize).min(FRAME)
+}
+
+fn tx_free() -> bool {
+    // SAFETY: as above.
+    unsafe { addr_of!(TX_LEN).read_volatile() == 0 }
+}
+
+impl EthernetDriver for Mac {
+    type RxToken<'a> = Rx<'a>;
+    type TxToken<'a> = Tx<'a>;
+
+    fn receive(&mut self) -> Option<(Rx<'_>, Tx<'_>)> {
+        let len = rx_len();
+        (len != 0 && tx_free()).then(|| (Rx(&mut self.rx[..len]), Tx(&mut self.tx)))
+    }
+
+    fn transmit(&mut self) -> Option<Tx<'_>> {
+        tx_free().then(|| Tx(&mut self.tx))
+    }
+
+    fn mac_address(&self) -> [u8; 6] {
+        [0x02, 0x00, 0x00, 0x00, 0x00, 0x01]
+    }
+
+    fn link_state(&mut self) -> LinkState {
+        LinkState::Up
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::default()
+    }
+}
+
+/// Milliseconds since reset, counted by SysTick.
+static MILLIS: AtomicU32 = AtomicU32::new(0);
+
+#[exception]
+fn SysTick() {
+    MILLIS.fetch_add(1, Ordering::Relaxed);
+}
+
+fn now() -> Instant {
+    Instant::from_ticks(u64::from(MILLIS.load(Ordering::Relaxed)))
+}
+
+/// The application: sends a greeting when connected, counts what comes back.
+struct App {
+    received: usize,
+    acked: usize,
+    failed: Option<TcpError>,
+}
+
+impl<C: Connection<Error = TcpError>> Callbacks<C> for App {
+    fn connected(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.write(b"hello from the footprint image");
+        let _ = conn.output();
+    }
+
+    fn recv(&mut self, conn: &mut C, data: &[u8], _now: Instant) -> usize {
+        self.received += data.len();
+        // Echo what fits.
+        match conn.write(data) {
+            Ok(n) => n,
+            Err(_) => 0,
+        }
+    }
+
+    fn sent(&mut self, _conn: &mut C, len: usize, _now: Instant) {
+        self.acked += len;
+    }
+
+    fn eof(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.close();
+    }
+
+    fn err(&mut self, err: TcpError, _now: Instant) {
+        self.failed = Some(err);
+    }
+}
+
+static mut MAC: Mac = Mac {
+    rx: [0; FRAME],
+    tx: [0; FRAME],
+};
+static mut TCP_RX: [u8; 4096] = [0; 4096];
+static mut TCP_TX: [u8; 4096] = [0; 4096];
+
+#[entry]
+fn main() -> ! {
+    // SAFETY: `main` runs once; these statics are handed out exactly once, here.
+    let (mac, tcp_rx, tcp_tx) = unsafe {
+        (
+            &mut *addr_of_mut!(MAC),
+            &mut *addr_of_mut!(TCP_RX),
+            &mut *addr_of_mut!(TCP_TX),
+        )
+    };
+    let mut sockets = [SocketStorage::EMPTY; 3];
+    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
+    let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
+        panic!()
+    };
+    if stack.enable_dns(&mut dns_slots).is_err() {
+        panic!()
+    }
+    let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {
+        panic!()
+    };
+    let mut app = App {
+        received: 0,
+        acked: 0,
+        failed: None,
+    };
+    let mut query = None;
+    loop {
+        let t = now();
+        stack.poll(t);
+        match (&mut query, stack.ipv4_address()) {
+            (None, Some(_)) => query = stack.dns_query("broker.example").ok(),
+            (Some(q), Some(_)) => {
+                if let Ok(addr) = stack.dns_result(q) {
+                    let _ = stack.connect(&mut conn, addr, 1883, t);
+                }
+            }
+            _ => {}
+        }
+        stack.drive(&mut conn, &mut app, t);
+        if app.failed.is_some() {
+            query = None;
+        }
+        cortex_m_rt_wfi();
+    }
+}
+
+/// Sleep until the next interrupt.
+fn cortex_m_rt_wfi() {
+    // SAFETY: WFI has no memory effects.
+    unsafe { core::arch::asm!("wfi", options(nomem, nostack, preserves_flags)) };
+}
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    loop {
+        cortex_m_rt_wfi();
+    }
+}
