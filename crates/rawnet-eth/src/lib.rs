@@ -35,6 +35,21 @@
 //! - Nothing blocks and nothing allocates. A driver may be interrupt-driven inside, but
 //!   these calls are made from the superloop.
 //!
+//! ## Host drivers (feature `std`)
+//!
+//! The `host` module has drivers for running a stack on a development machine or in CI;
+//! which to use for what is in `docs/hostnet.md` of the repository:
+//!
+//! - `host::MemoryWire`: two stacks in one process (tests).
+//! - `host::UdpDevice`: Ethernet over UDP on loopback, the wire format of QEMU's
+//!   `-netdev dgram`, so a host program and a QEMU guest (or two processes) share a wire.
+//! - `host::SlirpDevice` (feature `slirp`): the rootless way to real servers. libslirp
+//!   runs in-process, **restricted**: the stack reaches DHCP and nothing else but explicit
+//!   forwards of a guest `address:port` to `127.0.0.1:port`. No DNS, nothing off the machine.
+//! - `host::TapDevice`: a Linux TAP (root), with `host::netns` to put it in a private
+//!   network namespace, optionally with dnsmasq serving DHCP and DNS there.
+//! - `host::Pcap`: wraps any driver and writes both directions to a pcap file.
+//!
 //! ## Example
 //!
 //! ```

@@ -1,6 +1,5 @@
 //! The rootless host path: smoltcp on `SlirpDevice` (libslirp, restricted) reaching a real
 //! kernel TCP server on 127.0.0.1 through an explicit forward, and nothing else.
-#![cfg(feature = "slirp")]
 
 mod common;
 

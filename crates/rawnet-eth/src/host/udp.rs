@@ -1,16 +1,4 @@
-//! Ethernet over UDP on loopback, the wire format of QEMU's `-netdev dgram`.
-//!
-//! QEMU 7.2's `net/dgram.c` sends each Ethernet frame its guest transmits as one UDP datagram
-//! (`sendto` of the bare frame: no length prefix, no virtio-net header, no FCS) and hands
-//! every datagram it receives to the guest as one frame. [`UdpDevice`] does the same, so a
-//! host program and a QEMU guest started with
-//!
-//! ```text
-//! -netdev dgram,id=n,local.type=inet,local.host=127.0.0.1,local.port=A,remote.type=inet,remote.host=127.0.0.1,remote.port=B
-//! ```
-//!
-//! share one Ethernet wire when the host program binds `127.0.0.1:B` with remote
-//! `127.0.0.1:A`.
+//! Ethernet over UDP on loopback; see [`UdpDevice`].
 
 use crate::{Capabilities, EthernetDriver, LinkState, RxToken, TxToken, MAX_FRAME_LEN};
 use std::io;
@@ -20,6 +8,18 @@ use std::net::{SocketAddr, UdpSocket};
 pub const DEFAULT_UDP_MAC: [u8; 6] = [0x02, 0x72, 0x6e, 0x00, 0x00, 0x02];
 
 /// One end of an Ethernet-over-UDP wire (QEMU `-netdev dgram` compatible), loopback only.
+///
+/// QEMU 7.2's `net/dgram.c` sends each Ethernet frame its guest transmits as one UDP datagram
+/// (`sendto` of the bare frame: no length prefix, no virtio-net header, no FCS) and hands
+/// every datagram it receives to the guest as one frame. [`UdpDevice`] does the same, so a
+/// host program and a QEMU guest started with
+///
+/// ```text
+/// -netdev dgram,id=n,local.type=inet,local.host=127.0.0.1,local.port=A,remote.type=inet,remote.host=127.0.0.1,remote.port=B
+/// ```
+///
+/// share one Ethernet wire when the host program binds `127.0.0.1:B` with remote
+/// `127.0.0.1:A`.
 ///
 /// The socket is connected to the remote address, so datagrams from anywhere else are
 /// ignored by the kernel, and non-blocking.

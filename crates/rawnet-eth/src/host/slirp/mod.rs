@@ -1,48 +1,5 @@
-//! libslirp (QEMU's user-mode network) as an in-process [`EthernetDriver`]: the rootless
-//! path from a rawnet stack on the host to real servers on `127.0.0.1`.
-//!
-//! The stack sees an Ethernet wire with a DHCP server and a gateway behind it, the way a QEMU
-//! guest started with `-netdev user` does. [`SlirpDevice`] runs libslirp **restricted**
-//! (`restricted = 1`): the guest reaches libslirp's built-in DHCP (and TFTP, unconfigured) and
-//! ICMP echo of the virtual host, and otherwise *only* the forwards added with
-//! [`SlirpDevice::forward`], each a guest `address:port` whose connections this driver
-//! carries to `127.0.0.1:port` on the host with a `std::net::TcpStream`. What restricted mode
-//! does, checked in libslirp 4.7's source:
-//!
-//! - TCP to any address and port that is not a forward is answered with a reset
-//!   (`tcp_input`: "dropwithreset"), so `connect` is refused and no host socket is opened.
-//! - UDP other than DHCP (port 67) and TFTP (port 69) is dropped before a host socket exists
-//!   (`udp_input`). **DNS to the virtual nameserver therefore gets no answer**: restricted
-//!   slirp does not forward DNS, and this driver also sets `disable_dns`, so libslirp never
-//!   reads the host's `/etc/resolv.conf` nor sends a query anywhere.
-//! - ICMP echo is answered for the virtual host and nameserver addresses and dropped for any
-//!   other address.
-//! - The DHCP offer carries no router and no DNS server option.
-//! - `disable_host_loopback` is set as well, so libslirp itself never connects to the host's
-//!   loopback; the only host connections are the ones this driver opens for forwards.
-//!
-//! Everything is driven from the driver calls: each [`EthernetDriver::receive`] and each
-//! transmitted frame runs libslirp's timers and host sockets (`slirp_pollfds_fill`, `poll(2)`
-//! with timeout 0, `slirp_pollfds_poll`) and pumps the forwards' host streams, all
-//! non-blocking on the caller's thread.
-//!
-//! ## Forwards and their limits
-//!
-//! A forward is libslirp's "guestfwd" with a write callback (the mechanism behind QEMU's
-//! `guestfwd=tcp:ADDR:PORT-chardev`). libslirp accepts the guest's connection itself; this
-//! driver watches the guest's frames for the connection's SYN, FIN and RST and
-//!
-//! - on a SYN, connects a fresh `TcpStream` to `127.0.0.1:port` (closing an older one),
-//! - pumps bytes both ways (`slirp_socket_recv` bounded by `slirp_socket_can_recv` toward
-//!   the guest; the write callback toward the host),
-//! - on the guest's FIN shuts down the host stream's write side once all data is written,
-//!   and on its RST closes the host stream.
-//!
-//! libslirp 4.7's guestfwd API has no way to close the guest's side: when the host server
-//! closes the stream, the guest is not told (its connection stays open until its own
-//! timeouts or its own close), and when the host server is not listening the guest's
-//! `connect` still succeeds and its data is discarded. Each forward carries one connection
-//! at a time, as QEMU's guestfwd does.
+//! libslirp (QEMU's user-mode network) as an in-process [`EthernetDriver`]; see
+//! [`SlirpDevice`].
 
 mod ffi;
 
@@ -249,7 +206,53 @@ impl Forward {
     }
 }
 
-/// libslirp, restricted, as an [`EthernetDriver`]: see the [module docs](self).
+/// libslirp (QEMU's user-mode network) as an in-process [`EthernetDriver`]: the rootless
+/// path from a rawnet stack on the host to real servers on `127.0.0.1`.
+///
+/// The stack sees an Ethernet wire with libslirp's virtual host on it, as a QEMU guest
+/// started with `-netdev user,restrict=on` does. [`SlirpDevice`] runs libslirp **restricted**
+/// (`restricted = 1`): the guest reaches libslirp's built-in DHCP (and TFTP, unconfigured) and
+/// ICMP echo of the virtual host, and otherwise *only* the forwards added with
+/// [`SlirpDevice::forward`], each a guest `address:port` whose connections this driver
+/// carries to `127.0.0.1:port` on the host with a `std::net::TcpStream`. What restricted mode
+/// does, checked in libslirp 4.7's source:
+///
+/// - TCP to any address and port that is not a forward is answered with a reset
+///   (`tcp_input`: "dropwithreset"), so `connect` is refused and no host socket is opened.
+/// - UDP other than DHCP (port 67) and TFTP (port 69) is dropped before a host socket exists
+///   (`udp_input`). **DNS to the virtual nameserver therefore gets no answer**: restricted
+///   slirp does not forward DNS, and this driver also sets `disable_dns`, so libslirp never
+///   reads the host's `/etc/resolv.conf` nor sends a query anywhere.
+/// - ICMP echo is answered for the virtual host and nameserver addresses and dropped for any
+///   other address.
+/// - The DHCP offer carries no router and no DNS server option.
+/// - `disable_host_loopback` is set as well, so libslirp itself never connects to the host's
+///   loopback; the only host connections are the ones this driver opens for forwards.
+///
+/// Everything is driven from the driver calls: each [`EthernetDriver::receive`] and each
+/// transmitted frame runs libslirp's timers and host sockets (`slirp_pollfds_fill`, `poll(2)`
+/// with timeout 0, `slirp_pollfds_poll`) and pumps the forwards' host streams, all
+/// non-blocking on the caller's thread.
+///
+/// ## Forwards and their limits
+///
+/// A forward is libslirp's "guestfwd" with a write callback (the mechanism behind QEMU's
+/// `guestfwd=tcp:ADDR:PORT-chardev`). libslirp accepts the guest's connection itself; this
+/// driver watches the guest's frames for the connection's SYN, FIN and RST and
+///
+/// - on a SYN, connects a fresh `TcpStream` to `127.0.0.1:port` (closing an older one),
+/// - pumps bytes both ways (`slirp_socket_recv` bounded by `slirp_socket_can_recv` toward
+///   the guest; the write callback toward the host),
+/// - on the guest's FIN shuts down the host stream's write side once all data is written,
+///   and on its RST closes the host stream.
+///
+/// libslirp 4.7's guestfwd API has no way to close the guest's side: when the host server
+/// closes the stream, the guest is not told (its connection stays open until its own
+/// timeouts or its own close), and when the host server is not listening the guest's
+/// `connect` still succeeds and its data is discarded. Each forward carries one connection
+/// at a time, as QEMU's guestfwd does.
+///
+/// ## Example
 ///
 /// ```no_run
 /// use rawnet_eth::host::{SlirpConfig, SlirpDevice};
