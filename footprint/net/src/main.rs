@@ -11,9 +11,14 @@
 use core::ptr::{addr_of, addr_of_mut};
 use core::sync::atomic::{AtomicU32, Ordering};
 use cortex_m_rt::{entry, exception};
-use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, SmoltcpDevice, TxToken};
+use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, TxToken};
+#[cfg(not(feature = "baseline"))]
+use rawnet_eth::SmoltcpDevice;
+#[cfg(not(feature = "baseline"))]
 use rawnet_tcp::smoltcp::iface::SocketStorage;
-use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Instant, Stack, TcpError};
+use rawnet_tcp::Instant;
+#[cfg(not(feature = "baseline"))]
+use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Stack, TcpError};
 
 const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
 
@@ -97,6 +102,7 @@ fn now() -> Instant {
     Instant::from_ticks(u64::from(MILLIS.load(Ordering::Relaxed)))
 }
 
+#[cfg(not(feature = "baseline"))]
 /// The application: sends a greeting when connected, counts what comes back.
 struct App {
     received: usize,
@@ -104,6 +110,7 @@ struct App {
     failed: Option<TcpError>,
 }
 
+#[cfg(not(feature = "baseline"))]
 impl<C: Connection<Error = TcpError>> Callbacks<C> for App {
     fn connected(&mut self, conn: &mut C, _now: Instant) {
         let _ = conn.write(b"hello from the footprint image");
@@ -136,9 +143,29 @@ static mut MAC: Mac = Mac {
     rx: [0; FRAME],
     tx: [0; FRAME],
 };
+#[cfg(not(feature = "baseline"))]
 static mut TCP_RX: [u8; 4096] = [0; 4096];
+#[cfg(not(feature = "baseline"))]
 static mut TCP_TX: [u8; 4096] = [0; 4096];
 
+/// The baseline build (`--features baseline`): the same runtime, driver and timer without the
+/// network stack, so `full - baseline` is what the network layers cost.
+#[cfg(feature = "baseline")]
+#[entry]
+fn main() -> ! {
+    // SAFETY: as in the full build.
+    let mac = unsafe { &mut *addr_of_mut!(MAC) };
+    loop {
+        if let Some((rx, tx)) = mac.receive() {
+            let echo = rx.consume(|f| f.len());
+            tx.consume(echo, |f| f.fill(0));
+        }
+        let _ = now();
+        cortex_m_rt_wfi();
+    }
+}
+
+#[cfg(not(feature = "baseline"))]
 #[entry]
 fn main() -> ! {
     // SAFETY: `main` runs once; these statics are handed out exactly once, here.
