@@ -159,14 +159,22 @@ fn every_split_in_two_and_three() {
         for buf_len in BUF_LENS {
             for i in 0..=stream.len() {
                 let (a, b) = stream.split_at(i);
-                assert_eq!(drive(&[a, b], buf_len, version), Ok(packets.clone()), "split {i}");
+                assert_eq!(
+                    drive(&[a, b], buf_len, version),
+                    Ok(packets.clone()),
+                    "split {i}"
+                );
             }
         }
         // Every pair of cut points, with the buffer that makes the big PUBLISH stream.
         for i in 0..=stream.len() {
             for j in i..=stream.len() {
                 let chunks = [&stream[..i], &stream[i..j], &stream[j..]];
-                assert_eq!(drive(&chunks, 64, version), Ok(packets.clone()), "cuts {i} {j}");
+                assert_eq!(
+                    drive(&chunks, 64, version),
+                    Ok(packets.clone()),
+                    "cuts {i} {j}"
+                );
             }
         }
     }
@@ -253,7 +261,10 @@ fn errors() {
     );
     // Reported as soon as the fixed header is known, byte by byte too.
     let chunks: Vec<&[u8]> = suback[..2].chunks(1).collect();
-    assert_eq!(drive(&chunks, 16, Version::V311), Err(Error::ReceiveBufferTooSmall));
+    assert_eq!(
+        drive(&chunks, 16, Version::V311),
+        Err(Error::ReceiveBufferTooSmall)
+    );
 
     // Over the maximum packet size, from the fixed header alone.
     let mut rx = [0u8; 64];
@@ -279,9 +290,15 @@ fn errors() {
         }),
         Version::V311,
     );
-    assert_eq!(drive(&[&big], 64, Version::V311), Err(Error::ReceiveBufferTooSmall));
+    assert_eq!(
+        drive(&[&big], 64, Version::V311),
+        Err(Error::ReceiveBufferTooSmall)
+    );
     let chunks: Vec<&[u8]> = big.chunks(7).collect();
-    assert_eq!(drive(&chunks, 64, Version::V311), Err(Error::ReceiveBufferTooSmall));
+    assert_eq!(
+        drive(&chunks, 64, Version::V311),
+        Err(Error::ReceiveBufferTooSmall)
+    );
 
     // A streamed PUBLISH whose topic length runs past its remaining length.
     let mut bad = vec![0x30, 0x80, 0x01, 0x00, 0xff];
@@ -290,16 +307,31 @@ fn errors() {
     // A streamed PUBLISH with a wildcard in its topic.
     let mut bad = vec![0x30, 0x80, 0x01, 0x00, 0x01, b'#'];
     bad.extend_from_slice(&[0; 125]);
-    assert_eq!(drive(&[&bad], 64, Version::V311), Err(Error::WildcardInTopicName));
+    assert_eq!(
+        drive(&[&bad], 64, Version::V311),
+        Err(Error::WildcardInTopicName)
+    );
     let chunks: Vec<&[u8]> = bad.chunks(1).collect();
-    assert_eq!(drive(&chunks, 64, Version::V311), Err(Error::WildcardInTopicName));
+    assert_eq!(
+        drive(&chunks, 64, Version::V311),
+        Err(Error::WildcardInTopicName)
+    );
 
     // Malformed packets are reported whatever the split.
-    for bytes in [&b"\x00\x00"[..], b"\x60\x02\x00\x01", b"\x40\x02\x00\x00", b"\x30\xff\xff\xff\xff\x01"] {
+    for bytes in [
+        &b"\x00\x00"[..],
+        b"\x60\x02\x00\x01",
+        b"\x40\x02\x00\x00",
+        b"\x30\xff\xff\xff\xff\x01",
+    ] {
         let want = Repr::parse_bytes(bytes, Version::V311).unwrap_err();
         let chunks: Vec<&[u8]> = bytes.chunks(1).collect();
         assert_eq!(drive(&chunks, 64, Version::V311), Err(want), "{bytes:02x?}");
-        assert_eq!(drive(&[bytes], 64, Version::V311), Err(want), "{bytes:02x?}");
+        assert_eq!(
+            drive(&[bytes], 64, Version::V311),
+            Err(want),
+            "{bytes:02x?}"
+        );
     }
 }
 

@@ -26,8 +26,16 @@ fn publish<'a>(topic: &'a str, properties: Properties<'a>) -> Repr<'a> {
 
 #[test]
 fn publish_refusals() {
-    refuse(publish("a/+", Properties::EMPTY), V3, Error::WildcardInTopicName);
-    refuse(publish("#", Properties::EMPTY), V5, Error::WildcardInTopicName);
+    refuse(
+        publish("a/+", Properties::EMPTY),
+        V3,
+        Error::WildcardInTopicName,
+    );
+    refuse(
+        publish("#", Properties::EMPTY),
+        V5,
+        Error::WildcardInTopicName,
+    );
     refuse(publish("", Properties::EMPTY), V3, Error::EmptyTopicName);
     refuse(publish("", Properties::EMPTY), V5, Error::EmptyTopicName);
     refuse(publish("a\0b", Properties::EMPTY), V3, Error::NullCharacter);
@@ -41,21 +49,53 @@ fn publish_refusals() {
     refuse(dup0, V3, Error::DupWithQos0);
 
     let props = [Property::ContentType("c")];
-    refuse(publish("t", Properties::from_slice(&props)), V3, Error::NotInVersion);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V3,
+        Error::NotInVersion,
+    );
     let props = [Property::ReasonString("r")];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::PropertyNotAllowed);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::PropertyNotAllowed,
+    );
     let props = [Property::TopicAlias(1), Property::TopicAlias(2)];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::DuplicateProperty);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::DuplicateProperty,
+    );
     let props = [Property::TopicAlias(0)];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::InvalidPropertyValue);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::InvalidPropertyValue,
+    );
     let props = [Property::SubscriptionIdentifier(268_435_456)];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::InvalidPropertyValue);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::InvalidPropertyValue,
+    );
     let props = [Property::UserProperty("k", "v\0")];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::NullCharacter);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::NullCharacter,
+    );
     let props = [Property::CorrelationData(long.as_bytes())];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::FieldTooLong);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::FieldTooLong,
+    );
     let props = [Property::ResponseTopic("a/#")];
-    refuse(publish("t", Properties::from_slice(&props)), V5, Error::WildcardInTopicName);
+    refuse(
+        publish("t", Properties::from_slice(&props)),
+        V5,
+        Error::WildcardInTopicName,
+    );
 }
 
 /// Properties parsed from one packet type are checked again when emitted in another.
@@ -66,7 +106,11 @@ fn parsed_properties_are_rechecked_for_their_new_packet() {
     let Repr::ConnAck(connack) = repr else {
         panic!("not a CONNACK")
     };
-    refuse(publish("t", connack.properties), V5, Error::PropertyNotAllowed);
+    refuse(
+        publish("t", connack.properties),
+        V5,
+        Error::PropertyNotAllowed,
+    );
 }
 
 #[test]

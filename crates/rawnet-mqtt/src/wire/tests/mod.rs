@@ -28,7 +28,11 @@ pub(crate) fn check_vector(bytes: &[u8], repr: Repr<'_>, version: Version) {
     // Deconstruct.
     let packet = Packet::new_checked(bytes).expect("fixed header");
     assert_eq!(packet.total_len(), bytes.len());
-    assert_eq!(Repr::parse(&packet, version), Ok(repr), "parse {bytes:02x?}");
+    assert_eq!(
+        Repr::parse(&packet, version),
+        Ok(repr),
+        "parse {bytes:02x?}"
+    );
     assert_eq!(packet.packet_type(), repr.packet_type());
 
     // Construct, into a buffer pre-filled with 0xa5 to catch bytes left unwritten.
@@ -37,10 +41,16 @@ pub(crate) fn check_vector(bytes: &[u8], repr: Repr<'_>, version: Version) {
     let mut buf = vec![0xa5u8; len + 8];
     assert_eq!(repr.emit(&mut buf, version), Ok(len));
     assert_eq!(&buf[..len], bytes, "emit");
-    assert!(buf[len..].iter().all(|&b| b == 0xa5), "emit wrote past buffer_len");
+    assert!(
+        buf[len..].iter().all(|&b| b == 0xa5),
+        "emit wrote past buffer_len"
+    );
 
     // A buffer one byte short is an error, never a panic.
-    assert_eq!(repr.emit(&mut buf[..len - 1], version), Err(Error::BufferTooSmall));
+    assert_eq!(
+        repr.emit(&mut buf[..len - 1], version),
+        Err(Error::BufferTooSmall)
+    );
 
     // Truncated: every proper prefix is Truncated for the checked view.
     for n in 0..bytes.len() {

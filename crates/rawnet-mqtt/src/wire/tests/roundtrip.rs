@@ -143,24 +143,26 @@ fn connect(v: Version) -> impl Strategy<Value = Repr<'static>> {
         proptest::option::of(bytes()),
         properties(PropertyContext::Connect, v),
     )
-        .prop_map(move |(clean, keep_alive, client_id, will, username, password, properties)| {
-            let mut c = Connect {
-                clean_start: clean,
-                keep_alive,
-                client_id,
-                will,
-                username,
-                password,
-                properties,
-            };
-            if v == Version::V311 {
-                c.clean_start |= client_id.is_empty();
-                if c.username.is_none() {
-                    c.password = None;
+        .prop_map(
+            move |(clean, keep_alive, client_id, will, username, password, properties)| {
+                let mut c = Connect {
+                    clean_start: clean,
+                    keep_alive,
+                    client_id,
+                    will,
+                    username,
+                    password,
+                    properties,
+                };
+                if v == Version::V311 {
+                    c.clean_start |= client_id.is_empty();
+                    if c.username.is_none() {
+                        c.password = None;
+                    }
                 }
-            }
-            Repr::Connect(c)
-        })
+                Repr::Connect(c)
+            },
+        )
 }
 
 fn connack(v: Version) -> impl Strategy<Value = Repr<'static>> {
@@ -173,15 +175,18 @@ fn connack(v: Version) -> impl Strategy<Value = Repr<'static>> {
         .boxed(),
         Version::V5 => reason(PacketType::ConnAck).boxed(),
     };
-    (any::<bool>(), reason, properties(PropertyContext::ConnAck, v)).prop_map(
-        |(sp, reason, properties)| {
+    (
+        any::<bool>(),
+        reason,
+        properties(PropertyContext::ConnAck, v),
+    )
+        .prop_map(|(sp, reason, properties)| {
             Repr::ConnAck(ConnAck {
                 session_present: sp && reason == ReasonCode::Success,
                 reason,
                 properties,
             })
-        },
-    )
+        })
 }
 
 fn publish(v: Version) -> impl Strategy<Value = Repr<'static>> {
@@ -199,22 +204,24 @@ fn publish(v: Version) -> impl Strategy<Value = Repr<'static>> {
         vec(any::<u8>(), 0..300).prop_map(leak_bytes),
         any::<bool>(),
     )
-        .prop_map(move |(dup, qos, retain, topic, properties, payload, alias_only)| {
-            // In 5.0, a Topic Alias allows an empty topic.
-            let topic = if alias_only && properties.topic_alias().is_some() {
-                ""
-            } else {
-                topic
-            };
-            Repr::Publish(Publish {
-                dup: dup && qos != PublishQos::AtMostOnce,
-                qos,
-                retain,
-                topic,
-                properties,
-                payload,
-            })
-        })
+        .prop_map(
+            move |(dup, qos, retain, topic, properties, payload, alias_only)| {
+                // In 5.0, a Topic Alias allows an empty topic.
+                let topic = if alias_only && properties.topic_alias().is_some() {
+                    ""
+                } else {
+                    topic
+                };
+                Repr::Publish(Publish {
+                    dup: dup && qos != PublishQos::AtMostOnce,
+                    qos,
+                    retain,
+                    topic,
+                    properties,
+                    payload,
+                })
+            },
+        )
 }
 
 fn ack(v: Version, kind: PacketType) -> impl Strategy<Value = Repr<'static>> {
@@ -380,7 +387,8 @@ fn check_roundtrip(repr: &Repr<'_>, v: Version, split: usize) -> Result<(), Test
     let mut buf = vec![0xa5u8; len + 4];
     prop_assert_eq!(repr.emit(&mut buf, v), Ok(len));
     prop_assert!(buf[len..].iter().all(|&b| b == 0xa5));
-    let (parsed, n) = Repr::parse_bytes(&buf[..len], v).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+    let (parsed, n) =
+        Repr::parse_bytes(&buf[..len], v).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
     prop_assert_eq!(n, len);
     prop_assert_eq!(&parsed, repr);
     let mut again = vec![0u8; len];

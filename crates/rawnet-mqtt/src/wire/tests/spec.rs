@@ -63,8 +63,16 @@ fn connack_311() {
     check_vector(b"\x20\x02\x00\x00", ok(false, ReasonCode::Success), V3);
     check_vector(b"\x20\x02\x01\x00", ok(true, ReasonCode::Success), V3);
     // Return code 5, "Connection Refused, not authorized".
-    check_vector(b"\x20\x02\x00\x05", ok(false, ReasonCode::NotAuthorized), V3);
-    check_vector(b"\x20\x02\x00\x01", ok(false, ReasonCode::UnsupportedProtocolVersion), V3);
+    check_vector(
+        b"\x20\x02\x00\x05",
+        ok(false, ReasonCode::NotAuthorized),
+        V3,
+    );
+    check_vector(
+        b"\x20\x02\x00\x01",
+        ok(false, ReasonCode::UnsupportedProtocolVersion),
+        V3,
+    );
 }
 
 #[test]
@@ -306,7 +314,11 @@ fn acks_5() {
         reason: ReasonCode::UnspecifiedError,
         properties: Properties::from_slice(&props),
     };
-    check_vector(b"\x40\x0a\x00\x01\x80\x06\x1f\x00\x03bad", Repr::PubAck(with_props), V5);
+    check_vector(
+        b"\x40\x0a\x00\x01\x80\x06\x1f\x00\x03bad",
+        Repr::PubAck(with_props),
+        V5,
+    );
     let not_found = Ack {
         reason: ReasonCode::PacketIdentifierNotFound,
         ..Ack::new(pid(1))
