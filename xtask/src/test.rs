@@ -29,18 +29,20 @@ pub fn all() -> Result<(), String> {
             "warnings",
         ]),
     )?;
+    // Default features never include `std`, so both builds are `no_std`; the second
+    // proves the optional protocol features (DHCP, DNS, ...) build for the MCU too.
     for krate in NO_STD_CRATES {
-        run(
-            &format!("{krate} for thumbv7em-none-eabihf, no std"),
-            cargo().args([
-                "build",
-                "-p",
-                krate,
-                "--target",
-                "thumbv7em-none-eabihf",
-                "--no-default-features",
-            ]),
-        )?;
+        for (label, flags) in [
+            ("no default features", &["--no-default-features"][..]),
+            ("default features", &[][..]),
+        ] {
+            run(
+                &format!("{krate} for thumbv7em-none-eabihf, {label}"),
+                cargo()
+                    .args(["build", "-p", krate, "--target", "thumbv7em-none-eabihf"])
+                    .args(flags),
+            )?;
+        }
     }
     run(
         "tests",

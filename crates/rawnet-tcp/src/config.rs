@@ -48,6 +48,7 @@ pub enum Ipv4Config {
     /// A fixed address (lwIP's `netif_add` with an address).
     Static(Ipv4Settings),
     /// A DHCP lease (lwIP's `dhcp_start`). The DHCP client takes one socket slot.
+    #[cfg(feature = "dhcpv4")]
     Dhcp,
 }
 
@@ -105,6 +106,7 @@ impl Config {
     }
 
     /// A configuration that asks DHCP for an address, with default timers.
+    #[cfg(feature = "dhcpv4")]
     pub fn new_dhcp(mac: [u8; 6], random_seed: u64) -> Self {
         Config {
             mac,

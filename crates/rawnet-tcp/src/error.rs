@@ -44,6 +44,7 @@ impl From<StackError> for TcpError {
     }
 }
 
+#[cfg(feature = "dns")]
 /// Why a DNS lookup failed or cannot start (lwIP's `dns_gethostbyname` errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -62,6 +63,7 @@ pub enum DnsError {
     AlreadyTaken,
 }
 
+#[cfg(feature = "dns")]
 impl core::fmt::Display for DnsError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {

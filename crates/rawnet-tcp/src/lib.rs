@@ -117,7 +117,9 @@
 
 mod config;
 mod conn;
+#[cfg(feature = "dhcpv4")]
 mod dhcp;
+#[cfg(feature = "dns")]
 mod dns;
 mod drive;
 mod error;
@@ -126,9 +128,13 @@ mod time;
 
 pub use config::{Config, Ipv4Config, Ipv4Settings, TcpTimers, MAX_DNS_SERVERS};
 pub use conn::{TcpConn, TcpHandle, TcpStatus};
+#[cfg(feature = "dhcpv4")]
 pub use dhcp::DhcpState;
+#[cfg(feature = "dns")]
 pub use dns::{DnsQuery, DnsQueryHandle};
-pub use error::{DnsError, StackError};
+#[cfg(feature = "dns")]
+pub use error::DnsError;
+pub use error::StackError;
 /// The smoltcp this crate is built on, for its address types and socket storage.
 pub use smoltcp;
 pub use stack::{Stack, RECV_CHUNK};

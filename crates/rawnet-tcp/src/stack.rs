@@ -6,7 +6,9 @@ use crate::time::{from_smol, to_smol};
 use crate::{Duration, Instant};
 use smoltcp::iface::{self, Interface, PollResult, SocketHandle, SocketSet, SocketStorage};
 use smoltcp::phy::Device;
-use smoltcp::socket::{dhcpv4, AnySocket};
+#[cfg(feature = "dhcpv4")]
+use smoltcp::socket::dhcpv4;
+use smoltcp::socket::AnySocket;
 use smoltcp::wire::{EthernetAddress, HardwareAddress, IpCidr, Ipv4Address};
 
 /// How many received bytes one [`Callbacks::recv`](crate::Callbacks::recv) call is offered
@@ -40,7 +42,9 @@ pub struct Stack<'a, D: Device> {
     pub(crate) iface: Interface,
     pub(crate) sockets: SocketSet<'a>,
     slots: usize,
+    #[cfg(feature = "dhcpv4")]
     pub(crate) dhcp: Option<SocketHandle>,
+    #[cfg(feature = "dns")]
     pub(crate) dns: Option<SocketHandle>,
     pub(crate) ipv4: Option<Ipv4Settings>,
     next_port: u16,
@@ -72,7 +76,9 @@ impl<'a, D: Device> Stack<'a, D> {
             iface,
             sockets: SocketSet::new(sockets),
             slots,
+            #[cfg(feature = "dhcpv4")]
             dhcp: None,
+            #[cfg(feature = "dns")]
             dns: None,
             ipv4: None,
             next_port: EPHEMERAL_FIRST + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
@@ -81,6 +87,7 @@ impl<'a, D: Device> Stack<'a, D> {
         };
         match config.ipv4 {
             Ipv4Config::Static(settings) => stack.apply_ipv4(Some(settings)),
+            #[cfg(feature = "dhcpv4")]
             Ipv4Config::Dhcp => {
                 let handle = stack.add_socket(dhcpv4::Socket::new())?;
                 stack.dhcp = Some(handle);
@@ -97,7 +104,9 @@ impl<'a, D: Device> Stack<'a, D> {
     /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
     pub fn poll(&mut self, now: Instant) -> bool {
         let at = to_smol(now);
+        #[allow(unused_mut)]
         let mut busy = self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        #[cfg(feature = "dhcpv4")]
         if self.poll_dhcp() {
             busy = true;
             // Send at once what the new address allows (ARP for the gateway, queued SYNs).
@@ -227,17 +236,19 @@ impl<'a, D: Device> Stack<'a, D> {
             }
         }
         self.ipv4 = settings;
+        #[cfg(feature = "dns")]
         self.update_dns_servers();
     }
 }
 
 impl<D: Device> core::fmt::Debug for Stack<'_, D> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Stack")
-            .field("ipv4", &self.ipv4)
-            .field("slots", &self.slots)
-            .field("dhcp", &self.dhcp.is_some())
-            .field("dns", &self.dns.is_some())
-            .finish_non_exhaustive()
+        let mut s = f.debug_struct("Stack");
+        s.field("ipv4", &self.ipv4).field("slots", &self.slots);
+        #[cfg(feature = "dhcpv4")]
+        s.field("dhcp", &self.dhcp.is_some());
+        #[cfg(feature = "dns")]
+        s.field("dns", &self.dns.is_some());
+        s.finish_non_exhaustive()
     }
 }

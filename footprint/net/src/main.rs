@@ -18,7 +18,9 @@ use rawnet_eth::SmoltcpDevice;
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::Instant;
 #[cfg(not(feature = "baseline"))]
-use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Stack, TcpError};
+use rawnet_tcp::{Callbacks, Config, Connection, Stack, TcpError};
+#[cfg(all(not(feature = "baseline"), feature = "dns"))]
+use rawnet_tcp::DnsQuery;
 
 const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
 
@@ -177,11 +179,23 @@ fn main() -> ! {
         )
     };
     let mut sockets = [SocketStorage::EMPTY; 3];
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    #[cfg(feature = "dhcpv4")]
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
+    #[cfg(not(feature = "dhcpv4"))]
+    let config = {
+        use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
+        let cidr = Ipv4Cidr::new(Ipv4Address::new(192, 0, 2, 10), 24);
+        let settings = rawnet_tcp::Ipv4Settings::new(cidr)
+            .with_router(Ipv4Address::new(192, 0, 2, 1))
+            .with_dns_server(Ipv4Address::new(192, 0, 2, 1));
+        Config::new_static(mac.mac_address(), settings, 0x5eed)
+    };
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
+    #[cfg(feature = "dns")]
+    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    #[cfg(feature = "dns")]
     if stack.enable_dns(&mut dns_slots).is_err() {
         panic!()
     }
@@ -193,10 +207,14 @@ fn main() -> ! {
         acked: 0,
         failed: None,
     };
+    #[cfg(feature = "dns")]
     let mut query = None;
+    #[cfg(not(feature = "dns"))]
+    let mut started = false;
     loop {
         let t = now();
         stack.poll(t);
+        #[cfg(feature = "dns")]
         match (&mut query, stack.ipv4_address()) {
             (None, Some(_)) => query = stack.dns_query("broker.example").ok(),
             (Some(q), Some(_)) => {
@@ -206,9 +224,22 @@ fn main() -> ! {
             }
             _ => {}
         }
+        #[cfg(not(feature = "dns"))]
+        if !started && stack.ipv4_address().is_some() {
+            use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
+            let broker = IpAddress::Ipv4(Ipv4Address::new(192, 0, 2, 1));
+            started = stack.connect(&mut conn, broker, 1883, t).is_ok();
+        }
         stack.drive(&mut conn, &mut app, t);
-        if app.failed.is_some() {
-            query = None;
+        if app.failed.take().is_some() {
+            #[cfg(feature = "dns")]
+            {
+                query = None;
+            }
+            #[cfg(not(feature = "dns"))]
+            {
+                started = false;
+            }
         }
         cortex_m_rt_wfi();
     }
