@@ -111,6 +111,16 @@
 //!     now = now + Duration::from_millis(1);
 //! }
 //! ```
+//!
+//! ## Cargo features
+//!
+//! - `dhcpv4` (default): the DHCP client ([`Config::new_dhcp`], `Stack::dhcp_state`).
+//! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`).
+//! - `udp`: smoltcp's UDP sockets, for applications that add their own.
+//! - `std`: host helpers.
+//!
+//! What a feature leaves out is not in the image at all; docs/footprint.md gives the bytes
+//! each costs on a Cortex-M4.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
