@@ -233,3 +233,83 @@ fn links_libslirp_4() {
     let v = rawnet_eth::host::libslirp_version();
     assert!(v.starts_with('4'), "libslirp version {v}");
 }
+
+/// A guest connection on a fresh restricted slirp with one forward to `port`, established
+/// after DHCP; returns the network and the socket handle.
+fn connected(port: u16) -> (Net<SlirpDevice>, smoltcp::iface::SocketHandle) {
+    let mut dev = SlirpDevice::new(SlirpConfig::default()).unwrap();
+    dev.forward(SocketAddrV4::new(GUEST_FWD, 1883), port)
+        .unwrap();
+    let mut net = Net::new(dev);
+    dhcp(&mut net);
+    let h = net.tcp_socket();
+    let ep = IpEndpoint::new(IpAddress::Ipv4(GUEST_FWD), 1883);
+    net.sockets
+        .get_mut::<tcp::Socket>(h)
+        .connect(net.iface.context(), ep, 49300)
+        .unwrap();
+    (net, h)
+}
+
+#[test]
+fn host_close_reaches_the_guest_as_a_reset_after_all_data() {
+    const TOTAL: usize = 100_000;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (mut net, h) = connected(port);
+    // The server writes its data and closes at once.
+    let server = std::thread::spawn(move || {
+        use std::io::Write;
+        let (mut s, _) = listener.accept().unwrap();
+        let data: Vec<u8> = (0..TOTAL).map(|i| common::pattern(7, i)).collect();
+        s.write_all(&data).unwrap();
+    });
+    let mut got = Transfer::receive_only(TOTAL, 7);
+    let until = deadline(20);
+    loop {
+        net.poll();
+        let s = net.sockets.get_mut::<tcp::Socket>(h);
+        got.step_smoltcp(s);
+        if s.state() == tcp::State::Closed {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the guest never learned of the close"
+        );
+    }
+    server.join().unwrap();
+    assert_eq!(got.received, TOTAL, "every byte arrived before the reset");
+    let guest = SocketAddrV4::new(GUEST_FWD, 1883);
+    assert_eq!(net.dev.driver().connections_reset(guest), 1);
+}
+
+#[test]
+fn forward_with_nothing_listening_resets_the_guest() {
+    // Take a port and free it again: nothing listens there now.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (mut net, h) = connected(port);
+    let until = deadline(10);
+    let mut established = false;
+    loop {
+        net.poll();
+        let s = net.sockets.get_mut::<tcp::Socket>(h);
+        established |= s.state() == tcp::State::Established;
+        if s.state() == tcp::State::Closed {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "no reset for a dead forward"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    // libslirp accepts before the driver can know; the reset follows at once.
+    assert!(established);
+    let guest = SocketAddrV4::new(GUEST_FWD, 1883);
+    assert_eq!(net.dev.driver().connections_reset(guest), 1);
+}

@@ -70,7 +70,10 @@ pub fn pattern(seed: u8, i: usize) -> u8 {
 /// One direction pair of a bulk transfer: send `total` bytes of stream `tx_seed`, expect
 /// `total` bytes of stream `rx_seed`, compared byte for byte.
 pub struct Transfer {
+    /// Bytes to send.
     pub total: usize,
+    /// Bytes to receive.
+    pub rx_total: usize,
     pub sent: usize,
     pub received: usize,
     tx_seed: u8,
@@ -82,6 +85,7 @@ impl Transfer {
     pub fn new(total: usize, tx_seed: u8, rx_seed: u8) -> Self {
         Transfer {
             total,
+            rx_total: total,
             sent: 0,
             received: 0,
             tx_seed,
@@ -90,8 +94,17 @@ impl Transfer {
         }
     }
 
+    /// Send nothing; expect `total` bytes of stream `rx_seed`.
+    pub fn receive_only(total: usize, rx_seed: u8) -> Self {
+        Transfer {
+            total: 0,
+            rx_total: total,
+            ..Transfer::new(0, 0, rx_seed)
+        }
+    }
+
     pub fn done(&self) -> bool {
-        self.sent == self.total && self.received == self.total
+        self.sent == self.total && self.received == self.rx_total
     }
 
     fn fill(&mut self) -> usize {
@@ -104,7 +117,7 @@ impl Transfer {
 
     fn check(&mut self, data: &[u8]) {
         assert!(
-            self.received + data.len() <= self.total,
+            self.received + data.len() <= self.rx_total,
             "more bytes than were sent"
         );
         for (k, &b) in data.iter().enumerate() {

@@ -2,13 +2,14 @@
 //! [`SlirpDevice`].
 
 mod ffi;
+mod track;
 
 use crate::{Capabilities, EthernetDriver, LinkState, RxToken, TxToken, MAX_FRAME_LEN};
-use smoltcp::wire::{EthernetFrame, EthernetProtocol, IpProtocol, Ipv4Packet, TcpPacket};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpStream};
+use track::{Segment, Track};
 
 pub use ffi::version as libslirp_version;
 
@@ -80,9 +81,18 @@ struct Forward {
     open_pending: Cell<bool>,
     /// (source port, initial sequence number) of the last SYN seen, to tell a new
     /// connection from a retransmitted SYN.
-    last_syn: Cell<Option<(u16, u32)>>,
+    last_syn: Cell<Option<(SocketAddrV4, u32)>>,
     /// Host streams opened so far.
     opened: Cell<u64>,
+    /// The current guest connection as seen on the wire.
+    track: Cell<Option<Track>>,
+    /// The host side of the current connection is finished (closed, failed, or never
+    /// opened): the guest's side is reset once it has everything.
+    host_done: Cell<bool>,
+    /// Bytes handed to libslirp for the guest on the current connection.
+    delivered: Cell<u64>,
+    /// Connections ended with a synthesised reset.
+    resets: Cell<u64>,
 }
 
 struct HostConn {
@@ -98,24 +108,72 @@ impl Forward {
         self.to_host.borrow_mut().extend_from_slice(data);
     }
 
-    /// What the guest's frame `tcp` (to this forward) means for the host stream.
-    fn guest_segment(&self, src_port: u16, syn: bool, ack: bool, fin: bool, rst: bool, seq: u32) {
-        if rst {
-            self.conn.borrow_mut().take();
-            self.to_host.borrow_mut().clear();
-            self.open_pending.set(false);
-        } else if syn && !ack {
-            if self.last_syn.get() != Some((src_port, seq)) {
-                self.last_syn.set(Some((src_port, seq)));
+    /// A segment the guest sent to this forward.
+    fn guest_segment(&self, seg: &Segment) {
+        if seg.syn && seg.ack.is_none() {
+            if self.last_syn.get() != Some((seg.src, seg.seq)) {
+                // A new connection: forget the old one and open a fresh host stream.
+                self.last_syn.set(Some((seg.src, seg.seq)));
+                self.track.set(Some(Track::new(seg)));
                 self.conn.borrow_mut().take();
                 self.to_host.borrow_mut().clear();
                 self.open_pending.set(true);
+                self.host_done.set(false);
+                self.delivered.set(0);
             }
-        } else if fin {
+            return;
+        }
+        let Some(mut t) = self.track.get() else {
+            return;
+        };
+        if t.guest() != seg.src {
+            return;
+        }
+        if seg.rst {
+            self.track.set(None);
+            self.conn.borrow_mut().take();
+            self.to_host.borrow_mut().clear();
+            self.open_pending.set(false);
+            return;
+        }
+        t.guest_sent(seg);
+        self.track.set(Some(t));
+        if seg.fin {
             if let Some(c) = self.conn.borrow_mut().as_mut() {
                 c.guest_fin = true;
             }
         }
+    }
+
+    /// A segment libslirp sent to the guest from this forward.
+    fn slirp_segment(&self, seg: &Segment) {
+        if let Some(mut t) = self.track.get() {
+            if t.guest() == seg.dst {
+                t.slirp_sent(seg);
+                self.track.set(Some(t));
+            }
+        }
+    }
+
+    /// End the guest's connection with a reset once the host side is finished and the guest
+    /// has acknowledged everything libslirp sent it.
+    fn reset_if_done(&self, slirp: &ffi::Instance) {
+        let Some(t) = self.track.get() else {
+            return;
+        };
+        let delivered = self.delivered.get();
+        if !self.host_done.get() || !t.guest_caught_up(delivered) {
+            return;
+        }
+        let Some((to_guest, to_slirp)) = t.resets(self.guest, delivered) else {
+            return;
+        };
+        slirp.shared().frame_to_guest(&to_guest);
+        slirp.input(&to_slirp);
+        self.track.set(None);
+        self.conn.borrow_mut().take();
+        self.to_host.borrow_mut().clear();
+        self.resets.set(self.resets.get() + 1);
     }
 
     fn open(&self) {
@@ -137,8 +195,11 @@ impl Forward {
                     write_shut: false,
                 })
             }
-            // Nobody listening: the guest's data has nowhere to go (see the module docs).
-            Err(_) => self.to_host.borrow_mut().clear(),
+            // Nobody listening: the guest's connection is reset (see `reset_if_done`).
+            Err(_) => {
+                self.to_host.borrow_mut().clear();
+                self.host_done.set(true);
+            }
         }
     }
 
@@ -149,6 +210,11 @@ impl Forward {
         {
             self.open();
         }
+        self.pump_stream(slirp);
+        self.reset_if_done(slirp);
+    }
+
+    fn pump_stream(&self, slirp: &ffi::Instance) {
         let mut conn_slot = self.conn.borrow_mut();
         let Some(conn) = conn_slot.as_mut() else {
             return;
@@ -198,10 +264,11 @@ impl Forward {
             let n = room.min(conn.from_host.len());
             slirp.socket_recv(self.guest, &conn.from_host[..n]);
             conn.from_host.drain(..n);
+            self.delivered.set(self.delivered.get() + n as u64);
         }
-        // Both directions finished: the host stream is done.
-        if conn.host_eof && conn.from_host.is_empty() && conn.write_shut {
-            conn_slot.take();
+        // The host has nothing more for the guest: end the guest's side too.
+        if conn.host_eof && conn.from_host.is_empty() {
+            self.host_done.set(true);
         }
     }
 }
@@ -246,11 +313,13 @@ impl Forward {
 /// - on the guest's FIN shuts down the host stream's write side once all data is written,
 ///   and on its RST closes the host stream.
 ///
-/// libslirp 4.7's guestfwd API has no way to close the guest's side: when the host server
-/// closes the stream, the guest is not told (its connection stays open until its own
-/// timeouts or its own close), and when the host server is not listening the guest's
-/// `connect` still succeeds and its data is discarded. Each forward carries one connection
-/// at a time, as QEMU's guestfwd does.
+/// libslirp 4.7's guestfwd API has no call that closes the guest's side. So when the host
+/// side is finished — the server closed the stream (after the guest has acknowledged every
+/// byte of it), the connection failed, or nothing listens on `127.0.0.1:port` — the driver
+/// ends the connection with a **reset**: one frame to the stack as if from libslirp, one to
+/// libslirp as if from the stack, with the sequence numbers it followed on the wire. The
+/// stack sees "connection reset by peer" after all the data, rather than a FIN. Each
+/// forward carries one connection at a time, as QEMU's guestfwd does.
 ///
 /// ## Example
 ///
@@ -328,6 +397,10 @@ impl SlirpDevice {
             open_pending: Cell::new(false),
             last_syn: Cell::new(None),
             opened: Cell::new(0),
+            track: Cell::new(None),
+            host_done: Cell::new(false),
+            delivered: Cell::new(0),
+            resets: Cell::new(0),
         })
     }
 
@@ -342,6 +415,15 @@ impl SlirpDevice {
             .forwards()
             .find(|f| f.guest == guest)
             .map_or(0, |f| f.opened.get())
+    }
+
+    /// Connections on the forward at `guest` that the driver ended with a reset because their
+    /// host stream ended (0 if there is no such forward).
+    pub fn connections_reset(&self, guest: SocketAddrV4) -> u64 {
+        self.slirp
+            .forwards()
+            .find(|f| f.guest == guest)
+            .map_or(0, |f| f.resets.get())
     }
 
     /// Frames from libslirp dropped because the stack did not receive them in time.
@@ -368,32 +450,20 @@ fn pump(slirp: &ffi::Instance) {
 }
 
 /// Look at a frame the guest sends for TCP segments to a forward.
-fn inspect(slirp: &ffi::Instance, frame: &[u8]) {
-    let Ok(eth) = EthernetFrame::new_checked(frame) else {
-        return;
-    };
-    if eth.ethertype() != EthernetProtocol::Ipv4 {
-        return;
+fn inspect_from_guest(slirp: &ffi::Instance, frame: &[u8]) {
+    if let Some(seg) = Segment::parse(frame) {
+        if let Some(fwd) = slirp.forwards().find(|f| f.guest == seg.dst) {
+            fwd.guest_segment(&seg);
+        }
     }
-    let Ok(ip) = Ipv4Packet::new_checked(eth.payload()) else {
-        return;
-    };
-    if ip.next_header() != IpProtocol::Tcp || ip.frag_offset() != 0 {
-        return;
-    }
-    let Ok(tcp) = TcpPacket::new_checked(ip.payload()) else {
-        return;
-    };
-    let dst = SocketAddrV4::new(ip.dst_addr(), tcp.dst_port());
-    if let Some(fwd) = slirp.forwards().find(|f| f.guest == dst) {
-        fwd.guest_segment(
-            tcp.src_port(),
-            tcp.syn(),
-            tcp.ack(),
-            tcp.fin(),
-            tcp.rst(),
-            tcp.seq_number().0 as u32,
-        );
+}
+
+/// Look at a frame libslirp sends for TCP segments from a forward.
+fn inspect_to_guest(slirp: &ffi::Instance, frame: &[u8]) {
+    if let Some(seg) = Segment::parse(frame) {
+        if let Some(fwd) = slirp.forwards().find(|f| f.guest == seg.src) {
+            fwd.slirp_segment(&seg);
+        }
     }
 }
 
@@ -424,7 +494,7 @@ impl TxToken for SlirpTx<'_> {
         self.buf.clear();
         self.buf.resize(len, 0);
         let r = f(self.buf);
-        inspect(self.slirp, self.buf);
+        inspect_from_guest(self.slirp, self.buf);
         self.slirp.input(self.buf);
         pump(self.slirp);
         r
@@ -438,6 +508,7 @@ impl EthernetDriver for SlirpDevice {
     fn receive(&mut self) -> Option<(SlirpRx, SlirpTx<'_>)> {
         pump(&self.slirp);
         let frame = self.slirp.shared().to_guest.borrow_mut().pop_front()?;
+        inspect_to_guest(&self.slirp, &frame);
         Some((
             SlirpRx(frame),
             SlirpTx {
