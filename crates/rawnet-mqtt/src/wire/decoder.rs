@@ -358,8 +358,12 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
                 Err(e) => Err(self.fail(e)),
             };
         }
-        // Oversized PUBLISH: deliver its header from the input if it is all there.
+        // Oversized PUBLISH: deliver its header from the input if it is all there. Look only
+        // at the bytes the buffered path could hold, so that both paths report the same
+        // error whatever the split.
+        let visible = header.remaining_len().min(self.buf.as_ref().len());
         let body = input.get(body_start..).unwrap_or_default();
+        let body = body.get(..visible).unwrap_or(body);
         let (need, exact) = match Publish::header_len_hint(header.flags(), body, self.version) {
             Ok(hint) => hint,
             Err(e) => return Err(self.fail(e)),

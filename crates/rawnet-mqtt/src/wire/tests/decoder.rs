@@ -344,3 +344,19 @@ fn version_can_change_between_packets() {
     let d = decoder.feed(b"\xb0\x02\x00\x01").unwrap();
     assert!(matches!(d.event, Event::Packet(Repr::UnsubAck(_))));
 }
+
+/// Found by the fuzzer: an oversized PUBLISH whose property length is malformed past the
+/// end of a small receive buffer gave `MalformedVarInt` when the packet arrived in one
+/// piece (zero-copy path) but `ReceiveBufferTooSmall` byte by byte. Both paths must agree.
+#[test]
+fn oversized_publish_errors_do_not_depend_on_the_split() {
+    let mut bytes = b"\x32\x51\x00\x0atest/prop".to_vec();
+    bytes.extend_from_slice(&[0xff; 8]);
+    bytes.resize(2 + 0x51, b'x');
+    for buf_len in [12, 16, 20, 24, 28, 60] {
+        let whole = drive(&[&bytes], buf_len, Version::V5);
+        let chunks: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(drive(&chunks, buf_len, Version::V5), whole, "buffer {buf_len}");
+        assert!(whole.is_err());
+    }
+}
