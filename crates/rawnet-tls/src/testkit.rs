@@ -73,3 +73,109 @@ pub fn leaf_with(params: CertificateParams, issuer: &Ca) -> (Vec<u8>, KeyPair) {
 pub fn leaf(names: &[&str], issuer: &Ca) -> (Vec<u8>, KeyPair) {
     leaf_with(leaf_params(names), issuer)
 }
+
+/// An `openssl s_server` on 127.0.0.1 with an ephemeral port, killed on drop.
+pub struct Server {
+    child: std::process::Child,
+    pub port: u16,
+    dir: std::path::PathBuf,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+/// A fresh directory for one test's PEM files.
+pub fn temp_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "rawnet-tls-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+impl Server {
+    /// Start `openssl s_server` serving `chain_pem` (leaf first, then intermediates) with
+    /// `key_pem`, plus `args`, for one connection; wait until it accepts.
+    pub fn start(chain_pem: &str, key_pem: &str, args: &[&str], files: &[(&str, &str)]) -> Server {
+        use std::io::BufRead;
+        let dir = temp_dir();
+        std::fs::write(dir.join("chain.pem"), chain_pem).unwrap();
+        std::fs::write(dir.join("key.pem"), key_pem).unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.join(name), content).unwrap();
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = std::process::Command::new("openssl")
+            .arg("s_server")
+            .arg("-accept")
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-cert", "chain.pem", "-cert_chain", "chain.pem"])
+            .args(["-key", "key.pem", "-naccept", "1"])
+            .args(args)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("openssl s_server");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let server = Server {
+            child,
+            port,
+            dir,
+            lines,
+        };
+        server.wait_for("ACCEPT");
+        server
+    }
+
+    /// Wait (up to 10 s) for a line of s_server's output containing `text`.
+    pub fn wait_for(&self, text: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return,
+                Ok(_) => {}
+                Err(_) => panic!("s_server never printed {text:?}"),
+            }
+        }
+    }
+
+    /// Type a line on s_server's stdin (data to send, or a command such as `k`).
+    pub fn type_line(&mut self, line: &str) {
+        use std::io::Write;
+        let stdin = self.child.stdin.as_mut().unwrap();
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.write_all(b"\n").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// The address to connect to.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        ([127, 0, 0, 1], self.port).into()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -1,0 +1,127 @@
+//! What a TLS client connection needs before it starts: who the server must be, what it
+//! may present, and the optional client identity.
+
+use embedded_tls::MaxFragmentLength;
+use rawnet_tcp::Duration;
+
+use crate::verify::ServerName;
+use crate::x509::Cert;
+
+/// Why a [`ClientConfig`] could not be built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// [`Verification::new`] got an empty list of trust anchors.
+    NoTrustAnchors,
+    /// The trust anchor at this index is not a DER X.509 certificate.
+    BadTrustAnchor(usize),
+    /// The server name is neither an IP address nor a valid DNS name.
+    InvalidServerName,
+}
+
+/// How the server is authenticated. There is no default: either trust anchors, or a call
+/// whose name says what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct Verification<'a> {
+    pub(crate) anchors: Option<&'a [&'a [u8]]>,
+}
+
+impl<'a> Verification<'a> {
+    /// Verify the server's chain against these trust anchors (DER X.509 CA certificates, kept
+    /// borrowed: flash is fine). See [`crate::verify`] for the checks.
+    pub fn new(anchors: &'a [&'a [u8]]) -> Result<Self, ConfigError> {
+        if anchors.is_empty() {
+            return Err(ConfigError::NoTrustAnchors);
+        }
+        for (i, der) in anchors.iter().enumerate() {
+            Cert::parse(der).map_err(|_| ConfigError::BadTrustAnchor(i))?;
+        }
+        Ok(Verification {
+            anchors: Some(anchors),
+        })
+    }
+
+    /// **INSECURE**: accept any server, whatever certificate it shows (or none). Anyone on the
+    /// path can read and change the traffic. For lab tests only; never ship it.
+    pub const fn dangerous_accept_any_server_insecure() -> Self {
+        Verification { anchors: None }
+    }
+
+    /// Whether this is [`Verification::dangerous_accept_any_server_insecure`].
+    pub const fn is_insecure(&self) -> bool {
+        self.anchors.is_none()
+    }
+}
+
+/// Configuration of one TLS client connection (TLS 1.3, TLS_AES_128_GCM_SHA256, secp256r1).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientConfig<'a> {
+    pub(crate) server_name: ServerName<'a>,
+    pub(crate) verification: Verification<'a>,
+    pub(crate) alpn: Option<&'a [&'a [u8]]>,
+    pub(crate) max_fragment_length: Option<MaxFragmentLength>,
+    pub(crate) client_certificate: Option<&'a [u8]>,
+    pub(crate) handshake_timeout: Duration,
+}
+
+impl<'a> ClientConfig<'a> {
+    /// A configuration for `server_name` (a DNS name, sent as SNI and matched against the
+    /// certificate, or an IP literal, matched against iPAddress SANs) verified as `verification`
+    /// says. Handshake timeout: 10 s.
+    pub fn new(server_name: &'a str, verification: Verification<'a>) -> Result<Self, ConfigError> {
+        Ok(ClientConfig {
+            server_name: ServerName::parse(server_name).ok_or(ConfigError::InvalidServerName)?,
+            verification,
+            alpn: None,
+            max_fragment_length: None,
+            client_certificate: None,
+            handshake_timeout: Duration::from_ticks(10_000),
+        })
+    }
+
+    /// Offer these ALPN protocol names (e.g. `b"mqtt"` for AWS IoT on port 443).
+    pub fn with_alpn(mut self, protocols: &'a [&'a [u8]]) -> Self {
+        self.alpn = Some(protocols);
+        self
+    }
+
+    /// Ask the server for records of at most this many plaintext bytes (RFC 6066), so the read
+    /// buffer can be `2^n + 256 + 5` bytes instead of 16,645. Writes are always fragmented to
+    /// it. A server that ignores the extension may still send 16 KiB records: then the read
+    /// fails with [`crate::Error::BufferTooSmall`] naming the size needed.
+    pub fn with_max_fragment_length(mut self, mfl: MaxFragmentLength) -> Self {
+        self.max_fragment_length = Some(mfl);
+        self
+    }
+
+    /// Present this DER certificate when the server asks for one (mutual TLS). The private
+    /// key stays behind the [`crate::Signer`] given to [`crate::session`].
+    pub fn with_client_certificate(mut self, der: &'a [u8]) -> Self {
+        self.client_certificate = Some(der);
+        self
+    }
+
+    /// Fail the handshake with [`crate::Error::HandshakeTimeout`] after this long.
+    pub fn with_handshake_timeout(mut self, timeout: Duration) -> Self {
+        self.handshake_timeout = timeout;
+        self
+    }
+
+    /// The largest plaintext a record may carry under this configuration.
+    pub fn max_plaintext(&self) -> usize {
+        match self.max_fragment_length {
+            Some(MaxFragmentLength::Bits9) => 512,
+            Some(MaxFragmentLength::Bits10) => 1024,
+            Some(MaxFragmentLength::Bits11) => 2048,
+            Some(MaxFragmentLength::Bits12) => 4096,
+            None => 16384,
+        }
+    }
+
+    /// The read buffer that holds any record the server may send under this configuration:
+    /// the largest record (plaintext + 256 bytes of expansion allowed by RFC 8446 §5.2) plus
+    /// its 5-byte header.
+    pub fn read_buffer_len(&self) -> usize {
+        self.max_plaintext() + 256 + 5
+    }
+}

@@ -1,0 +1,255 @@
+//! The session future: embedded-tls's async client driven over the [`Pipe`], polled with a
+//! no-op waker by [`crate::Tls`] from the callbacks. Create it with [`session`], pin it
+//! (`core::pin::pin!`) and hand it to [`crate::Tls::new`].
+
+use core::future::{poll_fn, Future};
+use core::pin::pin;
+use core::task::Poll;
+
+use embedded_io_async::Write as _;
+use embedded_tls::{
+    Aes128GcmSha256, TlsConfig, TlsConnection, TlsContext, TlsError, TlsReader, TlsWriter,
+};
+use rand_core::CryptoRngCore;
+
+use crate::config::ClientConfig;
+use crate::error::Error;
+use crate::pipe::{Pipe, Shared};
+use crate::provider::{Provider, Signer};
+use crate::verify::Time;
+
+/// Bytes a TLS 1.3 AES-GCM record adds to its plaintext: header 5, content type 1, tag 16.
+pub const RECORD_OVERHEAD: usize = 22;
+
+/// Bytes of the write buffer embedded-tls keeps free for record framing
+/// (`embedded_tls::TLS_RECORD_OVERHEAD`) plus the record header it writes first.
+const WRITE_BUFFER_RESERVE: usize = 128 + 5;
+
+/// Conservative size of our ClientHello without ALPN and SNI (measured: ~190 bytes).
+const CLIENT_HELLO_BASE: usize = 256;
+
+/// How the session future ended.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome(pub(crate) End);
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum End {
+    /// close_notify sent after a local close.
+    Closed,
+    /// The server sent close_notify.
+    PeerClosed,
+    /// Handshake completed without Certificate/CertificateVerify.
+    NotAuthenticated,
+    Failed(TlsError),
+}
+
+/// The write buffer a configuration needs: room for the ClientHello (or the client
+/// certificate message) and at least one byte of application data, plus embedded-tls's reserve.
+pub fn write_buffer_len(config: &ClientConfig<'_>) -> usize {
+    let sni = config.server_name.sni().map_or(0, str::len);
+    let alpn: usize = config
+        .alpn
+        .map_or(0, |p| p.iter().map(|a| a.len() + 1).sum());
+    let hello = CLIENT_HELLO_BASE + sni + alpn;
+    let cert = config.client_certificate.map_or(0, |c| c.len() + 16);
+    WRITE_BUFFER_RESERVE + RECORD_OVERHEAD + hello.max(cert)
+}
+
+/// Build the session future of one connection.
+///
+/// `read_buf` must hold [`ClientConfig::read_buffer_len`] bytes, `write_buf`
+/// [`write_buffer_len`]; both are checked and a shortfall is reported with the size needed.
+/// `time` is what the device knows about the date now (see [`Time`]); `rng` must be a
+/// cryptographically secure generator (the board's TRNG, or a DRBG seeded from it); `signer`
+/// holds the client key for mutual TLS ([`crate::NoSigner`] otherwise).
+#[allow(clippy::too_many_arguments)]
+pub fn session<'a, R, S>(
+    shared: &'a Shared<'a>,
+    config: &'a ClientConfig<'a>,
+    time: Time,
+    read_buf: &'a mut [u8],
+    write_buf: &'a mut [u8],
+    rng: R,
+    signer: S,
+) -> Result<impl Future<Output = Outcome> + 'a, Error<core::convert::Infallible>>
+where
+    R: CryptoRngCore + 'a,
+    S: Signer + 'a,
+{
+    let needed = config.read_buffer_len();
+    if read_buf.len() < needed {
+        return Err(Error::BufferTooSmall { needed });
+    }
+    let needed = write_buffer_len(config);
+    if write_buf.len() < needed {
+        return Err(Error::BufferTooSmall { needed });
+    }
+    let capacity = (write_buf.len() - WRITE_BUFFER_RESERVE).min(config.max_plaintext());
+    shared.capacity.set(capacity);
+    shared.timeout.set(config.handshake_timeout);
+    Ok(run(
+        shared, config, time, read_buf, write_buf, rng, signer, capacity,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn run<'a, R: CryptoRngCore, S: Signer>(
+    shared: &'a Shared<'a>,
+    config: &'a ClientConfig<'a>,
+    time: Time,
+    read_buf: &'a mut [u8],
+    write_buf: &'a mut [u8],
+    rng: R,
+    signer: S,
+    capacity: usize,
+) -> Outcome {
+    let mut tls_config = TlsConfig::new();
+    if let Some(sni) = config.server_name.sni() {
+        tls_config = tls_config.with_server_name(sni);
+    }
+    if let Some(alpn) = config.alpn {
+        tls_config = tls_config.with_alpn(alpn);
+    }
+    if let Some(mfl) = config.max_fragment_length {
+        tls_config = tls_config.with_max_fragment_length(mfl);
+    }
+    let mut provider = Provider::new(shared, config, time, rng, signer);
+    let mut tls: TlsConnection<'_, Pipe<'a>, Aes128GcmSha256> =
+        TlsConnection::new(Pipe { shared }, read_buf, write_buf);
+    if let Err(e) = tls.open(TlsContext::new(&tls_config, &mut provider)).await {
+        return Outcome(End::Failed(e));
+    }
+    if !shared.authenticated.get() {
+        return Outcome(End::NotAuthenticated);
+    }
+    // Everything written so far is handshake: acknowledged, it carries no application data.
+    let _ = shared
+        .records
+        .borrow_mut()
+        .push_back((shared.written.get(), 0));
+    shared.opened.set(true);
+
+    let end = {
+        let (mut reader, mut writer) = tls.split();
+        let mut r = pin!(read_loop(&mut reader, shared));
+        let mut w = pin!(write_loop(&mut writer, shared, capacity));
+        poll_fn(|cx| match r.as_mut().poll(cx) {
+            Poll::Ready(x) => Poll::Ready(x),
+            Poll::Pending => w.as_mut().poll(cx),
+        })
+        .await
+    };
+    Outcome(match end {
+        Ok(Loop::CloseRequested) => match tls.close().await {
+            Ok(_) => End::Closed,
+            Err((_, e)) => End::Failed(e),
+        },
+        Ok(Loop::PeerClosed) => End::PeerClosed,
+        Err(e) => End::Failed(e),
+    })
+}
+
+enum Loop {
+    CloseRequested,
+    PeerClosed,
+}
+
+type Reader<'r, 'a> = TlsReader<'r, Pipe<'a>, Aes128GcmSha256>;
+type Writer<'r, 'a> = TlsWriter<'r, Pipe<'a>, Aes128GcmSha256>;
+
+/// Decrypt records into `plain_rx` while it has room.
+async fn read_loop<'r, 'a: 'r>(
+    reader: &mut Reader<'r, 'a>,
+    shared: &'a Shared<'a>,
+) -> Result<Loop, TlsError> {
+    loop {
+        poll_fn(|_| {
+            if shared.plain_rx.borrow().free() > 0 {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        })
+        .await;
+        match reader.read_buffered().await {
+            Ok(mut buf) => {
+                let mut plain = shared.plain_rx.borrow_mut();
+                let n = plain.free().min(buf.len());
+                plain.push(buf.pop(n));
+            }
+            Err(TlsError::ConnectionClosed) => return Ok(Loop::PeerClosed),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Move `plain_tx` into records of at most `capacity` bytes; close a record on flush.
+async fn write_loop<'r, 'a: 'r>(
+    writer: &mut Writer<'r, 'a>,
+    shared: &'a Shared<'a>,
+    capacity: usize,
+) -> Result<Loop, TlsError> {
+    let mut chunk = [0u8; 32];
+    loop {
+        let cmd = poll_fn(|_| {
+            if !shared.plain_tx.borrow().is_empty() {
+                Poll::Ready(Cmd::Data)
+            } else if shared.flush.get() {
+                Poll::Ready(Cmd::Flush)
+            } else if shared.close.get() {
+                Poll::Ready(Cmd::Close)
+            } else {
+                Poll::Pending
+            }
+        })
+        .await;
+        let fill = shared.in_record.get();
+        match cmd {
+            Cmd::Data => {
+                let room = (capacity - fill).min(chunk.len());
+                let n = shared.plain_tx.borrow_mut().pop_into(&mut chunk[..room]);
+                let mut done = 0;
+                while done < n {
+                    done += writer.write(&chunk[done..n]).await?;
+                }
+                shared.in_record.set(fill + n);
+                if fill + n == capacity {
+                    end_record(writer, shared).await?;
+                }
+            }
+            Cmd::Flush => {
+                shared.flush.set(false);
+                end_record(writer, shared).await?;
+            }
+            Cmd::Close => {
+                end_record(writer, shared).await?;
+                return Ok(Loop::CloseRequested);
+            }
+        }
+    }
+}
+
+enum Cmd {
+    Data,
+    Flush,
+    Close,
+}
+
+/// Encrypt the record being filled (if any) and note its sizes for `sent` accounting.
+async fn end_record<'r, 'a: 'r>(
+    writer: &mut Writer<'r, 'a>,
+    shared: &'a Shared<'a>,
+) -> Result<(), TlsError> {
+    let fill = shared.in_record.get();
+    if fill == 0 {
+        return Ok(());
+    }
+    writer.flush().await?;
+    shared.in_record.set(0);
+    // Room is guaranteed: `TlsConn::send_space` is zero while the queue is nearly full.
+    let _ = shared
+        .records
+        .borrow_mut()
+        .push_back(((fill + RECORD_OVERHEAD) as u32, fill as u16));
+    Ok(())
+}

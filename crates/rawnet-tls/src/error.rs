@@ -1,0 +1,108 @@
+//! Why a TLS connection failed: the error the layer above receives in its `err` callback.
+
+use crate::verify::CertError;
+
+/// Why a TLS connection failed or an operation on it was refused.
+///
+/// `E` is the error of the connection below (`rawnet_tcp::TcpError` over TCP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error<E> {
+    /// The connection below failed.
+    Tcp(E),
+    /// The server's certificate chain or handshake signature was rejected, and why.
+    Certificate(CertError),
+    /// The server finished the handshake without proving a certificate (no Certificate or no
+    /// CertificateVerify message). embedded-tls alone would accept this; rawnet-tls does not.
+    ServerNotAuthenticated,
+    /// The server sent a fatal alert during the handshake: its TLS AlertDescription code
+    /// (RFC 8446 §6), e.g. 40 handshake_failure, 116 certificate_required.
+    AlertReceived(u8),
+    /// The server does not speak TLS 1.3 (it answered with a protocol_version alert).
+    ProtocolVersion,
+    /// The server asked for a HelloRetryRequest (a key share for another group), which
+    /// embedded-tls 0.19 does not implement.
+    HelloRetryRequestUnsupported,
+    /// After the handshake the server sent a message embedded-tls 0.19 does not implement
+    /// (in practice a KeyUpdate), or a non-close_notify alert it does not decode.
+    PostHandshakeUnsupported,
+    /// The server broke the protocol (malformed or unexpected record or message, bad MAC);
+    /// the engine's own reason is attached.
+    Protocol(EngineError),
+    /// The handshake did not complete within the configured time.
+    HandshakeTimeout,
+    /// The connection below was closed by the peer before the handshake completed.
+    ClosedDuringHandshake,
+    /// The peer closed the connection below without a close_notify alert (possible truncation).
+    Truncated,
+    /// A caller-provided buffer is too small; `needed` bytes would do.
+    BufferTooSmall {
+        /// The size that would have been enough.
+        needed: usize,
+    },
+    /// The operation needs an established TLS connection.
+    NotConnected,
+}
+
+impl<E> Error<E> {
+    /// A short English description, without `core::fmt` (the TCP error is not described).
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Error::Tcp(_) => "TCP error",
+            Error::Certificate(e) => e.as_str(),
+            Error::ServerNotAuthenticated => "server did not authenticate",
+            Error::AlertReceived(_) => "fatal alert received",
+            Error::ProtocolVersion => "server does not support TLS 1.3",
+            Error::HelloRetryRequestUnsupported => "HelloRetryRequest not supported",
+            Error::PostHandshakeUnsupported => "unsupported post-handshake message (KeyUpdate)",
+            Error::Protocol(_) => "TLS protocol error",
+            Error::HandshakeTimeout => "TLS handshake timed out",
+            Error::ClosedDuringHandshake => "connection closed during the TLS handshake",
+            Error::Truncated => "connection closed without close_notify",
+            Error::BufferTooSmall { .. } => "buffer too small",
+            Error::NotConnected => "TLS connection not established",
+        }
+    }
+}
+
+impl<E: core::fmt::Debug> core::fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Error::Tcp(e) => write!(f, "TCP error: {e:?}"),
+            Error::AlertReceived(code) => write!(f, "fatal alert {code} received"),
+            Error::BufferTooSmall { needed } => {
+                write!(f, "buffer too small: {needed} bytes needed")
+            }
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+impl<E: core::fmt::Debug> core::error::Error for Error<E> {}
+
+/// An error of the TLS engine (embedded-tls) that rawnet-tls cannot name more precisely.
+/// Two values are equal when they are the same variant.
+#[derive(Debug, Clone, Copy)]
+pub struct EngineError(pub embedded_tls::TlsError);
+
+impl PartialEq for EngineError {
+    fn eq(&self, other: &Self) -> bool {
+        core::mem::discriminant(&self.0) == core::mem::discriminant(&other.0)
+    }
+}
+
+impl Eq for EngineError {}
+
+impl<E: core::fmt::Debug> embedded_io::Error for Error<E> {
+    fn kind(&self) -> embedded_io::ErrorKind {
+        match self {
+            Error::NotConnected => embedded_io::ErrorKind::NotConnected,
+            Error::Truncated | Error::ClosedDuringHandshake => {
+                embedded_io::ErrorKind::ConnectionAborted
+            }
+            Error::HandshakeTimeout => embedded_io::ErrorKind::TimedOut,
+            Error::BufferTooSmall { .. } => embedded_io::ErrorKind::OutOfMemory,
+            _ => embedded_io::ErrorKind::Other,
+        }
+    }
+}

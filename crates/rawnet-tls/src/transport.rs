@@ -1,0 +1,450 @@
+//! [`Tls`]: the layer between TCP and the layer above (lwIP's `altcp_tls`).
+//!
+//! Toward TCP it implements [`Callbacks`]; toward the layer above it lends a [`TlsConn`]
+//! that implements [`Connection`]. Every event from below runs [`Tls::pump`]: poll the
+//! session future once more, move its records into TCP, deliver decrypted data upward,
+//! repeat while anything moved. Nothing blocks and nothing is polled between events.
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+
+use embedded_tls::TlsError;
+use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+
+use crate::driver::{End, Outcome, RECORD_OVERHEAD};
+use crate::error::Error;
+use crate::pipe::Shared;
+
+/// The first bytes of a HelloRetryRequest: handshake record, ServerHello, then the special
+/// random of RFC 8446 §4.1.3 at offset 11.
+const HRR_RANDOM: [u8; 32] = [
+    0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
+    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
+];
+const SNIFF_LEN: usize = 11 + 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Waiting for TCP's `connected`.
+    Idle,
+    Handshaking,
+    Open,
+    /// close_notify requested or sent; waiting for TCP to finish.
+    Closing,
+    /// `err` was delivered or the connection was aborted: nothing more is called.
+    Done,
+}
+
+/// A session future as [`Tls`] holds it: pinned by the caller, type-erased.
+pub type SessionRef<'s> = Pin<&'s mut (dyn Future<Output = Outcome> + 's)>;
+
+/// The TLS layer: `H` is the layer above (e.g. the MQTT client). `'s` borrows the session
+/// future and the [`Shared`] staging, whose buffers live for `'b`.
+pub struct Tls<'s, 'b, H> {
+    inner: H,
+    shared: &'s Shared<'b>,
+    session: SessionRef<'s>,
+    session_done: bool,
+    phase: Phase,
+    /// Close TCP once the staged records (close_notify) have left.
+    close_tcp: bool,
+    deadline: Option<Instant>,
+    /// Bytes TCP acknowledged that are not yet matched to a whole record.
+    acked: u32,
+    /// The first bytes the server sent, to recognise a HelloRetryRequest.
+    sniff: [u8; SNIFF_LEN],
+    sniffed: usize,
+    /// Header of the server record being received, to name the size of one that does not fit.
+    record: RecordTracker,
+}
+
+impl<'s, 'b, H> Tls<'s, 'b, H> {
+    /// A TLS layer over `session` (built by [`crate::session`] on the same `shared`),
+    /// delivering to `inner`. The handshake starts when TCP reports `connected`.
+    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, inner: H) -> Self {
+        Tls {
+            inner,
+            shared,
+            session,
+            session_done: false,
+            phase: Phase::Idle,
+            close_tcp: false,
+            deadline: None,
+            acked: 0,
+            sniff: [0; SNIFF_LEN],
+            sniffed: 0,
+            record: RecordTracker::default(),
+        }
+    }
+
+    /// The layer above.
+    pub fn inner(&self) -> &H {
+        &self.inner
+    }
+
+    /// The layer above, mutably (e.g. to queue a publish from the superloop).
+    pub fn inner_mut(&mut self) -> &mut H {
+        &mut self.inner
+    }
+
+    /// Whether the handshake completed and the connection is open.
+    pub fn is_open(&self) -> bool {
+        self.phase == Phase::Open
+    }
+}
+
+impl<'b, H> Tls<'_, 'b, H> {
+    fn fail<C>(&mut self, conn: &mut C, e: Error<C::Error>, now: Instant)
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        if self.phase == Phase::Done {
+            return;
+        }
+        self.phase = Phase::Done;
+        let _ = conn.close();
+        self.inner.err(e, now);
+    }
+
+    /// Run everything that can run now (see the module documentation).
+    fn pump<C>(&mut self, conn: &mut C, now: Instant)
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        let mut cx = Context::from_waker(Waker::noop());
+        loop {
+            if self.phase == Phase::Done {
+                return;
+            }
+            let mut progress = false;
+            if !self.session_done {
+                if let Poll::Ready(outcome) = self.session.as_mut().poll(&mut cx) {
+                    self.session_done = true;
+                    self.finish(conn, outcome, now);
+                    continue;
+                }
+            } else if self.shared.close.get() && self.phase == Phase::Open {
+                // The session already ended (peer's close_notify): close TCP directly.
+                self.phase = Phase::Closing;
+                self.close_tcp = true;
+            }
+            if self.phase == Phase::Handshaking && self.shared.opened.get() {
+                self.phase = Phase::Open;
+                self.deadline = None;
+                let shared = self.shared;
+                self.inner.connected(&mut TlsConn { conn, shared }, now);
+                self.shared.flush.set(true);
+                progress = true;
+            }
+            progress |= self.drain_tx(conn);
+            progress |= self.deliver(conn, now);
+            if self.close_tcp && self.shared.tx.borrow().is_empty() {
+                self.close_tcp = false;
+                let _ = conn.close();
+            }
+            if !progress {
+                break;
+            }
+        }
+        let _ = conn.output();
+    }
+
+    /// Hand decrypted data to the layer above; true if it took any.
+    fn deliver<C>(&mut self, conn: &mut C, now: Instant) -> bool
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        if !matches!(self.phase, Phase::Open | Phase::Closing) {
+            return false;
+        }
+        let shared = self.shared;
+        let plain = shared.plain_rx.borrow();
+        if plain.is_empty() {
+            return false;
+        }
+        // The layer above may write from `recv`: that touches plain_tx, never plain_rx.
+        let taken = self
+            .inner
+            .recv(&mut TlsConn { conn, shared }, plain.data(), now);
+        let taken = taken.min(plain.len());
+        drop(plain);
+        shared.plain_rx.borrow_mut().consume(taken);
+        shared.flush.set(true);
+        taken > 0
+    }
+
+    /// Move staged records into TCP as far as its send space allows.
+    fn drain_tx<C>(&mut self, conn: &mut C) -> bool
+    where
+        C: Connection,
+    {
+        let mut moved = false;
+        let mut tx = self.shared.tx.borrow_mut();
+        while !tx.is_empty() {
+            match conn.write(tx.data()) {
+                Ok(n) => {
+                    tx.consume(n);
+                    moved = true;
+                }
+                Err(_) => break,
+            }
+        }
+        moved
+    }
+
+    fn finish<C>(&mut self, conn: &mut C, outcome: Outcome, now: Instant)
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        let handshaking = self.phase == Phase::Handshaking;
+        let e = match outcome.0 {
+            End::Closed => {
+                self.phase = Phase::Closing;
+                self.close_tcp = true;
+                return;
+            }
+            End::PeerClosed => {
+                // Data decrypted before close_notify goes up first.
+                while self.deliver(conn, now) {}
+                let shared = self.shared;
+                self.inner.eof(&mut TlsConn { conn, shared }, now);
+                return;
+            }
+            End::NotAuthenticated => Error::ServerNotAuthenticated,
+            End::Failed(e) => self.classify::<C>(e, handshaking),
+        };
+        self.fail(conn, e, now);
+    }
+
+    /// Name the reason of an engine error as precisely as what we saw allows.
+    fn classify<C>(&self, e: TlsError, handshaking: bool) -> Error<C::Error>
+    where
+        C: Connection,
+    {
+        if let Some(cert) = self.shared.cert_error.get() {
+            return Error::Certificate(cert);
+        }
+        if handshaking
+            && self.sniffed == SNIFF_LEN
+            && self.sniff[0] == 22
+            && self.sniff[5] == 2
+            && self.sniff[11..] == HRR_RANDOM
+        {
+            return Error::HelloRetryRequestUnsupported;
+        }
+        match e {
+            TlsError::HandshakeAborted(_, desc) if desc as u8 == 70 => Error::ProtocolVersion,
+            TlsError::HandshakeAborted(_, desc) => Error::AlertReceived(desc as u8),
+            TlsError::IoError | TlsError::Io(_) if self.shared.eof.get() => {
+                if handshaking {
+                    Error::ClosedDuringHandshake
+                } else {
+                    Error::Truncated
+                }
+            }
+            TlsError::InsufficientSpace if self.record.last_len > 0 => Error::BufferTooSmall {
+                needed: self.record.last_len + 5,
+            },
+            // In the application phase embedded-tls reports an undecodable handshake message
+            // (KeyUpdate) as Unimplemented and a non-close_notify alert as InternalError.
+            TlsError::Unimplemented | TlsError::InternalError if !handshaking => {
+                Error::PostHandshakeUnsupported
+            }
+            other => Error::Protocol(crate::error::EngineError(other)),
+        }
+    }
+
+    fn settle_acks<C>(&mut self, conn: &mut C, now: Instant)
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        let mut app = 0usize;
+        {
+            let mut records = self.shared.records.borrow_mut();
+            while let Some(&(wire, plain)) = records.front() {
+                if self.acked < wire {
+                    break;
+                }
+                self.acked -= wire;
+                app += usize::from(plain);
+                records.pop_front();
+            }
+        }
+        if app > 0 && matches!(self.phase, Phase::Open | Phase::Closing) {
+            let shared = self.shared;
+            self.inner.sent(&mut TlsConn { conn, shared }, app, now);
+        }
+    }
+}
+
+impl<'b, C, H> Callbacks<C> for Tls<'_, 'b, H>
+where
+    C: Connection,
+    H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+{
+    fn connected(&mut self, conn: &mut C, now: Instant) {
+        if self.phase != Phase::Idle {
+            return;
+        }
+        self.phase = Phase::Handshaking;
+        self.deadline = Some(now + self.shared.timeout.get());
+        self.pump(conn, now);
+    }
+
+    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
+        let mut taken = 0;
+        while taken < data.len() && self.phase != Phase::Done {
+            let n = self.shared.rx.borrow_mut().push(&data[taken..]);
+            if n == 0 {
+                break;
+            }
+            if self.phase == Phase::Handshaking && self.sniffed < SNIFF_LEN {
+                let k = n.min(SNIFF_LEN - self.sniffed);
+                self.sniff[self.sniffed..self.sniffed + k].copy_from_slice(&data[taken..taken + k]);
+                self.sniffed += k;
+            }
+            self.record.feed(&data[taken..taken + n]);
+            taken += n;
+            self.pump(conn, now);
+        }
+        taken
+    }
+
+    fn eof(&mut self, conn: &mut C, now: Instant) {
+        self.shared.eof.set(true);
+        self.pump(conn, now);
+    }
+
+    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
+        self.acked = self.acked.saturating_add(len as u32);
+        self.settle_acks(conn, now);
+        self.pump(conn, now);
+    }
+
+    fn poll(&mut self, conn: &mut C, now: Instant) {
+        if self.deadline.is_some_and(|d| now >= d) && self.phase == Phase::Handshaking {
+            self.fail(conn, Error::HandshakeTimeout, now);
+            return;
+        }
+        if self.phase == Phase::Open {
+            let shared = self.shared;
+            self.inner.poll(&mut TlsConn { conn, shared }, now);
+            self.shared.flush.set(true);
+        }
+        self.settle_acks(conn, now);
+        self.pump(conn, now);
+    }
+
+    fn err(&mut self, err: C::Error, now: Instant) {
+        if self.phase != Phase::Done {
+            self.phase = Phase::Done;
+            self.inner.err(Error::Tcp(err), now);
+        }
+    }
+}
+
+/// The connection the layer above writes to: plaintext in, records out.
+pub struct TlsConn<'c, 'b, C> {
+    conn: &'c mut C,
+    shared: &'c Shared<'b>,
+}
+
+impl<C: Connection> Connection for TlsConn<'_, '_, C> {
+    type Error = Error<C::Error>;
+
+    /// Plaintext bytes [`write`](Connection::write) takes now: what still fits in the record
+    /// being filled such that the whole record fits in the free TCP send space.
+    fn send_space(&self) -> usize {
+        let s = self.shared;
+        if !s.opened.get() || s.close.get() || s.records.borrow().len() >= 7 {
+            return 0;
+        }
+        let plain_tx = s.plain_tx.borrow();
+        let pending = s.in_record.get() + plain_tx.len();
+        let tcp = self
+            .conn
+            .send_space()
+            .saturating_sub(s.tx.borrow().len() + pending + RECORD_OVERHEAD);
+        tcp.min(s.capacity.get().saturating_sub(pending))
+            .min(plain_tx.free())
+    }
+
+    fn write(&mut self, data: &[u8]) -> nb::Result<usize, Self::Error> {
+        if !self.shared.opened.get() || self.shared.close.get() {
+            return Err(nb::Error::Other(Error::NotConnected));
+        }
+        let n = data.len().min(self.send_space());
+        if n == 0 {
+            return Err(nb::Error::WouldBlock);
+        }
+        Ok(self.shared.plain_tx.borrow_mut().push(&data[..n]))
+    }
+
+    fn output(&mut self) -> Result<(), Self::Error> {
+        self.shared.flush.set(true);
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), Self::Error> {
+        self.shared.close.set(true);
+        Ok(())
+    }
+
+    fn abort(&mut self) {
+        self.conn.abort();
+    }
+
+    fn set_nodelay(&mut self, nodelay: bool) {
+        self.conn.set_nodelay(nodelay);
+    }
+
+    fn set_keep_alive(&mut self, interval: Option<Duration>) {
+        self.conn.set_keep_alive(interval);
+    }
+
+    fn is_connected(&self) -> bool {
+        self.shared.opened.get() && !self.shared.close.get() && self.conn.is_connected()
+    }
+}
+
+/// Follows the record framing of the byte stream from the server.
+#[derive(Debug, Default)]
+struct RecordTracker {
+    header: [u8; 5],
+    have: usize,
+    remaining: usize,
+    /// Length of the most recent record header seen.
+    last_len: usize,
+}
+
+impl RecordTracker {
+    fn feed(&mut self, mut data: &[u8]) {
+        while !data.is_empty() {
+            if self.remaining > 0 {
+                let k = self.remaining.min(data.len());
+                self.remaining -= k;
+                data = &data[k..];
+            } else {
+                let k = (5 - self.have).min(data.len());
+                self.header[self.have..self.have + k].copy_from_slice(&data[..k]);
+                self.have += k;
+                data = &data[k..];
+                if self.have == 5 {
+                    self.have = 0;
+                    self.remaining =
+                        usize::from(u16::from_be_bytes([self.header[3], self.header[4]]));
+                    self.last_len = self.remaining;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

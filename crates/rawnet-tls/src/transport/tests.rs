@@ -1,0 +1,595 @@
+//! The transport against a real `openssl s_server` on 127.0.0.1 (and two hand-made bad
+//! servers), over [`StdTcp`] standing in for rawnet-tcp.
+
+use std::io::ErrorKind;
+use std::time::{Duration as StdDuration, Instant as StdInstant};
+
+use rand_core::OsRng;
+use rawnet_tcp::{Callbacks, Connection, Instant};
+
+use crate::std_tcp::StdTcp;
+use crate::testkit::{self, Ca, Server};
+use crate::{
+    session, ClientConfig, Error, MaxFragmentLength, NoSigner, P256Signer, Shared, Signer, Time,
+    Tls, TlsConn, Verification,
+};
+
+/// The layer above: records what it is told, writes `to_send`, closes when asked.
+#[derive(Default)]
+struct App {
+    connected: bool,
+    received: Vec<u8>,
+    eof: bool,
+    acked: usize,
+    written: usize,
+    error: Option<Error<ErrorKind>>,
+    to_send: Vec<u8>,
+    close_when_sent: bool,
+    closed: bool,
+    /// Set by `run`: the TCP connection was closed (FIN) or aborted locally.
+    tcp_closed: bool,
+}
+
+impl App {
+    fn push(&mut self, conn: &mut TlsConn<'_, '_, StdTcp>) {
+        while !self.to_send.is_empty() {
+            match conn.write(&self.to_send) {
+                Ok(n) => {
+                    self.to_send.drain(..n);
+                    self.written += n;
+                }
+                Err(nb::Error::WouldBlock) => break,
+                Err(nb::Error::Other(e)) => panic!("write failed: {e:?}"),
+            }
+        }
+        conn.output().unwrap();
+        if self.to_send.is_empty() && self.close_when_sent && !self.closed {
+            self.closed = true;
+            conn.close().unwrap();
+        }
+    }
+}
+
+impl<'c, 'a> Callbacks<TlsConn<'c, 'a, StdTcp>> for App {
+    fn connected(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+        assert!(conn.is_connected());
+        self.connected = true;
+        self.push(conn);
+    }
+    fn recv(&mut self, _conn: &mut TlsConn<'c, 'a, StdTcp>, data: &[u8], _now: Instant) -> usize {
+        self.received.extend_from_slice(data);
+        data.len()
+    }
+    fn eof(&mut self, _conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+        self.eof = true;
+    }
+    fn sent(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, len: usize, _now: Instant) {
+        self.acked += len;
+        self.push(conn);
+    }
+    fn poll(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+        self.push(conn);
+    }
+    fn err(&mut self, err: Error<ErrorKind>, _now: Instant) {
+        assert!(self.error.is_none(), "err twice");
+        self.error = Some(err);
+    }
+}
+
+const NOW: u64 = testkit::NOW;
+
+struct Pki {
+    ca: Ca,
+    chain_pem: String,
+    key_pem: String,
+}
+
+fn pki(names: &[&str]) -> Pki {
+    let ca = testkit::root("Test Root");
+    let int = testkit::intermediate("Test Intermediate", Some(0), &ca);
+    let key = rcgen::KeyPair::generate().unwrap();
+    let leaf = testkit::leaf_params(names).signed_by(&key, &int).unwrap();
+    Pki {
+        chain_pem: format!("{}{}", leaf.pem(), int.pem()),
+        key_pem: key.serialize_pem(),
+        ca,
+    }
+}
+
+struct Run<'s> {
+    send_space: usize,
+    read_chunk: usize,
+    mfl: Option<MaxFragmentLength>,
+    client_cert: Option<&'s [u8]>,
+    on_connected: Option<&'s mut dyn FnMut()>,
+}
+
+impl Default for Run<'_> {
+    fn default() -> Self {
+        Run {
+            send_space: 8192,
+            read_chunk: 4096,
+            mfl: None,
+            client_cert: None,
+            on_connected: None,
+        }
+    }
+}
+
+/// Connect to `addr` as `name`, run until `done(app)` or 20 s, return the app.
+fn run<S: Signer>(
+    addr: std::net::SocketAddr,
+    name: &str,
+    verification: Verification<'_>,
+    app: App,
+    mut opts: Run<'_>,
+    signer: S,
+    done: impl Fn(&App) -> bool,
+) -> App {
+    let mut config = ClientConfig::new(name, verification).unwrap();
+    if let Some(mfl) = opts.mfl {
+        config = config.with_max_fragment_length(mfl);
+    }
+    if let Some(cert) = opts.client_cert {
+        config = config.with_client_certificate(cert);
+    }
+    let mut scratch = [0u8; 512];
+    let shared = Shared::new(&mut scratch);
+    let mut read_buf = vec![0u8; config.read_buffer_len()];
+    let mut write_buf = vec![0u8; crate::write_buffer_len(&config).max(1200)];
+    let fut = session(
+        &shared,
+        &config,
+        Time::Now(NOW),
+        &mut read_buf,
+        &mut write_buf,
+        OsRng,
+        signer,
+    )
+    .unwrap();
+    let mut fut = core::pin::pin!(fut);
+    let mut tls = Tls::new(&shared, fut.as_mut(), app);
+    let mut tcp = StdTcp::connect(addr, opts.send_space).unwrap();
+    let deadline = StdInstant::now() + StdDuration::from_secs(20);
+    let mut was_connected = false;
+    while StdInstant::now() < deadline {
+        if !tcp.turn(&mut tls, opts.read_chunk) {
+            break;
+        }
+        if tls.inner().connected && !was_connected {
+            was_connected = true;
+            if let Some(f) = opts.on_connected.as_mut() {
+                f();
+            }
+        }
+        if done(tls.inner()) {
+            break;
+        }
+        std::thread::sleep(StdDuration::from_millis(1));
+    }
+    let mut app = std::mem::take(tls.inner_mut());
+    app.tcp_closed = tcp.is_closed();
+    app
+}
+
+fn verified<'a>(anchors: &'a [&'a [u8]]) -> Verification<'a> {
+    Verification::new(anchors).unwrap()
+}
+
+fn line_app(line: &[u8]) -> App {
+    App {
+        to_send: line.to_vec(),
+        ..App::default()
+    }
+}
+
+fn finished(app: &App) -> bool {
+    app.error.is_some() || app.eof
+}
+
+#[test]
+fn echo_round_trip_with_intermediate() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3", "-rev"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        line_app(b"hello tls\n"),
+        Run::default(),
+        NoSigner,
+        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+    );
+    assert_eq!(app.error, None);
+    assert!(app.connected);
+    assert_eq!(app.received, b"slt olleh\n");
+    assert_eq!(
+        app.acked, app.written,
+        "sent() reports exactly the plaintext acknowledged"
+    );
+}
+
+#[test]
+fn records_split_across_many_small_writes_and_reads() {
+    let pki = pki(&["127.0.0.1"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3", "-rev"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let mut line: Vec<u8> = (0..3000).map(|i| b'a' + (i % 26) as u8).collect();
+    line.push(b'\n');
+    // 2048: the server's Certificate message (leaf + intermediate) must fit one record, see
+    // `max_fragment_length_smaller_than_certificate_message`.
+    let opts = Run {
+        send_space: 61,
+        read_chunk: 7,
+        mfl: Some(MaxFragmentLength::Bits11),
+        ..Run::default()
+    };
+    let app = run(
+        server.addr(),
+        "127.0.0.1",
+        verified(&anchors),
+        line_app(&line),
+        opts,
+        NoSigner,
+        |a| a.received.len() >= 3001 || a.error.is_some(),
+    );
+    assert_eq!(app.error, None);
+    let mut expected: Vec<u8> = line[..3000].iter().rev().copied().collect();
+    expected.push(b'\n');
+    assert_eq!(app.received, expected);
+    assert_eq!(app.acked, 3001);
+}
+
+#[test]
+fn max_fragment_length_smaller_than_certificate_message() {
+    // embedded-tls 0.19 parses each record's handshake messages on their own: a Certificate
+    // message fragmented over several 512-byte records fails to parse (docs/tls.md).
+    let pki = pki(&["localhost"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let opts = Run {
+        mfl: Some(MaxFragmentLength::Bits9),
+        ..Run::default()
+    };
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        opts,
+        NoSigner,
+        finished,
+    );
+    assert_eq!(
+        app.error,
+        Some(Error::Protocol(crate::EngineError(
+            embedded_tls::TlsError::InvalidCertificate
+        )))
+    );
+    assert!(app.tcp_closed);
+}
+
+#[test]
+fn close_sends_close_notify() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3", "-msg"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = App {
+        to_send: b"bye\n".to_vec(),
+        close_when_sent: true,
+        ..App::default()
+    };
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        app,
+        Run::default(),
+        NoSigner,
+        |a| a.closed && a.acked == a.written,
+    );
+    assert_eq!(app.error, None);
+    assert_eq!(app.acked, 4);
+    server.wait_for("close_notify");
+}
+
+#[test]
+fn mutual_tls_with_signer() {
+    let pki = pki(&["localhost"]);
+    let client_ca = testkit::root("Client Root");
+    let client_key = rcgen::KeyPair::generate().unwrap();
+    let mut params = testkit::leaf_params(&[]);
+    params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+    let client_cert = params.signed_by(&client_key, &client_ca).unwrap();
+    let server = Server::start(
+        &pki.chain_pem,
+        &pki.key_pem,
+        &[
+            "-tls1_3",
+            "-rev",
+            "-Verify",
+            "1",
+            "-CAfile",
+            "client-ca.pem",
+        ],
+        &[("client-ca.pem", &client_ca.pem())],
+    );
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let secret = p256_secret(&client_key);
+    let opts = Run {
+        client_cert: Some(client_cert.der()),
+        ..Run::default()
+    };
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        line_app(b"mtls\n"),
+        opts,
+        P256Signer::from_bytes(&secret).unwrap(),
+        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+    );
+    assert_eq!(app.error, None);
+    assert_eq!(app.received, b"sltm\n");
+}
+
+#[test]
+fn mutual_tls_required_but_no_certificate() {
+    let pki = pki(&["localhost"]);
+    let client_ca = testkit::root("Client Root");
+    let server = Server::start(
+        &pki.chain_pem,
+        &pki.key_pem,
+        &[
+            "-tls1_3",
+            "-rev",
+            "-Verify",
+            "1",
+            "-CAfile",
+            "client-ca.pem",
+        ],
+        &[("client-ca.pem", &client_ca.pem())],
+    );
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        line_app(b"x\n"),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    // The server's certificate_required alert arrives after our Finished, in the application
+    // phase, where embedded-tls does not decode alerts.
+    assert_eq!(app.error, Some(Error::PostHandshakeUnsupported));
+}
+
+fn p256_secret(key: &rcgen::KeyPair) -> [u8; 32] {
+    use p256::pkcs8::DecodePrivateKey;
+    let sk = p256::SecretKey::from_pkcs8_der(&key.serialize_der()).unwrap();
+    sk.to_bytes().into()
+}
+
+#[test]
+fn hello_retry_request_is_a_named_error() {
+    let pki = pki(&["localhost"]);
+    // -stateless makes s_server answer every first ClientHello with a cookie HRR.
+    let server = Server::start(
+        &pki.chain_pem,
+        &pki.key_pem,
+        &["-tls1_3", "-stateless"],
+        &[],
+    );
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(app.error, Some(Error::HelloRetryRequestUnsupported));
+    assert!(app.tcp_closed);
+}
+
+#[test]
+fn no_common_group_is_an_alert() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(
+        &pki.chain_pem,
+        &pki.key_pem,
+        &["-tls1_3", "-groups", "X25519"],
+        &[],
+    );
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(
+        app.error,
+        Some(Error::AlertReceived(40)),
+        "handshake_failure"
+    );
+}
+
+#[test]
+fn key_update_fails_cleanly() {
+    let pki = pki(&["localhost"]);
+    let mut server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let server_ref: *mut Server = &mut server;
+    let _ = server_ref;
+    let mut typed = false;
+    let mut on_connected = || {
+        typed = true;
+    };
+    let opts = Run {
+        on_connected: Some(&mut on_connected),
+        ..Run::default()
+    };
+    // First some data from the server, then a KeyUpdate ("k" on s_server's stdin).
+    let addr = server.addr();
+    let handle = std::thread::spawn(move || {
+        std::thread::sleep(StdDuration::from_millis(500));
+        server.type_line("before");
+        std::thread::sleep(StdDuration::from_millis(300));
+        server.type_line("k");
+        std::thread::sleep(StdDuration::from_secs(3));
+        drop(server);
+    });
+    let app = run(
+        addr,
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        opts,
+        NoSigner,
+        finished,
+    );
+    handle.join().unwrap();
+    assert!(typed);
+    assert!(app.received.starts_with(b"before\n"));
+    assert_eq!(app.error, Some(Error::PostHandshakeUnsupported));
+    assert!(app.tcp_closed, "TCP closed with a FIN after the failure");
+}
+
+#[test]
+fn tls12_only_server_is_a_clear_error() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_2"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(app.error, Some(Error::ProtocolVersion));
+    assert!(app.tcp_closed);
+}
+
+#[test]
+fn wrong_name_rejected_in_the_handshake() {
+    let pki = pki(&["other.example"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(
+        app.error,
+        Some(Error::Certificate(crate::CertError::NameMismatch))
+    );
+    assert!(!app.connected);
+}
+
+#[test]
+fn untrusted_server_rejected_but_accepted_when_insecure() {
+    let pki = pki(&["localhost"]);
+    let other = testkit::root("Other Root");
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
+    let anchors: [&[u8]; 1] = [other.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(
+        app.error,
+        Some(Error::Certificate(crate::CertError::UnknownIssuer))
+    );
+
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3", "-rev"], &[]);
+    let insecure = Verification::dangerous_accept_any_server_insecure();
+    let app = run(
+        server.addr(),
+        "localhost",
+        insecure,
+        line_app(b"ok\n"),
+        Run::default(),
+        NoSigner,
+        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+    );
+    assert_eq!(app.received, b"ko\n");
+}
+
+/// A TCP server on 127.0.0.1 that reads the ClientHello, then does `then` with the socket.
+fn bad_server(then: impl FnOnce(std::net::TcpStream) + Send + 'static) -> std::net::SocketAddr {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 512];
+        let _ = s.read(&mut buf);
+        then(s);
+    });
+    addr
+}
+
+#[test]
+fn server_closing_mid_handshake() {
+    let ca = testkit::root("Root");
+    let anchors: [&[u8]; 1] = [ca.der()];
+    let addr = bad_server(drop);
+    let app = run(
+        addr,
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(app.error, Some(Error::ClosedDuringHandshake));
+}
+
+#[test]
+fn garbage_records_are_a_protocol_error() {
+    use std::io::Write;
+    let ca = testkit::root("Root");
+    let anchors: [&[u8]; 1] = [ca.der()];
+    let addr = bad_server(|mut s| {
+        let _ = s.write_all(&[
+            0x17, 0x03, 0x03, 0x00, 0x10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        ]);
+        std::thread::sleep(StdDuration::from_secs(2));
+    });
+    let app = run(
+        addr,
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert!(
+        matches!(app.error, Some(Error::Protocol(_))),
+        "{:?}",
+        app.error
+    );
+}
