@@ -77,7 +77,10 @@ fn decode(
                     payload_len,
                 } => {
                     assert!(payload_len > 0 && publish.payload.is_empty());
-                    events.push(Owned::Start(emit(&Repr::Publish(publish), version), payload_len));
+                    events.push(Owned::Start(
+                        emit(&Repr::Publish(publish), version),
+                        payload_len,
+                    ));
                 }
                 Event::PublishPayload { data, .. } => {
                     assert!(!data.is_empty());

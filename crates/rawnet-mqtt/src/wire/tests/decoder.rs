@@ -356,7 +356,11 @@ fn oversized_publish_errors_do_not_depend_on_the_split() {
     for buf_len in [12, 16, 20, 24, 28, 60] {
         let whole = drive(&[&bytes], buf_len, Version::V5);
         let chunks: Vec<&[u8]> = bytes.chunks(1).collect();
-        assert_eq!(drive(&chunks, buf_len, Version::V5), whole, "buffer {buf_len}");
+        assert_eq!(
+            drive(&chunks, buf_len, Version::V5),
+            whole,
+            "buffer {buf_len}"
+        );
         assert!(whole.is_err());
     }
 }
