@@ -1,8 +1,11 @@
-//! Shared helpers for rawnet's workspace integration tests: real peers started on loopback.
+//! Shared helpers for rawnet's workspace integration tests: real peers started on loopback,
+//! and the host superloop that drives a whole rawnet stack against them.
 //!
 //! Every helper here starts a real program (Mosquitto, and later `openssl s_server`) on
 //! 127.0.0.1 with a free port and a configuration it writes itself, and stops it on drop.
 //! Nothing listens on or talks to any other address.
 
+pub mod host;
 pub mod mosquitto;
+pub mod pattern;
 pub mod tmp;
