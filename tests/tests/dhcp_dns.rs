@@ -4,7 +4,7 @@
 //! namespace: dnsmasq runs with `--no-resolv --no-hosts`.
 
 use rawnet_eth::host::netns::{is_root, DnsmasqNet};
-use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
+use rawnet_tcp::smoltcp::wire::IpAddress;
 use rawnet_tcp::{Callbacks, Connection, DnsError, DnsQuery, TcpError};
 use rawnet_tests::host::{buffer, dhcp_stack, now, run_until, wait_for_lease};
 use std::io::{Read, Write};
