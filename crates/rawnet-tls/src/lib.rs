@@ -1,4 +1,71 @@
 //! # rawnet-tls: TLS 1.3 over rawnet's connection traits (lwIP's `altcp_tls`)
+//!
+//! [`Tls`] sits between TCP and the layer above exactly like lwIP's `altcp_tls`: it
+//! implements [`rawnet_tcp::Callbacks`] toward the connection below and lends the layer above
+//! a [`TlsConn`] implementing [`rawnet_tcp::Connection`], so the MQTT client runs over TCP or
+//! TLS unchanged (`Tls<Mqtt<App>>`). The TLS 1.3 engine is embedded-tls 0.19, driven
+//! without blocking: its async client is a future ([`session`]) that [`Tls`] polls with a
+//! no-op waker from the callbacks, over an in-memory pipe ([`Shared`]) that says `Pending`
+//! instead of waiting.
+//!
+//! | lwIP / mbedTLS | rawnet-tls |
+//! |---|---|
+//! | `altcp_tls_create_config_client(ca, len)` | [`ClientConfig::new`] + [`Verification::new`] |
+//! | `mbedtls_ssl_set_hostname` | the `server_name` of [`ClientConfig::new`] (required) |
+//! | `MBEDTLS_SSL_VERIFY_NONE` | [`Verification::dangerous_accept_any_server_insecure`] |
+//! | `altcp_tls_create_config_client_2wayauth` | [`ClientConfig::with_client_certificate`] + [`Signer`] |
+//! | `altcp_tls_wrap` / `altcp_tls_new` | [`session`] + [`Tls::new`] |
+//! | `MBEDTLS_SSL_MAX_CONTENT_LEN` | caller's buffers, [`ClientConfig::with_max_fragment_length`] |
+//!
+//! Verification is not optional: a configuration needs trust anchors and the server name,
+//! and the server must present a chain that passes [`verify`] (RFC 5280 path validation,
+//! name matching, validity against the [`Time`] the board knows) and prove its key in
+//! CertificateVerify. Every failure reaches the layer above as its `err` with an [`Error`]
+//! that names the reason ([`Error::Certificate`] with a [`CertError`], [`Error::AlertReceived`],
+//! [`Error::HelloRetryRequestUnsupported`], ...).
+//!
+//! ## Example
+//!
+//! ```no_run
+//! use core::pin::pin;
+//! use rawnet_tcp::{Callbacks, Connection, Instant};
+//! use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+//!
+//! /// The layer above TLS (here: says hello once connected).
+//! struct Hello;
+//! impl<'c, 'b, C: Connection> Callbacks<TlsConn<'c, 'b, C>> for Hello {
+//!     fn connected(&mut self, conn: &mut TlsConn<'c, 'b, C>, _now: Instant) {
+//!         let _ = conn.write(b"hello");
+//!         let _ = conn.output();
+//!     }
+//!     fn recv(&mut self, _conn: &mut TlsConn<'c, 'b, C>, data: &[u8], _now: Instant) -> usize {
+//!         data.len()
+//!     }
+//!     fn err(&mut self, err: Error<C::Error>, _now: Instant) {
+//!         let _reason: &str = err.as_str();
+//!     }
+//! }
+//!
+//! # fn board_rng() -> impl rand_core::CryptoRngCore { struct R; impl rand_core::RngCore for R { fn next_u32(&mut self) -> u32 { 4 } fn next_u64(&mut self) -> u64 { 4 } fn fill_bytes(&mut self, d: &mut [u8]) { d.fill(4) } fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { d.fill(4); Ok(()) } } impl rand_core::CryptoRng for R {} R }
+//! # const CA_DER: &[u8] = &[];
+//! let anchors: [&[u8]; 1] = [CA_DER]; // the broker's CA, DER, e.g. from flash
+//! let config = ClientConfig::new("broker.local", Verification::new(&anchors).unwrap())
+//!     .unwrap()
+//!     .with_max_fragment_length(rawnet_tls::MaxFragmentLength::Bits12);
+//!
+//! let mut scratch = [0u8; 512];
+//! let shared = Shared::new(&mut scratch);
+//! let mut read_buf = [0u8; 4096 + 256 + 5]; // config.read_buffer_len()
+//! let mut write_buf = [0u8; 1024];
+//! let now = Time::NoEarlierThan(1_764_000_000); // no RTC yet: firmware build time
+//! let session = session(&shared, &config, now, &mut read_buf, &mut write_buf, board_rng(), NoSigner)
+//!     .unwrap();
+//! let mut session = pin!(session);
+//! let tls = Tls::new(&shared, session.as_mut(), Hello);
+//! // Hand `tls` to rawnet-tcp as the callbacks of a connection to broker.local:8883;
+//! // the handshake starts at `connected`, and `Hello::connected` runs once it completes.
+//! # drop(tls);
+//! ```
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
