@@ -51,10 +51,7 @@ fn lease_and_lookup_from_dnsmasq_then_tcp_to_the_resolved_address() {
         }
     };
     let broker = resolve(&mut stack, DnsmasqNet::BROKER_NAME).unwrap();
-    assert_eq!(
-        broker,
-        IpAddress::Ipv4(DnsmasqNet::BROKER_ADDR)
-    );
+    assert_eq!(broker, IpAddress::Ipv4(DnsmasqNet::BROKER_ADDR));
     assert_eq!(
         resolve(&mut stack, "unknown.rawnet.test"),
         Err(DnsError::Failed)

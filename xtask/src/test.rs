@@ -103,7 +103,6 @@ pub fn demo() -> Result<(), String> {
         "demo",
         cargo().args([
             "run",
-            "--release",
             "-p",
             "rawnet-tests",
             "--all-features",
