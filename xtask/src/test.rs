@@ -48,6 +48,7 @@ pub fn all() -> Result<(), String> {
         "tests",
         cargo().args(["test", "--workspace", "--all-features"]),
     )?;
+    rootless_host_path()?;
     run(
         "docs",
         cargo()
@@ -58,6 +59,55 @@ pub fn all() -> Result<(), String> {
     crate::size::run(false)?;
     eprintln!("\nxtask test: all checks passed");
     Ok(())
+}
+
+/// The host path must work without root. Under root (as in CI), run its test binary again as
+/// the unprivileged uid 65534 from a world-readable copy, so a privilege it silently relied
+/// on would show up as a failure here.
+fn rootless_host_path() -> Result<(), String> {
+    if !crate::util::is_root() {
+        return Ok(()); // the test run above was already unprivileged
+    }
+    let json = crate::util::output(cargo().args([
+        "test",
+        "-p",
+        "rawnet-tests",
+        "--all-features",
+        "--test",
+        "host_path",
+        "--no-run",
+        "--message-format=json",
+    ]))?;
+    let exe = json
+        .lines()
+        .filter(|l| l.contains("\"name\":\"host_path\""))
+        .find_map(|l| {
+            let start = l.find("\"executable\":\"")? + "\"executable\":\"".len();
+            let end = l[start..].find('"')? + start;
+            Some(l[start..end].to_owned())
+        })
+        .ok_or("cannot find the host_path test binary")?;
+    let dir = std::env::temp_dir().join(format!("rawnet-rootless-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let copy = dir.join("host_path");
+    std::fs::copy(&exe, &copy).map_err(|e| format!("copy {exe}: {e}"))?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o755);
+        std::fs::set_permissions(&dir, mode.clone()).map_err(|e| e.to_string())?;
+        std::fs::set_permissions(&copy, mode).map_err(|e| e.to_string())?;
+    }
+    let result = run(
+        "host path as uid 65534 (no root)",
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(&copy)
+            .current_dir(&dir)
+            .env("HOME", &dir),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 /// Run every cargo-fuzz target found under `crates/*/fuzz` for a bounded time.
