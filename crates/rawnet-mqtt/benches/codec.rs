@@ -90,11 +90,10 @@ fn mqttbytes_publish(payload: &[u8]) -> mqttbytes::v4::Publish {
 }
 
 fn mqttbytes_subscribe() -> mqttbytes::v4::Subscribe {
-    let mut s = mqttbytes::v4::Subscribe::new_many(
-        FILTERS
-            .iter()
-            .map(|f| mqttbytes::v4::SubscribeFilter::new(f.to_string(), mqttbytes::QoS::AtLeastOnce)),
-    );
+    let mut s =
+        mqttbytes::v4::Subscribe::new_many(FILTERS.iter().map(|f| {
+            mqttbytes::v4::SubscribeFilter::new(f.to_string(), mqttbytes::QoS::AtLeastOnce)
+        }));
     s.pkid = 2;
     s
 }
@@ -135,7 +134,11 @@ fn mqttrs_subscribe() -> mqttrs::Packet<'static> {
 }
 
 /// The encoded bytes, checked to be identical across the three codecs.
-fn encoded(rawnet: &Repr<'_>, mqttrs: &mqttrs::Packet<'_>, mqttbytes: impl Fn(&mut BytesMut)) -> Vec<u8> {
+fn encoded(
+    rawnet: &Repr<'_>,
+    mqttrs: &mqttrs::Packet<'_>,
+    mqttbytes: impl Fn(&mut BytesMut),
+) -> Vec<u8> {
     let mut a = vec![0u8; rawnet.buffer_len(V)];
     rawnet.emit(&mut a, V).unwrap();
     let mut b = vec![0u8; a.len() + 16];
@@ -197,17 +200,33 @@ fn codec(c: &mut Criterion) {
     bench_row(c, "connect", rawnet_connect(), mqttrs_connect(), |buf| {
         connect.write(buf).unwrap();
     });
-    for (name, len) in [("publish_16B", 16usize), ("publish_1KiB", 1024), ("publish_64KiB", 65_536)] {
+    for (name, len) in [
+        ("publish_16B", 16usize),
+        ("publish_1KiB", 1024),
+        ("publish_64KiB", 65_536),
+    ] {
         let payload: Vec<u8> = (0..len).map(|i| i as u8).collect();
         let p = mqttbytes_publish(&payload);
-        bench_row(c, name, rawnet_publish(&payload), mqttrs_publish(&payload), |buf| {
-            p.write(buf).unwrap();
-        });
+        bench_row(
+            c,
+            name,
+            rawnet_publish(&payload),
+            mqttrs_publish(&payload),
+            |buf| {
+                p.write(buf).unwrap();
+            },
+        );
     }
     let subscribe = mqttbytes_subscribe();
-    bench_row(c, "subscribe", rawnet_subscribe(), mqttrs_subscribe(), |buf| {
-        subscribe.write(buf).unwrap();
-    });
+    bench_row(
+        c,
+        "subscribe",
+        rawnet_subscribe(),
+        mqttrs_subscribe(),
+        |buf| {
+            subscribe.write(buf).unwrap();
+        },
+    );
 }
 
 criterion_group! {
