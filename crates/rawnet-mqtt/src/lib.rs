@@ -5,7 +5,8 @@
 //! byte view ([`wire::Packet`]) and a borrowed representation ([`wire::Repr`]) with
 //! `parse`, `buffer_len` and `emit`, plus a streaming, sans-IO [`wire::Decoder`] that takes
 //! bytes in any split and hands over large PUBLISH payloads in fragments. The client state
-//! machine (connect, keep-alive, QoS 0/1/2 flows, request timeouts) is built on it.
+//! machine (connect, keep-alive, QoS 0/1/2 flows, request timeouts) is to be built on it in
+//! this crate; it is not here yet.
 //!
 //! `no_std`, no allocation, no `unsafe`; parsing never panics on any input, emitting never
 //! panics (see the guarantees in [`wire`]).
