@@ -12,6 +12,7 @@ use rawnet_tests::host::{buffer, dhcp_stack, now, run_until, wait_for_lease};
 use rawnet_tests::pattern;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpListener};
+use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
@@ -23,12 +24,15 @@ const SERVER_SEED: u64 = 2;
 
 /// A kernel TCP server on 127.0.0.1: accepts one connection, sends `TOTAL` bytes of the
 /// server stream while reading the client stream to its end (the client's FIN). Returns the
-/// bytes it read and whether they were all correct.
+/// bytes it read and whether they were all correct. It closes only when `release` says so.
 ///
 /// The server closes only after the client has: libslirp's forward API cannot pass a FIN
 /// from the host to the stack, so the driver turns a host close into a reset (see
 /// docs/hostnet.md), and this test is about the data and the client's orderly close.
-fn spawn_server(listener: TcpListener) -> thread::JoinHandle<(u64, bool)> {
+fn spawn_server(
+    listener: TcpListener,
+    release: mpsc::Receiver<()>,
+) -> thread::JoinHandle<(u64, bool)> {
     thread::spawn(move || {
         let (stream, peer) = listener.accept().expect("accept");
         assert!(peer.ip().is_loopback(), "only loopback peers: {peer}");
@@ -55,6 +59,8 @@ fn spawn_server(listener: TcpListener) -> thread::JoinHandle<(u64, bool)> {
             got += n as u64;
         }
         send.join().unwrap();
+        // Hold the connection until the test has checked the client side.
+        let _ = release.recv();
         let _ = reader.shutdown(Shutdown::Both);
         (got, ok)
     })
@@ -64,7 +70,8 @@ fn spawn_server(listener: TcpListener) -> thread::JoinHandle<(u64, bool)> {
 fn one_mib_both_ways_with_a_loopback_server_through_restricted_slirp() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let server = spawn_server(listener);
+    let (release, hold) = mpsc::channel();
+    let server = spawn_server(listener, hold);
 
     let mut slirp = SlirpDevice::new(SlirpConfig::default()).unwrap();
     slirp
@@ -91,13 +98,22 @@ fn one_mib_both_ways_with_a_loopback_server_through_restricted_slirp() {
     )
     .unwrap();
 
-    assert_eq!(app.failed(), None, "events: {:?}", app.events);
+    assert_eq!(
+        app.failed(),
+        None,
+        "written {} acked {} received {} of {TOTAL}; last events: {:?}",
+        app.written,
+        app.acked,
+        app.received,
+        &app.events[app.events.len().saturating_sub(6)..]
+    );
     assert_eq!(app.corrupt_at, None, "received stream corrupt");
     assert_eq!(app.received, TOTAL);
     assert_eq!(app.acked, TOTAL, "sent() must add up to what was written");
     assert_eq!(app.events.first(), Some(&Event::Connected));
     assert!(app.closed, "the client closed after its last byte");
     // The server reads to the client's FIN: the orderly close went through.
+    release.send(()).unwrap();
     let (got, ok) = server.join().unwrap();
     assert_eq!(got, TOTAL, "the server read the whole client stream");
     assert!(ok, "the server saw a corrupt client stream");
