@@ -1,0 +1,358 @@
+//! The application's commands: publish (whole, streamed or queued), subscribe,
+//! unsubscribe, disconnect.
+
+use rawnet_tcp::{Connection, Instant};
+
+use super::session::{Phase, Stream};
+use super::state::{Kind, OutState, Record};
+use super::{Client, Error, Handler, Publication, Published, QueueFull, RequestError, Session};
+use crate::wire::{
+    Disconnect, PacketId, Properties, Publish, PublishQos, QoS, Repr, Subscribe, Subscription,
+    Subscriptions, TopicFilters, Unsubscribe,
+};
+
+impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
+    /// Publish a message (lwIP's `mqtt_publish`): it is encoded into the output ring and
+    /// the output step runs at once.
+    ///
+    /// - QoS 1 and 2 messages are kept in the message store until acknowledged (sent
+    ///   again with DUP after a reconnect that resumes the session). One larger than the
+    ///   store is sent without a copy; if its connection ends before the ack it is reported
+    ///   with [`RequestError::NotStored`].
+    /// - Beyond the broker's Receive Maximum, a stored message waits in the store and
+    ///   leaves when an earlier one is acknowledged.
+    /// - A message larger than the whole ring is streamed: the header and as much payload
+    ///   as fits go now ([`Published::written`]); hand the rest to
+    ///   [`Client::write_payload`] as the ring drains. Until the end, other commands
+    ///   return [`Error::Busy`] and received bytes wait in the connection.
+    ///
+    /// Completion is reported by [`Handler::published`].
+    pub fn publish<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        msg: &Publication<'_>,
+        now: Instant,
+    ) -> Result<Published, Error> {
+        let published = self.s.publish(msg, now)?;
+        self.s.output(conn, &mut self.handler, now);
+        Ok(published)
+    }
+
+    /// Queue a message for the next connection (or send it now if connected): the whole
+    /// packet goes into the message store, then leaves like [`Client::publish`]'s. When
+    /// the store or the record table is full, [`Options::queue_full`](super::Options)
+    /// decides: refuse, or drop the oldest queued messages (reported
+    /// [`RequestError::Dropped`]). A packet larger than the ring or the store is refused
+    /// with [`Error::StoreFull`].
+    pub fn queue_publish(&mut self, msg: &Publication<'_>) -> Result<Option<PacketId>, Error> {
+        self.s.queue(&mut self.handler, msg)
+    }
+
+    /// Continue a streamed PUBLISH: takes as much of `data` as the ring has room for (the
+    /// rest of the payload, in order) and runs the output step. Returns the bytes taken.
+    pub fn write_payload<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        data: &[u8],
+        now: Instant,
+    ) -> Result<usize, Error> {
+        let stream = self.s.stream.ok_or(Error::NoStream)?;
+        let n = data.len().min(stream.left).min(self.s.ring.free());
+        let chunk = data.get(..n).unwrap_or_default();
+        self.s.ring.push_all(chunk).map_err(|_| Error::OutputFull)?;
+        self.s.pushed = self.s.pushed.saturating_add(n as u64);
+        let left = stream.left.saturating_sub(n);
+        self.s.stream = if left == 0 {
+            if stream.id.is_none() {
+                self.s.qos0_sent();
+            }
+            None
+        } else {
+            Some(Stream { left, ..stream })
+        };
+        self.s.output(conn, &mut self.handler, now);
+        Ok(n)
+    }
+
+    /// Payload bytes the current streamed PUBLISH still needs (0: none is streaming).
+    pub fn payload_pending(&self) -> usize {
+        self.s.stream.map_or(0, |s| s.left)
+    }
+
+    /// Subscribe to one or more topic filters (lwIP's `mqtt_subscribe`, several at once).
+    /// Completion: [`Handler::subscribed`] with one reason code per filter.
+    pub fn subscribe<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        topics: &[Subscription<'_>],
+        now: Instant,
+    ) -> Result<PacketId, Error> {
+        let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
+        let id = self.s.request(Kind::Subscribe(count), now, |id| {
+            Repr::Subscribe(Subscribe {
+                packet_id: id,
+                properties: Properties::EMPTY,
+                subscriptions: Subscriptions::from_slice(topics),
+            })
+        })?;
+        self.s.output(conn, &mut self.handler, now);
+        Ok(id)
+    }
+
+    /// Unsubscribe from one or more topic filters (lwIP's `mqtt_unsubscribe`).
+    /// Completion: [`Handler::unsubscribed`].
+    pub fn unsubscribe<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        filters: &[&str],
+        now: Instant,
+    ) -> Result<PacketId, Error> {
+        let count = u16::try_from(filters.len()).map_err(|_| Error::TooManyRequests)?;
+        let id = self.s.request(Kind::Unsubscribe(count), now, |id| {
+            Repr::Unsubscribe(Unsubscribe {
+                packet_id: id,
+                properties: Properties::EMPTY,
+                filters: TopicFilters::from_slice(filters),
+            })
+        })?;
+        self.s.output(conn, &mut self.handler, now);
+        Ok(id)
+    }
+
+    /// Disconnect cleanly (lwIP's `mqtt_disconnect`, but with a real DISCONNECT packet, so
+    /// the broker discards the will): the DISCONNECT leaves after what is already in the
+    /// ring, then the connection is closed. [`Handler::disconnected`] with
+    /// [`Disconnected::Requested`](super::Disconnected::Requested) follows at once; QoS 1
+    /// and 2 messages stay for the next connection.
+    pub fn disconnect<C: Connection>(&mut self, conn: &mut C, now: Instant) {
+        if self.s.phase == Phase::Idle {
+            let _ = conn.close();
+            return;
+        }
+        let connected = self.s.phase == Phase::Connected && self.s.stream.is_none();
+        let repr = Repr::Disconnect(Disconnect::default());
+        if connected && self.s.push_repr(&repr).is_ok() {
+            // What is in the ring (the DISCONNECT last) still leaves; the output step
+            // closes the connection once it is empty.
+            self.s.closing = true;
+            self.s
+                .end_with(&mut self.handler, super::Disconnected::Requested, true);
+            self.s.output(conn, &mut self.handler, now);
+        } else {
+            let _ = conn.close();
+            self.s.end(&mut self.handler, super::Disconnected::Requested);
+        }
+    }
+}
+
+impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
+    fn check_publish(&self, msg: &Publication<'_>) -> Result<(), Error> {
+        if self.stream.is_some() {
+            return Err(Error::Busy);
+        }
+        if msg.qos > self.server.max_qos {
+            return Err(Error::QosNotSupported);
+        }
+        if msg.retain && !self.server.retain {
+            return Err(Error::RetainNotSupported);
+        }
+        if msg.properties.topic_alias().is_some() {
+            return Err(Error::Encode(crate::wire::Error::PropertyNotAllowed));
+        }
+        Ok(())
+    }
+
+    fn publish(&mut self, msg: &Publication<'_>, now: Instant) -> Result<Published, Error> {
+        if self.phase != Phase::Connected {
+            return Err(Error::NotConnected);
+        }
+        self.check_publish(msg)?;
+        let qos = msg.qos;
+        let id = match qos {
+            QoS::AtMostOnce => None,
+            _ => {
+                if self.out.is_full() {
+                    return Err(Error::TooManyRequests);
+                }
+                self.out.free_id()
+            }
+        };
+        let publish = to_publish(msg, id);
+        let repr = Repr::Publish(publish);
+        let total = repr.buffer_len(self.version);
+        if total > self.server.max_packet {
+            return Err(Error::PacketTooLarge);
+        }
+        let fits_store = total <= self.store.capacity() && total <= self.ring.capacity();
+        if qos != QoS::AtMostOnce && fits_store {
+            // Kept: encoded into the store, then pumped into the ring in order.
+            self.store_publish(&repr, total, id, qos, now)?;
+            return Ok(Published {
+                id,
+                written: msg.payload.len(),
+            });
+        }
+        if qos != QoS::AtMostOnce && self.out.unacked_publishes() >= self.server.receive_max {
+            return Err(Error::ReceiveMaximum);
+        }
+        let version = self.version;
+        let head = total.saturating_sub(msg.payload.len());
+        let emit_head = |buf: &mut [u8]| Repr::emit_publish_header(&publish, buf, version);
+        let written = if total <= self.ring.capacity() {
+            self.push_packet(total, emit_head, msg.payload)?;
+            msg.payload.len()
+        } else {
+            // Larger than the ring: the header now, the payload as the ring drains.
+            self.push_packet(head, emit_head, &[])?;
+            let n = msg.payload.len().min(self.ring.free());
+            let _ = self.ring.push_all(msg.payload.get(..n).unwrap_or_default());
+            self.pushed = self.pushed.saturating_add(n as u64);
+            n
+        };
+        let left = msg.payload.len().saturating_sub(written);
+        if left > 0 {
+            self.stream = Some(Stream { id, left });
+        }
+        match id {
+            None if left == 0 => self.qos0_sent(),
+            None => {}
+            Some(_) => {
+                let record = Record {
+                    id,
+                    kind: Kind::Publish(qos),
+                    state: super::state::on_sent(Kind::Publish(qos)).unwrap_or(OutState::Queued),
+                    sent_at: now,
+                    stored: None,
+                    pending: false,
+                    seq: 0,
+                };
+                let _ = self.out.insert(record);
+            }
+        }
+        Ok(Published { id, written })
+    }
+
+    /// Encodes a PUBLISH into the store and adds its queued record.
+    fn store_publish(
+        &mut self,
+        repr: &Repr<'_>,
+        total: usize,
+        id: Option<PacketId>,
+        qos: QoS,
+        now: Instant,
+    ) -> Result<(), Error> {
+        if self.out.is_full() {
+            return Err(Error::TooManyRequests);
+        }
+        let scratch = self.store.scratch();
+        let buf = scratch.get_mut(..total).ok_or(Error::StoreFull)?;
+        repr.emit(buf, self.version)?;
+        let stored = self.store.keep(total).ok_or(Error::StoreFull)?;
+        let record = Record {
+            id,
+            kind: Kind::Publish(qos),
+            state: OutState::Queued,
+            sent_at: now,
+            stored: Some(stored),
+            pending: true,
+            seq: 0,
+        };
+        if self.out.insert(record).is_err() {
+            self.store.remove(stored);
+            return Err(Error::TooManyRequests);
+        }
+        Ok(())
+    }
+
+    fn queue<H: Handler>(
+        &mut self,
+        h: &mut H,
+        msg: &Publication<'_>,
+    ) -> Result<Option<PacketId>, Error> {
+        self.check_publish(msg)?;
+        let qos = msg.qos;
+        loop {
+            let id = match qos {
+                QoS::AtMostOnce => None,
+                _ => self.out.free_id(),
+            };
+            let repr = Repr::Publish(to_publish(msg, id));
+            let total = repr.buffer_len(self.version);
+            if total > self.store.capacity() || total > self.ring.capacity() {
+                return Err(Error::StoreFull);
+            }
+            if total > self.server.max_packet {
+                return Err(Error::PacketTooLarge);
+            }
+            let now = self.last_sent;
+            match self.store_publish(&repr, total, id, qos, now) {
+                Ok(()) => return Ok(id),
+                Err(e @ (Error::StoreFull | Error::TooManyRequests)) => {
+                    let oldest = self
+                        .out
+                        .oldest(|r| r.state == OutState::Queued && r.stored.is_some());
+                    match (self.options.queue_full, oldest) {
+                        (QueueFull::DropOldest, Some(slot)) => {
+                            self.fail_record(h, slot, RequestError::Dropped)
+                        }
+                        _ => return Err(e),
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Adds a SUBSCRIBE / UNSUBSCRIBE request and puts its packet in the ring.
+    fn request<'r>(
+        &mut self,
+        kind: Kind,
+        now: Instant,
+        make: impl FnOnce(PacketId) -> Repr<'r>,
+    ) -> Result<PacketId, Error> {
+        if self.phase != Phase::Connected {
+            return Err(Error::NotConnected);
+        }
+        if self.stream.is_some() {
+            return Err(Error::Busy);
+        }
+        if self.out.is_full() {
+            return Err(Error::TooManyRequests);
+        }
+        let id = self.out.free_id().ok_or(Error::TooManyRequests)?;
+        let repr = make(id);
+        let total = repr.buffer_len(self.version);
+        if total > self.server.max_packet {
+            return Err(Error::PacketTooLarge);
+        }
+        self.push_repr(&repr)?;
+        let record = Record {
+            id: Some(id),
+            kind,
+            state: super::state::on_sent(kind).unwrap_or(OutState::Queued),
+            sent_at: now,
+            stored: None,
+            pending: false,
+            seq: 0,
+        };
+        // Cannot fail: checked above and nothing was added since.
+        let _ = self.out.insert(record);
+        Ok(id)
+    }
+}
+
+fn to_publish<'a>(msg: &Publication<'a>, id: Option<PacketId>) -> Publish<'a> {
+    let qos = match (msg.qos, id) {
+        (QoS::AtLeastOnce, Some(id)) => PublishQos::AtLeastOnce(id),
+        (QoS::ExactlyOnce, Some(id)) => PublishQos::ExactlyOnce(id),
+        _ => PublishQos::AtMostOnce,
+    };
+    Publish {
+        dup: false,
+        qos,
+        retain: msg.retain,
+        topic: msg.topic,
+        properties: msg.properties,
+        payload: msg.payload,
+    }
+}

@@ -1,0 +1,293 @@
+//! The MQTT client: lwIP's `apps/mqtt` client as a sans-IO state machine over any
+//! [`Connection`] (TCP, or TLS over TCP).
+//!
+//! [`Client`] implements [`Callbacks`] for every `C: Connection`, so it is driven by the
+//! layer below exactly like lwIP's client is by `tcp_recv` / `tcp_sent` / `tcp_poll` /
+//! `tcp_err`: give it to `Stack::drive` (or to the TLS layer). It owns no socket and reads
+//! no clock: time is an argument of every call. What happens is reported to a [`Handler`]
+//! the application implements.
+//!
+//! # The four groups of methods
+//!
+//! - **Inputs** (the [`Callbacks`] implementation): `connected` sends CONNECT; `recv`
+//!   decodes, checks and answers packets, and returns how many bytes it took (none while
+//!   the output ring cannot hold an answer, or while a large PUBLISH is being streamed
+//!   out: the connection keeps them); `sent` and `poll` run the output step; `poll` also
+//!   runs the timers (connect timeout, request timeouts, keep-alive); `eof` and `err` end
+//!   the connection.
+//! - **Commands**: [`Client::publish`], [`Client::write_payload`], [`Client::queue_publish`],
+//!   [`Client::subscribe`], [`Client::unsubscribe`], [`Client::disconnect`]. Each encodes
+//!   into the output ring and runs the output step at once; none blocks.
+//! - **Outputs**: bytes, through the output step (lwIP's `mqtt_output_send`): the ring is
+//!   copied into the connection as far as its send space allows, from a command, `sent`
+//!   and `poll`, never elsewhere. Events go to the [`Handler`].
+//! - **Getters**: [`Client::is_connected`], [`Client::poll_at`] (when the timers need the
+//!   next `poll`), [`Client::handler`], [`Client::in_flight`], [`Client::session_present`]...
+//!
+//! # Limits
+//!
+//! `N` request records (QoS 1 and 2 PUBLISHes not yet acknowledged or queued, and
+//! SUBSCRIBE / UNSUBSCRIBE waiting for their ack; lwIP's `MQTT_REQ_MAX_IN_FLIGHT`), `M`
+//! received QoS 2 messages waiting for PUBREL (the client's Receive Maximum in MQTT 5.0),
+//! and the caller's [`Buffers`]: output ring, receive buffer, message store.
+//!
+//! # Example
+//!
+//! A client driven by hand over a fake connection (a real one comes from rawnet-tcp's
+//! `Stack::drive` or from rawnet-tls):
+//!
+//! ```
+//! use rawnet_mqtt::client::{BufferStorage, Client, Handler, Options, Publication};
+//! use rawnet_mqtt::wire::QoS;
+//! use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+//!
+//! /// A connection that keeps what it is given.
+//! #[derive(Default)]
+//! struct Wire(Vec<u8>);
+//! impl Connection for Wire {
+//!     type Error = ();
+//!     fn send_space(&self) -> usize { 4096 }
+//!     fn write(&mut self, d: &[u8]) -> nb::Result<usize, ()> { self.0.extend_from_slice(d); Ok(d.len()) }
+//!     fn output(&mut self) -> Result<(), ()> { Ok(()) }
+//!     fn close(&mut self) -> Result<(), ()> { Ok(()) }
+//!     fn abort(&mut self) {}
+//!     fn set_nodelay(&mut self, _: bool) {}
+//!     fn set_keep_alive(&mut self, _: Option<Duration>) {}
+//!     fn is_connected(&self) -> bool { true }
+//! }
+//!
+//! #[derive(Default)]
+//! struct App { up: bool }
+//! impl Handler for App {
+//!     fn connected(&mut self, _: &rawnet_mqtt::client::Connected<'_>) { self.up = true; }
+//! }
+//!
+//! let mut storage = BufferStorage::<256, 256, 256>::new();
+//! let mut client: Client<'_, App> =
+//!     Client::new(App::default(), Options::new("k64f"), storage.buffers());
+//! let mut wire = Wire::default();
+//! let now = Instant::from_ticks(0);
+//!
+//! client.connected(&mut wire, now); // TCP is up: CONNECT leaves
+//! assert_eq!(wire.0[0], 0x10);
+//! client.recv(&mut wire, &[0x20, 2, 0, 0], now); // CONNACK, accepted
+//! assert!(client.is_connected() && client.handler().up);
+//!
+//! let msg = Publication::new("sensors/temp", b"21.5").qos(QoS::AtLeastOnce);
+//! let done = client.publish(&mut wire, &msg, now).unwrap();
+//! assert_eq!(done.written, 4);
+//! assert_eq!(client.in_flight(), 1); // until the PUBACK
+//! ```
+
+mod commands;
+mod error;
+mod handler;
+mod incoming;
+mod options;
+mod output;
+mod reconnect;
+mod session;
+pub mod state;
+mod store;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{Disconnected, Error, ProtocolError, RequestError};
+pub use handler::{Connected, Granted, Handler, Message};
+pub use options::{BufferStorage, Buffers, Options, Publication, Published, QueueFull};
+pub use reconnect::Backoff;
+pub use session::ServerLimits;
+
+use rawnet_tcp::{Callbacks, Connection, Instant};
+
+use crate::wire::{Decoder, Event};
+use session::Session;
+
+/// The MQTT client: `N` request records, `M` incoming QoS 2 records, buffers borrowed for
+/// `'b`, events to `H`. See the [module documentation](self).
+#[derive(Debug)]
+pub struct Client<'b, H, const N: usize = 8, const M: usize = 20> {
+    handler: H,
+    decoder: Decoder<&'b mut [u8]>,
+    s: Session<'b, N, M>,
+}
+
+impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
+    /// A client (lwIP's `mqtt_client_new` + `mqtt_client_info_t`). It connects when the
+    /// connection below reports `connected`.
+    pub fn new(handler: H, options: Options<'b>, buffers: Buffers<'b>) -> Self {
+        let mut decoder = Decoder::new(buffers.receive, options.version);
+        if let Some(max) = options.max_packet_size {
+            decoder = decoder.with_max_packet_size(usize::try_from(max).unwrap_or(usize::MAX));
+        }
+        Client {
+            handler,
+            decoder,
+            s: Session::new(options, buffers.output, buffers.store),
+        }
+    }
+
+    /// Whether CONNACK accepted the connection and it has not ended (lwIP's
+    /// `mqtt_client_is_connected`).
+    pub fn is_connected(&self) -> bool {
+        self.s.is_connected()
+    }
+
+    /// The handler.
+    pub fn handler(&self) -> &H {
+        &self.handler
+    }
+
+    /// The handler, to change.
+    pub fn handler_mut(&mut self) -> &mut H {
+        &mut self.handler
+    }
+
+    /// The options used at every connect.
+    pub fn options(&self) -> &Options<'b> {
+        &self.s.options
+    }
+
+    /// Change the options for the next connection (for example `clean_start` after the
+    /// first).
+    pub fn set_options(&mut self, options: Options<'b>) {
+        self.s.options = options;
+    }
+
+    /// What the broker allowed in its last CONNACK.
+    pub fn server_limits(&self) -> ServerLimits {
+        self.s.server
+    }
+
+    /// Requests not finished: PUBLISHes queued or waiting for acks, SUBSCRIBE and
+    /// UNSUBSCRIBE waiting for theirs.
+    pub fn in_flight(&self) -> usize {
+        self.s.out.len()
+    }
+
+    /// Received QoS 2 messages waiting for PUBREL.
+    pub fn incoming_qos2(&self) -> usize {
+        self.s.in2.len()
+    }
+
+    /// Bytes in the output ring, not yet handed to the connection.
+    pub fn output_pending(&self) -> usize {
+        self.s.ring.len()
+    }
+
+    /// Bytes of the message store in use.
+    pub fn store_used(&self) -> usize {
+        self.s.store.used()
+    }
+
+    /// When to `poll` next at the latest for the timers (keep-alive, timeouts); `None`
+    /// when no connection is up. The connection below polls periodically anyway; this is
+    /// for a superloop that sleeps.
+    pub fn poll_at(&self) -> Option<Instant> {
+        self.s.poll_at()
+    }
+
+    /// The parts, for the callbacks.
+    fn parts(&mut self) -> (&mut H, &mut Session<'b, N, M>) {
+        (&mut self.handler, &mut self.s)
+    }
+}
+
+impl<'b, C, H, const N: usize, const M: usize> Callbacks<C> for Client<'b, H, N, M>
+where
+    C: Connection,
+    H: Handler,
+{
+    fn connected(&mut self, conn: &mut C, now: Instant) {
+        self.decoder.reset();
+        self.decoder.set_version(self.s.options.version);
+        self.s.version = self.s.options.version;
+        let (h, s) = self.parts();
+        s.start(conn, h, now);
+    }
+
+    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
+        if self.s.phase == session::Phase::Idle {
+            // After our DISCONNECT or an error: drain and ignore.
+            return data.len();
+        }
+        let mut used = 0;
+        while used < data.len() && self.s.phase != session::Phase::Idle {
+            if self.s.rx_blocked() {
+                break;
+            }
+            let rest = data.get(used..).unwrap_or_default();
+            let decoded = match self.decoder.feed(rest) {
+                Ok(d) => d,
+                Err(e) => {
+                    let err = match e {
+                        crate::wire::Error::PacketTooLarge
+                        | crate::wire::Error::ReceiveBufferTooSmall => ProtocolError::TooLarge,
+                        e => ProtocolError::Malformed(e),
+                    };
+                    self.s
+                        .fail(conn, &mut self.handler, Disconnected::Protocol(err), now);
+                    return data.len();
+                }
+            };
+            used = used.saturating_add(decoded.consumed);
+            if decoded.consumed > 0 {
+                self.s.last_recv = now;
+            }
+            let h = &mut self.handler;
+            match decoded.event {
+                Event::NeedMore => {}
+                Event::Packet(repr) => self.s.packet(conn, h, repr, now),
+                Event::PublishStart {
+                    publish,
+                    payload_len,
+                } => {
+                    if let Err(e) = self.s.publish_start(h, &publish, payload_len) {
+                        self.s.fail(conn, h, Disconnected::Protocol(e), now);
+                    }
+                }
+                Event::PublishPayload { data, last, .. } => self.s.payload(h, data, last),
+            }
+        }
+        if self.s.phase == session::Phase::Idle {
+            return data.len();
+        }
+        let (h, s) = self.parts();
+        s.output(conn, h, now);
+        used
+    }
+
+    fn eof(&mut self, conn: &mut C, now: Instant) {
+        let _ = now;
+        if self.s.phase == session::Phase::Idle {
+            return;
+        }
+        let _ = conn.close();
+        let (h, s) = self.parts();
+        s.end(h, Disconnected::Closed);
+    }
+
+    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
+        let _ = len;
+        let (h, s) = self.parts();
+        s.output(conn, h, now);
+    }
+
+    fn poll(&mut self, conn: &mut C, now: Instant) {
+        let (h, s) = self.parts();
+        s.tick(conn, h, now);
+        s.output(conn, h, now);
+    }
+
+    fn err(&mut self, err: C::Error, now: Instant) {
+        let _ = now;
+        self.s.closing = false;
+        if self.s.phase == session::Phase::Idle {
+            return;
+        }
+        self.handler.transport_error(&err);
+        let (h, s) = self.parts();
+        s.end(h, Disconnected::Transport);
+    }
+}

@@ -1,0 +1,461 @@
+//! The client's state besides the decoder and the handler: connection phase, session
+//! tables, output ring, store and timers; and the connection's life cycle (CONNECT,
+//! CONNACK, keep-alive, timeouts, the end of a connection).
+
+use rawnet_ring::RingRef;
+use rawnet_tcp::{Connection, Duration, Instant};
+
+use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume};
+use super::{Connected, Disconnected, Handler, Options, RequestError};
+use crate::wire::{
+    ConnAck, Connect, Disconnect, PacketId, Properties, Property, QoS, ReasonCode, Repr,
+    Version,
+};
+
+/// Where the connection stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// No connection (before the first, between two).
+    Idle,
+    /// CONNECT sent; waiting for CONNACK.
+    Connecting,
+    /// CONNACK accepted the connection.
+    Connected,
+}
+
+/// What the broker allowed in its CONNACK (MQTT 5.0; 3.1.1 allows everything).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerLimits {
+    /// Receive Maximum: our QoS 1 and 2 PUBLISHes unacknowledged at once.
+    pub receive_max: usize,
+    /// Maximum QoS.
+    pub max_qos: QoS,
+    /// Retain Available.
+    pub retain: bool,
+    /// Maximum Packet Size.
+    pub max_packet: usize,
+    /// Topic Alias Maximum (the client sends no alias whatever it is).
+    pub topic_alias_max: u16,
+}
+
+impl ServerLimits {
+    pub(crate) const NONE: ServerLimits = ServerLimits {
+        receive_max: u16::MAX as usize,
+        max_qos: QoS::ExactlyOnce,
+        retain: true,
+        max_packet: usize::MAX,
+        topic_alias_max: 0,
+    };
+}
+
+/// An incoming PUBLISH being delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Incoming {
+    pub qos: QoS,
+    pub id: Option<PacketId>,
+    /// A QoS 2 duplicate: its payload is not delivered.
+    pub duplicate: bool,
+}
+
+/// A PUBLISH larger than the ring, being streamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stream {
+    pub id: Option<PacketId>,
+    pub left: usize,
+}
+
+/// Everything but the decoder and the handler (kept apart so that a packet borrowed from
+/// the decoder can be handled while the session changes).
+#[derive(Debug)]
+pub struct Session<'b, const N: usize, const M: usize> {
+    pub(crate) options: Options<'b>,
+    pub(crate) version: Version,
+    pub(crate) phase: Phase,
+    pub(crate) ring: RingRef<'b>,
+    pub(crate) store: super::store::Store<'b>,
+    pub(crate) out: Outgoing<N>,
+    pub(crate) in2: IncomingQos2<M>,
+    pub(crate) server: ServerLimits,
+    /// Keep-alive in force (0: off).
+    pub(crate) keep_alive: Duration,
+    pub(crate) connect_at: Instant,
+    pub(crate) last_sent: Instant,
+    pub(crate) last_recv: Instant,
+    pub(crate) ping_at: Option<Instant>,
+    /// Bytes ever pushed into the ring / written to a connection (QoS 0 completion).
+    pub(crate) pushed: u64,
+    pub(crate) written: u64,
+    pub(crate) qos0_pending: u16,
+    pub(crate) qos0_end: u64,
+    pub(crate) stream: Option<Stream>,
+    pub(crate) incoming: Option<Incoming>,
+    /// A requested DISCONNECT is still leaving; close when the ring is empty.
+    pub(crate) closing: bool,
+}
+
+impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
+    pub(crate) fn new(options: Options<'b>, output: &'b mut [u8], store: &'b mut [u8]) -> Self {
+        let zero = Instant::from_ticks(0);
+        Session {
+            version: options.version,
+            options,
+            phase: Phase::Idle,
+            ring: RingRef::new(output),
+            store: super::store::Store::new(store),
+            out: Outgoing::new(),
+            in2: IncomingQos2::new(),
+            server: ServerLimits::NONE,
+            keep_alive: Duration::from_ticks(0),
+            connect_at: zero,
+            last_sent: zero,
+            last_recv: zero,
+            ping_at: None,
+            pushed: 0,
+            written: 0,
+            qos0_pending: 0,
+            qos0_end: 0,
+            stream: None,
+            incoming: None,
+            closing: false,
+        }
+    }
+
+    pub(crate) fn is_connected(&self) -> bool {
+        self.phase == Phase::Connected
+    }
+
+    /// The connection below is up: send CONNECT (lwIP's `mqtt_tcp_connect_cb`).
+    pub(crate) fn start<C: Connection, H: Handler>(
+        &mut self,
+        conn: &mut C,
+        h: &mut H,
+        now: Instant,
+    ) {
+        self.ring.clear();
+        self.stream = None;
+        self.incoming = None;
+        self.closing = false;
+        self.pushed = 0;
+        self.written = 0;
+        self.qos0_pending = 0;
+        self.server = ServerLimits::NONE;
+        self.phase = Phase::Connecting;
+        self.connect_at = now;
+        self.last_recv = now;
+        self.last_sent = now;
+        self.ping_at = None;
+        let o = self.options;
+        let mut props = [Property::ReceiveMaximum(1); 3];
+        let mut n = 0;
+        if o.version == Version::V5 {
+            let mut add = |p| {
+                if let Some(slot) = props.get_mut(n) {
+                    *slot = p;
+                    n += 1;
+                }
+            };
+            if o.session_expiry != 0 {
+                add(Property::SessionExpiryInterval(o.session_expiry));
+            }
+            let receive_max = u16::try_from(M).unwrap_or(u16::MAX);
+            if receive_max > 0 {
+                add(Property::ReceiveMaximum(receive_max));
+            }
+            if let Some(max) = o.max_packet_size {
+                add(Property::MaximumPacketSize(max));
+            }
+        }
+        let connect = Repr::Connect(Connect {
+            clean_start: o.clean_start,
+            keep_alive: o.keep_alive,
+            client_id: o.client_id,
+            will: o.will,
+            username: o.username,
+            password: o.password,
+            properties: Properties::from_slice(props.get(..n).unwrap_or_default()),
+        });
+        match self.push_repr(&connect) {
+            Ok(()) => self.output(conn, h, now),
+            Err(e) => {
+                let _ = conn.close();
+                self.end(h, Disconnected::Local(e));
+            }
+        }
+    }
+
+    /// A CONNACK arrived while connecting.
+    pub(crate) fn connack<C: Connection, H: Handler>(
+        &mut self,
+        conn: &mut C,
+        h: &mut H,
+        ack: &ConnAck<'_>,
+        now: Instant,
+    ) {
+        if ack.reason != ReasonCode::Success {
+            let _ = conn.close();
+            self.end(h, Disconnected::Refused(ack.reason));
+            return;
+        }
+        let mut server = ServerLimits::NONE;
+        let mut keep_alive = self.options.keep_alive;
+        let mut assigned = None;
+        for p in ack.properties.iter() {
+            match p {
+                Property::ReceiveMaximum(v) => server.receive_max = usize::from(v),
+                Property::MaximumQos(q) => server.max_qos = q,
+                Property::RetainAvailable(r) => server.retain = r,
+                Property::MaximumPacketSize(v) => {
+                    server.max_packet = usize::try_from(v).unwrap_or(usize::MAX)
+                }
+                Property::TopicAliasMaximum(v) => server.topic_alias_max = v,
+                Property::ServerKeepAlive(v) => keep_alive = v,
+                Property::AssignedClientIdentifier(id) => assigned = Some(id),
+                _ => {}
+            }
+        }
+        self.server = server;
+        self.keep_alive = Duration::from_ticks(u64::from(keep_alive).saturating_mul(1000));
+        self.phase = Phase::Connected;
+        self.resume(h, ack.session_present);
+        h.connected(&Connected {
+            session_present: ack.session_present,
+            assigned_client_id: assigned,
+            keep_alive,
+            properties: ack.properties,
+        });
+        self.output(conn, h, now);
+    }
+
+    /// Applies [`on_resume`] to every record.
+    fn resume<H: Handler>(&mut self, h: &mut H, session_present: bool) {
+        if !session_present {
+            self.in2.clear();
+        }
+        let slots: [Option<usize>; N] = {
+            let mut all = [None; N];
+            for (dst, slot) in all.iter_mut().zip(self.out.slots()) {
+                *dst = Some(slot);
+            }
+            all
+        };
+        for slot in slots.into_iter().flatten() {
+            let Some(r) = self.out.get_mut(slot) else {
+                continue;
+            };
+            match on_resume(r.state, session_present) {
+                Resume::Keep => {}
+                Resume::ResendPublish | Resume::ResendPubRel => r.pending = true,
+                Resume::Requeue => {
+                    r.state = OutState::Queued;
+                    r.pending = true;
+                }
+                Resume::Complete => {
+                    let id = r.id;
+                    self.remove_record(slot);
+                    h.published(id, Ok(ReasonCode::Success));
+                }
+                Resume::Fail => self.fail_record(h, slot, RequestError::ConnectionLost),
+            }
+        }
+    }
+
+    /// Frees a record and its stored copy.
+    pub(crate) fn remove_record(&mut self, slot: usize) {
+        if let Some(r) = self.out.remove(slot) {
+            if let Some(s) = r.stored {
+                self.store.remove(s);
+                self.out.shift_stored(s.offset, s.len);
+            }
+        }
+    }
+
+    /// Frees a record and reports it failed.
+    pub(crate) fn fail_record<H: Handler>(&mut self, h: &mut H, slot: usize, e: RequestError) {
+        let Some(r) = self.out.get(slot).copied() else {
+            return;
+        };
+        self.remove_record(slot);
+        match (r.kind, r.id) {
+            (Kind::Publish(_), id) => h.published(id, Err(e)),
+            (Kind::Subscribe(_), Some(id)) => h.subscribed(id, Err(e)),
+            (Kind::Unsubscribe(_), Some(id)) => h.unsubscribed(id, Err(e)),
+            _ => {}
+        }
+    }
+
+    /// Ends the connection because of something the broker did or did not do: a
+    /// DISCONNECT with `reason` first (MQTT 5.0, when it can still go out whole), then the
+    /// close; then [`Session::end`].
+    pub(crate) fn fail<C: Connection, H: Handler>(
+        &mut self,
+        conn: &mut C,
+        h: &mut H,
+        why: Disconnected,
+        now: Instant,
+    ) {
+        let reason = match why {
+            Disconnected::Protocol(e) => Some(e.reason()),
+            _ => None,
+        };
+        if let (Some(reason), Version::V5, None) = (reason, self.version, self.stream) {
+            // Whatever is still in the ring was for this connection only.
+            self.ring.clear();
+            let d = Repr::Disconnect(Disconnect {
+                reason,
+                properties: Properties::EMPTY,
+            });
+            if self.push_repr(&d).is_ok() {
+                self.phase = Phase::Idle;
+                self.output(conn, h, now);
+            }
+        }
+        match why {
+            Disconnected::KeepAliveTimeout | Disconnected::ConnectTimeout => conn.abort(),
+            _ => {
+                if conn.close().is_err() {
+                    conn.abort();
+                }
+            }
+        }
+        self.end(h, why);
+    }
+
+    /// The connection is over (whatever the cause): fail what cannot continue, keep what
+    /// can, tell the handler.
+    pub(crate) fn end<H: Handler>(&mut self, h: &mut H, why: Disconnected) {
+        self.end_with(h, why, false)
+    }
+
+    /// [`Session::end`], keeping the output ring's bytes to leave (`keep_output`: a
+    /// requested disconnect) or dropping them.
+    pub(crate) fn end_with<H: Handler>(&mut self, h: &mut H, why: Disconnected, keep_output: bool) {
+        self.phase = Phase::Idle;
+        self.incoming = None;
+        self.ping_at = None;
+        if let Some(stream) = self.stream.take() {
+            if stream.id.is_none() {
+                h.published(None, Err(RequestError::ConnectionLost));
+            }
+        }
+        if !keep_output {
+            self.ring.clear();
+            self.closing = false;
+            for _ in 0..core::mem::take(&mut self.qos0_pending) {
+                h.published(None, Err(RequestError::ConnectionLost));
+            }
+        }
+        let mut slots = [None; N];
+        for (dst, slot) in slots.iter_mut().zip(self.out.slots()) {
+            *dst = Some(slot);
+        }
+        for slot in slots.into_iter().flatten() {
+            let Some(r) = self.out.get_mut(slot) else {
+                continue;
+            };
+            match (r.kind, r.state, r.stored) {
+                (Kind::Subscribe(_) | Kind::Unsubscribe(_), _, _) => {
+                    self.fail_record(h, slot, RequestError::ConnectionLost)
+                }
+                // Sent, not stored: it cannot be sent again.
+                (Kind::Publish(_), OutState::AwaitPubAck | OutState::AwaitPubRec, None) => {
+                    self.fail_record(h, slot, RequestError::NotStored)
+                }
+                _ => r.pending = false,
+            }
+        }
+        h.disconnected(why);
+    }
+
+    /// Timers (from `poll`): connect timeout, request timeouts, keep-alive.
+    pub(crate) fn tick<C: Connection, H: Handler>(&mut self, conn: &mut C, h: &mut H, now: Instant) {
+        let since = |t: Instant| {
+            now.checked_duration_since(t)
+                .unwrap_or(Duration::from_ticks(0))
+        };
+        match self.phase {
+            Phase::Idle => {}
+            Phase::Connecting => {
+                if since(self.connect_at) >= self.options.connect_timeout {
+                    self.fail(conn, h, Disconnected::ConnectTimeout, now);
+                }
+            }
+            Phase::Connected => {
+                if self.request_timeouts(h, now) {
+                    self.fail(conn, h, Disconnected::RequestTimeout, now);
+                    return;
+                }
+                let ka = self.keep_alive;
+                if ka.as_ticks() == 0 || self.stream.is_some() {
+                    return;
+                }
+                // The broker silent for 1.5 x keep-alive: it is gone.
+                if since(self.last_recv) >= ka + ka / 2 {
+                    self.fail(conn, h, Disconnected::KeepAliveTimeout, now);
+                    return;
+                }
+                // PINGREQ when we sent nothing, or heard nothing, for a keep-alive period.
+                let ping_due = self.ping_at.is_none_or(|t| since(t) >= ka);
+                let idle = since(self.last_sent) >= ka || since(self.last_recv) >= ka;
+                if ping_due && idle && self.push_repr(&Repr::PingReq).is_ok() {
+                    self.ping_at = Some(now);
+                }
+            }
+        }
+    }
+
+    /// Fails SUBSCRIBE / UNSUBSCRIBE requests and notes PUBLISHes not answered within the
+    /// request timeout; whether any timed out.
+    fn request_timeouts<H: Handler>(&mut self, h: &mut H, now: Instant) -> bool {
+        let timeout = self.options.request_timeout;
+        let mut expired = [None; N];
+        let mut any = false;
+        for (dst, slot) in expired.iter_mut().zip(self.out.slots()) {
+            let Some(r) = self.out.get(slot) else {
+                continue;
+            };
+            let waiting = !r.pending && r.state != OutState::Queued;
+            let age = now.checked_duration_since(r.sent_at);
+            if waiting && age.is_some_and(|a| a >= timeout) {
+                any = true;
+                if matches!(r.kind, Kind::Subscribe(_) | Kind::Unsubscribe(_)) {
+                    *dst = Some(slot);
+                }
+            }
+        }
+        for slot in expired.into_iter().flatten() {
+            self.fail_record(h, slot, RequestError::Timeout);
+        }
+        any
+    }
+
+    /// When the client wants to be polled next (keep-alive, timeouts), if anything is due.
+    pub(crate) fn poll_at(&self) -> Option<Instant> {
+        match self.phase {
+            Phase::Idle => None,
+            Phase::Connecting => Some(self.connect_at + self.options.connect_timeout),
+            Phase::Connected => {
+                let requests = self
+                    .out
+                    .slots()
+                    .filter_map(|s| self.out.get(s))
+                    .filter(|r| !r.pending && r.state != OutState::Queued)
+                    .map(|r| r.sent_at + self.options.request_timeout)
+                    .min();
+                let ka = self.keep_alive;
+                let keep_alive = (ka.as_ticks() > 0).then(|| {
+                    let ping = self.last_sent.min(self.last_recv) + ka;
+                    ping.min(self.last_recv + ka + ka / 2)
+                });
+                match (requests, keep_alive) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            }
+        }
+    }
+
+    /// Whether the client must not take more received bytes now.
+    pub(crate) fn rx_blocked(&self) -> bool {
+        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN
+    }
+}
