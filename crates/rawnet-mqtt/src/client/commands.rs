@@ -140,7 +140,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             self.s.output(conn, &mut self.handler, now);
         } else {
             let _ = conn.close();
-            self.s.end(&mut self.handler, super::Disconnected::Requested);
+            self.s
+                .end(&mut self.handler, super::Disconnected::Requested);
         }
     }
 }

@@ -6,7 +6,9 @@ use rawnet_tcp::{Connection, Instant};
 use super::session::{Incoming, Phase};
 use super::state::{on_ack, IncomingQos2, Kind, Next, OutState, Received};
 use super::{Disconnected, Handler, Message, ProtocolError, RequestError, Session};
-use crate::wire::{Ack, PacketId, PacketType, Publish, PublishQos, QoS, ReasonCodes, Repr, Version};
+use crate::wire::{
+    Ack, PacketId, PacketType, Publish, PublishQos, QoS, ReasonCodes, Repr, Version,
+};
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// A whole packet arrived.

@@ -95,7 +95,11 @@ mod tests {
         for _ in 0..100 {
             b.failed(t, u32::MAX);
         }
-        assert_eq!(b.failed(t, 7).as_ticks(), 1000, "no overflow after many failures");
+        assert_eq!(
+            b.failed(t, 7).as_ticks(),
+            1000,
+            "no overflow after many failures"
+        );
         assert!(!b.due(t) && b.due(t + Duration::from_ticks(1000)));
     }
 }

@@ -8,8 +8,7 @@ use rawnet_tcp::{Connection, Duration, Instant};
 use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume};
 use super::{Connected, Disconnected, Handler, Options, RequestError};
 use crate::wire::{
-    ConnAck, Connect, Disconnect, PacketId, Properties, Property, QoS, ReasonCode, Repr,
-    Version,
+    ConnAck, Connect, Disconnect, PacketId, Properties, Property, QoS, ReasonCode, Repr, Version,
 };
 
 /// Where the connection stands.
@@ -216,13 +215,13 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.server = server;
         self.keep_alive = Duration::from_ticks(u64::from(keep_alive).saturating_mul(1000));
         self.phase = Phase::Connected;
-        self.resume(h, ack.session_present);
         h.connected(&Connected {
             session_present: ack.session_present,
             assigned_client_id: assigned,
             keep_alive,
             properties: ack.properties,
         });
+        self.resume(h, ack.session_present);
         self.output(conn, h, now);
     }
 
@@ -367,7 +366,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// Timers (from `poll`): connect timeout, request timeouts, keep-alive.
-    pub(crate) fn tick<C: Connection, H: Handler>(&mut self, conn: &mut C, h: &mut H, now: Instant) {
+    pub(crate) fn tick<C: Connection, H: Handler>(
+        &mut self,
+        conn: &mut C,
+        h: &mut H,
+        now: Instant,
+    ) {
         let since = |t: Instant| {
             now.checked_duration_since(t)
                 .unwrap_or(Duration::from_ticks(0))

@@ -103,10 +103,7 @@ mod tests {
         let b = Stored { offset: 0, ..b };
         assert_eq!(store.get(b), b"defg");
         assert!(store.keep(13).is_none(), "more than is free");
-        store.remove(Stored {
-            offset: 40,
-            len: 2,
-        }); // out of range: nothing happens, no panic
+        store.remove(Stored { offset: 40, len: 2 }); // out of range: nothing happens, no panic
         assert_eq!(store.used(), 4);
     }
 }

@@ -41,7 +41,11 @@ fn every_ack_in_every_state() {
                     .find(|(s, a, f, _)| (*s, *a, *f) == (state, ack, failed))
                     .map(|(.., n)| *n)
                     .ok_or(Invalid);
-                assert_eq!(on_ack(state, ack, failed), want, "{state:?} {ack:?} {failed}");
+                assert_eq!(
+                    on_ack(state, ack, failed),
+                    want,
+                    "{state:?} {ack:?} {failed}"
+                );
             }
         }
     }
@@ -62,9 +66,21 @@ fn first_send_and_resume_tables() {
     assert_eq!(on_sent(Kind::Unsubscribe(1)), Some(OutState::AwaitUnsubAck));
     let table = [
         (OutState::Queued, Resume::Keep, Resume::Keep),
-        (OutState::AwaitPubAck, Resume::ResendPublish, Resume::Requeue),
-        (OutState::AwaitPubRec, Resume::ResendPublish, Resume::Requeue),
-        (OutState::AwaitPubComp, Resume::ResendPubRel, Resume::Complete),
+        (
+            OutState::AwaitPubAck,
+            Resume::ResendPublish,
+            Resume::Requeue,
+        ),
+        (
+            OutState::AwaitPubRec,
+            Resume::ResendPublish,
+            Resume::Requeue,
+        ),
+        (
+            OutState::AwaitPubComp,
+            Resume::ResendPubRel,
+            Resume::Complete,
+        ),
         (OutState::AwaitSubAck, Resume::Fail, Resume::Fail),
         (OutState::AwaitUnsubAck, Resume::Fail, Resume::Fail),
     ];
@@ -114,7 +130,8 @@ fn outgoing_table_ids_order_and_bounds() {
     assert_eq!(t.len(), 2);
     // Identifiers wrap around without ever being zero or a held one.
     let mut t = Outgoing::<1>::new();
-    t.insert(record(Some(id(2)), OutState::AwaitPubAck)).unwrap();
+    t.insert(record(Some(id(2)), OutState::AwaitPubAck))
+        .unwrap();
     let ids: Vec<u16> = (0..70_000).map(|_| t.free_id().unwrap().get()).collect();
     assert!(ids.iter().all(|&i| i != 2));
 }
@@ -146,7 +163,11 @@ fn incoming_qos2_exactly_once() {
     assert!(t.holds(id(8)));
     assert!(t.release(id(7)));
     assert!(!t.release(id(7)), "second PUBREL: not held any more");
-    assert_eq!(t.receive(id(7)), Ok(Received::New), "a new message after release");
+    assert_eq!(
+        t.receive(id(7)),
+        Ok(Received::New),
+        "a new message after release"
+    );
     t.clear();
     assert!(t.is_empty());
 }
