@@ -7,5 +7,6 @@
 
 pub mod host;
 pub mod mosquitto;
+pub mod mqtt;
 pub mod pattern;
 pub mod tmp;
