@@ -85,6 +85,9 @@ impl Handler for App {
     }
 }
 
+/// Request records of a test client (the default is 8).
+pub const RECORDS: usize = 16;
+
 /// A test client: its TCP handle, its forward address and the MQTT client.
 pub struct Peer {
     /// The TCP connection.
@@ -92,7 +95,7 @@ pub struct Peer {
     /// The guest address of its forward.
     pub addr: Ipv4Addr,
     /// The client.
-    pub client: Client<'static, App>,
+    pub client: Client<'static, App, RECORDS>,
 }
 
 /// The whole stack on slirp with a broker behind it.
@@ -156,10 +159,11 @@ impl Rig {
     /// Opens `peer` and runs until the broker accepted it.
     pub fn connect(&mut self, peer: &mut Peer) -> Result<(), String> {
         let before = peer.client.handler().connects.len();
+        let ends = peer.client.handler().disconnects.len();
         self.open(peer);
         self.run(&mut [peer], Duration::from_secs(10), "CONNACK", |p| {
             p[0].client.handler().connects.len() > before
-                || !p[0].client.handler().disconnects.is_empty()
+                || p[0].client.handler().disconnects.len() > ends
         })?;
         if peer.client.is_connected() {
             Ok(())
@@ -203,7 +207,7 @@ impl Rig {
     pub fn conn<'s>(
         &'s mut self,
         peer: &'s mut Peer,
-    ) -> (TcpConn<'s, 'static>, &'s mut Client<'static, App>) {
+    ) -> (TcpConn<'s, 'static>, &'s mut Client<'static, App, RECORDS>) {
         (self.stack.connection(&mut peer.handle), &mut peer.client)
     }
 }
