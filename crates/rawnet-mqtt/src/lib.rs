@@ -1,12 +1,18 @@
 //! # rawnet-mqtt: MQTT 3.1.1 and 5.0 for bare metal (lwIP's `apps/mqtt`)
 //!
-//! The MQTT layer of rawnet. Today it holds the codec, [`wire`]: every MQTT 3.1.1 and
-//! MQTT 5.0 control packet (AUTH, all properties and reason codes included) as a checked
-//! byte view ([`wire::Packet`]) and a borrowed representation ([`wire::Repr`]) with
-//! `parse`, `buffer_len` and `emit`, plus a streaming, sans-IO [`wire::Decoder`] that takes
-//! bytes in any split and hands over large PUBLISH payloads in fragments. The client state
-//! machine (connect, keep-alive, QoS 0/1/2 flows, request timeouts) is to be built on it in
-//! this crate; it is not here yet.
+//! The MQTT layer of rawnet, in two parts:
+//!
+//! - [`wire`], the codec: every MQTT 3.1.1 and MQTT 5.0 control packet (AUTH, all
+//!   properties and reason codes included) as a checked byte view ([`wire::Packet`]) and a
+//!   borrowed representation ([`wire::Repr`]) with `parse`, `buffer_len` and `emit`, plus a
+//!   streaming, sans-IO [`wire::Decoder`] that takes bytes in any split and hands over large
+//!   PUBLISH payloads in fragments.
+//! - [`client`], the client state machine (lwIP's `mqtt_client_t`): it implements
+//!   rawnet-tcp's `Callbacks` for any `Connection`, so it runs over plain TCP or TLS
+//!   unchanged; output goes through a rawnet-ring output ring as in lwIP; QoS 0/1/2 both
+//!   ways, keep-alive, request timeouts, MQTT 5.0 limits and reason codes, persistent
+//!   sessions, an offline queue and a reconnect backoff. docs/mqtt.md maps lwIP's MQTT API
+//!   onto it.
 //!
 //! `no_std`, no allocation, no `unsafe`; parsing never panics on any input, emitting never
 //! panics (see the guarantees in [`wire`]).

@@ -22,7 +22,7 @@
 //!   copied into the connection as far as its send space allows, from a command, `sent`
 //!   and `poll`, never elsewhere. Events go to the [`Handler`].
 //! - **Getters**: [`Client::is_connected`], [`Client::poll_at`] (when the timers need the
-//!   next `poll`), [`Client::handler`], [`Client::in_flight`], [`Client::session_present`]...
+//!   next `poll`), [`Client::handler`], [`Client::in_flight`], [`Client::server_limits`]...
 //!
 //! # Limits
 //!
