@@ -5,8 +5,10 @@
 //! 127.0.0.1 with a free port and a configuration it writes itself, and stops it on drop.
 //! Nothing listens on or talks to any other address.
 
+pub mod certs;
 pub mod host;
 pub mod mosquitto;
 pub mod mqtt;
 pub mod pattern;
+pub mod tls;
 pub mod tmp;
