@@ -60,6 +60,8 @@ pub struct WireMqtt<E> {
     pub message: Vec<u8>,
     /// Print each packet as it goes (the demo), or stay quiet (the tests).
     pub verbose: bool,
+    /// Printed (when `verbose`) as the connection below opens, before CONNECT.
+    pub banner: String,
     /// Progress.
     pub step: Step,
     /// When the layer below reported `connected` (for TLS: the handshake completed).
@@ -86,6 +88,7 @@ impl<E> WireMqtt<E> {
             topic: topic.into(),
             message: message.into(),
             verbose: false,
+            banner: String::new(),
             step: Step::Idle,
             connected_at: None,
             puback: false,
@@ -216,6 +219,9 @@ pub fn describe(p: &Repr<'_>) -> String {
 impl<C: Connection<Error = E>, E> Callbacks<C> for WireMqtt<E> {
     fn connected(&mut self, conn: &mut C, _now: Instant) {
         self.connected_at = Some(StdInstant::now());
+        if self.verbose {
+            println!("{}", self.banner);
+        }
         self.step = Step::Connecting;
         let client_id = self.client_id.clone();
         self.queue(&Repr::Connect(Connect {
