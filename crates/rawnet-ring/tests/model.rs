@@ -255,7 +255,7 @@ fn run<S: AsRef<[u8]> + AsMut<[u8]>>(ring: RingBuffer<S>, ops: &[Op]) -> Result<
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn matches_model_capacity_0(ops in ops(0)) {
