@@ -17,6 +17,8 @@ use std::process::Command;
 struct Budget {
     image: &'static str,
     what: &'static str,
+    /// What `image - baseline` is: the layers the figure measures.
+    layer: &'static str,
     /// The goal from the issue tracker; reported, not enforced until it is met.
     target_flash: u64,
     /// What the image measures today plus a small margin: exceeding it fails the check, so
@@ -26,13 +28,26 @@ struct Budget {
     max_ram: u64,
 }
 
-const BUDGETS: &[Budget] = &[Budget {
-    image: "net",
-    what: "rawnet-eth + rawnet-tcp: DHCP, DNS lookup, one TCP connection",
-    target_flash: 28 * 1024,
-    max_flash: 32_700,
-    max_ram: 12 * 1024,
-}];
+const BUDGETS: &[Budget] = &[
+    Budget {
+        image: "net",
+        what: "rawnet-eth + rawnet-tcp: DHCP, DNS lookup, one TCP connection",
+        layer: "network layers",
+        target_flash: 28 * 1024,
+        max_flash: 32_700,
+        max_ram: 12 * 1024,
+    },
+    Budget {
+        image: "tls",
+        what: "rawnet-tls over rawnet-tcp: one verified TLS 1.3 handshake (baseline: the same without TLS)",
+        layer: "TLS layer",
+        target_flash: 40 * 1024,
+        // Measured 53,788 B (2026-11-26) + 2%.
+        max_flash: 54_900,
+        // Measured 13,548 B: TCP 2 x 4 KiB, MAC frames, TLS records for MFL 1024 + scratch.
+        max_ram: 14 * 1024,
+    },
+];
 
 /// Sizes from `arm-none-eabi-size` (Berkeley format).
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +103,7 @@ pub fn run(verbose: bool) -> Result<(), String> {
         let full = build(&dir, b.image, &[])?;
         let net = full.flash().saturating_sub(base.flash());
         eprintln!(
-            "    {}: {}\n      image: text {} data {} bss {} (flash {} B, static RAM {} B)\n      baseline: flash {} B\n      network layers: {} B of flash (limit {}, target {}: {})",
+            "    {}: {}\n      image: text {} data {} bss {} (flash {} B, static RAM {} B)\n      baseline: flash {} B\n      {}: {} B of flash (limit {}, target {}: {})",
             b.image,
             b.what,
             full.text,
@@ -97,6 +112,7 @@ pub fn run(verbose: bool) -> Result<(), String> {
             full.flash(),
             full.ram(),
             base.flash(),
+            b.layer,
             net,
             b.max_flash,
             b.target_flash,

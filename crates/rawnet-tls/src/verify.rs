@@ -19,7 +19,8 @@
 //! 3. Any certificate with an unknown critical extension (e.g. nameConstraints, policy
 //!    constraints) is rejected: this verifier does not process them.
 //!
-//! Signatures: ECDSA with SHA-256 or SHA-384 on a P-256 key. Anything else (RSA, Ed25519,
+//! Signatures: ECDSA with SHA-256 on a P-256 key, and with SHA-384 when the crate's `sha384`
+//! feature is on (it costs ~12 KB of flash). Anything else (RSA, Ed25519,
 //! P-384 keys) is rejected as [`CertError::UnsupportedSignatureAlgorithm`] or
 //! [`CertError::UnsupportedPublicKey`], never skipped.
 
@@ -27,7 +28,7 @@ use core::net::IpAddr;
 use core::str::FromStr;
 
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
-use sha2::{Digest, Sha256, Sha384};
+use sha2::{Digest, Sha256};
 
 use crate::der::{tag, Reader};
 use crate::x509::{self, oid, Cert, KeyKind, SigAlg};
@@ -342,16 +343,22 @@ fn build_path(
 
 fn check_signed_by(cert: &Cert<'_>, issuer: &Cert<'_>) -> Result<(), CertError> {
     let prehash_256;
+    #[cfg(feature = "sha384")]
     let prehash_384;
     let prehash: &[u8] = match cert.sig_alg {
         SigAlg::EcdsaSha256 => {
             prehash_256 = Sha256::digest(cert.tbs);
             &prehash_256
         }
+        // SHA-384 costs ~10 KB of flash on a Cortex-M4 (SHA-512's compression function): only
+        // with the `sha384` feature.
+        #[cfg(feature = "sha384")]
         SigAlg::EcdsaSha384 => {
-            prehash_384 = Sha384::digest(cert.tbs);
+            prehash_384 = <sha2::Sha384 as Digest>::digest(cert.tbs);
             &prehash_384
         }
+        #[cfg(not(feature = "sha384"))]
+        SigAlg::EcdsaSha384 => return Err(CertError::UnsupportedSignatureAlgorithm),
         SigAlg::Unsupported => return Err(CertError::UnsupportedSignatureAlgorithm),
     };
     match issuer.key.kind {

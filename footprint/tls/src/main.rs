@@ -1,0 +1,307 @@
+//! Footprint image for the TLS layer (rawnet-tls: embedded-tls, its crypto, rawnet's
+//! verifier and the transport) over rawnet-tcp.
+//!
+//! Exists only to be measured by `cargo xtask size`: it brings up DHCP, resolves the broker's
+//! name, opens one TCP connection and performs one verified TLS 1.3 handshake
+//! (TLS_AES_128_GCM_SHA256, secp256r1, server chain checked against the trust anchor in
+//! `anchor.der`, name and dates checked, CertificateVerify checked), then writes through the
+//! TLS connection. `--features baseline` builds the same program without the TLS layer (the
+//! application sits directly on TCP), so `image - baseline` is the TLS layer alone.
+//!
+//! Stand-ins, as in `footprint/net`: the MAC driver (one RX and one TX buffer read with
+//! volatile loads) and the entropy source: [`Rnga`] reads a "hardware" register like the
+//! K64F's RNGA and is not random at all. A board supplies its TRNG here.
+#![no_std]
+#![no_main]
+
+use core::ptr::{addr_of, addr_of_mut};
+use core::sync::atomic::{AtomicU32, Ordering};
+use cortex_m_rt::{entry, exception};
+use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, SmoltcpDevice, TxToken};
+use rawnet_tcp::smoltcp::iface::SocketStorage;
+use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Instant, Stack, TcpConn, TcpHandle};
+#[cfg(not(feature = "baseline"))]
+use rawnet_tls::{
+    session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, Verification,
+};
+
+const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
+
+/// The stand-in MAC: one receive and one transmit buffer.
+struct Mac {
+    rx: [u8; FRAME],
+    tx: [u8; FRAME],
+}
+
+/// Frame length the "DMA" left in the RX buffer (0: none). Written by the hardware.
+static mut RX_LEN: u32 = 0;
+/// Frame length handed to the "DMA" for transmission (0: TX buffer free).
+static mut TX_LEN: u32 = 0;
+
+struct Rx<'a>(&'a mut [u8]);
+struct Tx<'a>(&'a mut [u8; FRAME]);
+
+impl RxToken for Rx<'_> {
+    fn consume<R>(self, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        let r = f(self.0);
+        // SAFETY: single-threaded superloop; the "hardware" owns nothing else.
+        unsafe { addr_of_mut!(RX_LEN).write_volatile(0) };
+        r
+    }
+}
+
+impl TxToken for Tx<'_> {
+    fn consume<R>(self, len: usize, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        let r = f(&mut self.0[..len]);
+        // SAFETY: as above.
+        unsafe { addr_of_mut!(TX_LEN).write_volatile(len as u32) };
+        r
+    }
+}
+
+fn rx_len() -> usize {
+    // SAFETY: as above.
+    (unsafe { addr_of!(RX_LEN).read_volatile() } as usize).min(FRAME)
+}
+
+fn tx_free() -> bool {
+    // SAFETY: as above.
+    unsafe { addr_of!(TX_LEN).read_volatile() == 0 }
+}
+
+impl EthernetDriver for Mac {
+    type RxToken<'a> = Rx<'a>;
+    type TxToken<'a> = Tx<'a>;
+
+    fn receive(&mut self) -> Option<(Rx<'_>, Tx<'_>)> {
+        let len = rx_len();
+        (len != 0 && tx_free()).then(|| (Rx(&mut self.rx[..len]), Tx(&mut self.tx)))
+    }
+
+    fn transmit(&mut self) -> Option<Tx<'_>> {
+        tx_free().then(|| Tx(&mut self.tx))
+    }
+
+    fn mac_address(&self) -> [u8; 6] {
+        [0x02, 0x00, 0x00, 0x00, 0x00, 0x01]
+    }
+
+    fn link_state(&mut self) -> LinkState {
+        LinkState::Up
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::default()
+    }
+}
+
+/// Milliseconds since reset, counted by SysTick.
+static MILLIS: AtomicU32 = AtomicU32::new(0);
+
+#[exception]
+fn SysTick() {
+    MILLIS.fetch_add(1, Ordering::Relaxed);
+}
+
+fn now() -> Instant {
+    Instant::from_ticks(u64::from(MILLIS.load(Ordering::Relaxed)))
+}
+
+/// Stand-in for the RNGA's output register, written by the "hardware".
+#[cfg(not(feature = "baseline"))]
+static mut RNG_OUT: u32 = 0x6a09_e667;
+
+/// Stand-in entropy source (see the crate doc): one volatile register read per word.
+#[cfg(not(feature = "baseline"))]
+struct Rnga;
+
+#[cfg(not(feature = "baseline"))]
+impl rand_core::RngCore for Rnga {
+    fn next_u32(&mut self) -> u32 {
+        // SAFETY: single-threaded; a volatile read of a word the "hardware" updates.
+        unsafe { addr_of!(RNG_OUT).read_volatile() }
+    }
+    fn next_u64(&mut self) -> u64 {
+        u64::from(self.next_u32()) << 32 | u64::from(self.next_u32())
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        for chunk in dest.chunks_mut(4) {
+            let w = self.next_u32().to_le_bytes();
+            chunk.copy_from_slice(&w[..chunk.len()]);
+        }
+    }
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+#[cfg(not(feature = "baseline"))]
+impl rand_core::CryptoRng for Rnga {}
+
+/// The application: sends a greeting when connected, echoes what comes back.
+#[derive(Default)]
+struct App {
+    received: usize,
+    acked: usize,
+    failed: bool,
+}
+
+impl<C: Connection> Callbacks<C> for App {
+    fn connected(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.write(b"hello from the footprint image");
+        let _ = conn.output();
+    }
+
+    fn recv(&mut self, conn: &mut C, data: &[u8], _now: Instant) -> usize {
+        self.received += data.len();
+        match conn.write(data) {
+            Ok(n) => n,
+            Err(_) => 0,
+        }
+    }
+
+    fn sent(&mut self, _conn: &mut C, len: usize, _now: Instant) {
+        self.acked += len;
+    }
+
+    fn eof(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.close();
+    }
+
+    fn err(&mut self, _err: C::Error, _now: Instant) {
+        self.failed = true;
+    }
+}
+
+/// The broker's CA (DER) in flash: a throwaway public certificate whose key was discarded.
+#[cfg(not(feature = "baseline"))]
+static ANCHOR: &[u8] = include_bytes!("../anchor.der");
+/// No RTC: certificates that expired before the firmware was built are refused.
+#[cfg(not(feature = "baseline"))]
+const BUILD_TIME: u64 = 1_764_000_000;
+
+static mut MAC: Mac = Mac {
+    rx: [0; FRAME],
+    tx: [0; FRAME],
+};
+static mut TCP_RX: [u8; 4096] = [0; 4096];
+static mut TCP_TX: [u8; 4096] = [0; 4096];
+/// TLS record buffers for max_fragment_length 1024 (what Mosquitto honours; docs/tls.md).
+#[cfg(not(feature = "baseline"))]
+static mut TLS_READ: [u8; 1024 + 256 + 5] = [0; 1024 + 256 + 5];
+#[cfg(not(feature = "baseline"))]
+static mut TLS_WRITE: [u8; 512] = [0; 512];
+#[cfg(not(feature = "baseline"))]
+static mut TLS_SCRATCH: [u8; 512] = [0; 512];
+
+/// Resolve the broker, connect, and drive `callbacks` until `failed` says the connection ended.
+fn connection<'a, D, C>(
+    stack: &mut Stack<'a, SmoltcpDevice<D>>,
+    conn: &mut TcpHandle,
+    callbacks: &mut C,
+    failed: impl Fn(&C) -> bool,
+) where
+    D: EthernetDriver,
+    C: for<'s> Callbacks<TcpConn<'s, 'a>>,
+{
+    let mut query = None;
+    loop {
+        let t = now();
+        stack.poll(t);
+        match (&mut query, stack.ipv4_address()) {
+            (None, Some(_)) => query = stack.dns_query("broker.example").ok(),
+            (Some(q), Some(_)) => {
+                if let Ok(addr) = stack.dns_result(q) {
+                    let _ = stack.connect(conn, addr, 8883, t);
+                }
+            }
+            _ => {}
+        }
+        stack.drive(conn, callbacks, t);
+        if failed(callbacks) {
+            return;
+        }
+        cortex_m_rt_wfi();
+    }
+}
+
+#[entry]
+fn main() -> ! {
+    // SAFETY: `main` runs once; these statics are handed out exactly once, here.
+    let (mac, tcp_rx, tcp_tx) = unsafe {
+        (
+            &mut *addr_of_mut!(MAC),
+            &mut *addr_of_mut!(TCP_RX),
+            &mut *addr_of_mut!(TCP_TX),
+        )
+    };
+    let mut sockets = [SocketStorage::EMPTY; 3];
+    let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
+    let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
+        panic!()
+    };
+    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    if stack.enable_dns(&mut dns_slots).is_err() {
+        panic!()
+    }
+    let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {
+        panic!()
+    };
+
+    #[cfg(feature = "baseline")]
+    loop {
+        let mut app = App::default();
+        connection(&mut stack, &mut conn, &mut app, |a| a.failed);
+    }
+
+    #[cfg(not(feature = "baseline"))]
+    {
+        // SAFETY: as above.
+        let (read, write, scratch) = unsafe {
+            (
+                &mut *addr_of_mut!(TLS_READ),
+                &mut *addr_of_mut!(TLS_WRITE),
+                &mut *addr_of_mut!(TLS_SCRATCH),
+            )
+        };
+        let anchors: [&[u8]; 1] = [ANCHOR];
+        let Ok(verification) = Verification::new(&anchors) else {
+            panic!()
+        };
+        let Ok(tls_config) = ClientConfig::new("broker.example", verification) else {
+            panic!()
+        };
+        let tls_config = tls_config.with_max_fragment_length(MaxFragmentLength::Bits10);
+        loop {
+            let shared = Shared::new(&mut scratch[..]);
+            let Ok(fut) = session(
+                &shared,
+                &tls_config,
+                Time::NoEarlierThan(BUILD_TIME),
+                &mut read[..],
+                &mut write[..],
+                Rnga,
+                NoSigner,
+            ) else {
+                panic!()
+            };
+            let mut fut = core::pin::pin!(fut);
+            let mut tls = Tls::new(&shared, fut.as_mut(), App::default());
+            connection(&mut stack, &mut conn, &mut tls, |t| t.inner().failed);
+        }
+    }
+}
+
+/// Sleep until the next interrupt.
+fn cortex_m_rt_wfi() {
+    // SAFETY: WFI has no memory effects.
+    unsafe { core::arch::asm!("wfi", options(nomem, nostack, preserves_flags)) };
+}
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    loop {
+        cortex_m_rt_wfi();
+    }
+}
