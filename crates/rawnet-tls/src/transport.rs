@@ -448,3 +448,6 @@ impl RecordTracker {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod clock_tests;
