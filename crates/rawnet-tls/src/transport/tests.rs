@@ -427,24 +427,30 @@ fn key_update_fails_cleanly() {
     let pki = pki(&["localhost"]);
     let mut server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
     let anchors: [&[u8]; 1] = [pki.ca.der()];
-    let server_ref: *mut Server = &mut server;
-    let _ = server_ref;
+    // Event-driven, no sleeps: the server types "before" once the client is connected, "k"
+    // (a KeyUpdate) once the client has received "before" (s_server takes "k" as a command
+    // only when it arrives on its own), and exits only after the client has finished.
+    let (connected_tx, connected_rx) = std::sync::mpsc::channel::<()>();
+    let (before_tx, before_rx) = std::sync::mpsc::channel::<()>();
+    let (finished_tx, finished_rx) = std::sync::mpsc::channel::<()>();
     let mut typed = false;
     let mut on_connected = || {
         typed = true;
+        let _ = connected_tx.send(());
     };
     let opts = Run {
         on_connected: Some(&mut on_connected),
         ..Run::default()
     };
-    // First some data from the server, then a KeyUpdate ("k" on s_server's stdin).
     let addr = server.addr();
     let handle = std::thread::spawn(move || {
-        std::thread::sleep(StdDuration::from_millis(500));
-        server.type_line("before");
-        std::thread::sleep(StdDuration::from_millis(300));
-        server.type_line("k");
-        std::thread::sleep(StdDuration::from_secs(3));
+        if connected_rx.recv().is_ok() {
+            server.type_line("before");
+            if before_rx.recv().is_ok() {
+                server.type_line("k");
+            }
+        }
+        let _ = finished_rx.recv();
         drop(server);
     });
     let app = run(
@@ -454,8 +460,14 @@ fn key_update_fails_cleanly() {
         App::default(),
         opts,
         NoSigner,
-        finished,
+        |app: &App| {
+            if app.received.starts_with(b"before\n") {
+                let _ = before_tx.send(());
+            }
+            finished(app)
+        },
     );
+    drop(finished_tx);
     handle.join().unwrap();
     assert!(typed);
     assert!(app.received.starts_with(b"before\n"));
