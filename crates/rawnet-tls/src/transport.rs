@@ -95,6 +95,26 @@ impl<'s, 'b, H> Tls<'s, 'b, H> {
 }
 
 impl<'b, H> Tls<'_, 'b, H> {
+    /// Run `f` with the layer above and the TLS connection it writes to, from outside any
+    /// callback — the way an lwIP application calls `mqtt_publish` from its main loop over
+    /// `altcp_tls`. `conn` is the connection below (e.g. `stack.connection(&mut handle)`).
+    /// What `f` wrote is encrypted and handed to `conn` before this returns.
+    pub fn with_connection<C, R>(
+        &mut self,
+        conn: &mut C,
+        now: Instant,
+        f: impl FnOnce(&mut H, &mut TlsConn<'_, 'b, C>) -> R,
+    ) -> R
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        let shared = self.shared;
+        let r = f(&mut self.inner, &mut TlsConn { conn, shared });
+        self.pump(conn, now);
+        r
+    }
+
     fn fail<C>(&mut self, conn: &mut C, e: Error<C::Error>, now: Instant)
     where
         C: Connection,
