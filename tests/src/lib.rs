@@ -10,5 +10,6 @@ pub mod host;
 pub mod mosquitto;
 pub mod mqtt;
 pub mod pattern;
+pub mod secure;
 pub mod tls;
 pub mod tmp;
