@@ -8,101 +8,22 @@
 #![no_std]
 #![no_main]
 
-use core::ptr::{addr_of, addr_of_mut};
-use core::sync::atomic::{AtomicU32, Ordering};
-use cortex_m_rt::{entry, exception};
-use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, TxToken};
+use core::ptr::addr_of_mut;
+use cortex_m_rt::entry;
+use footprint_support::{now, wfi, Mac};
+use rawnet_eth::EthernetDriver;
 #[cfg(not(feature = "baseline"))]
 use rawnet_eth::SmoltcpDevice;
+#[cfg(feature = "baseline")]
+use rawnet_eth::{RxToken, TxToken};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::smoltcp::iface::SocketStorage;
+#[cfg(all(not(feature = "baseline"), feature = "dns"))]
+use rawnet_tcp::DnsQuery;
+#[cfg(not(feature = "baseline"))]
 use rawnet_tcp::Instant;
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::{Callbacks, Config, Connection, Stack, TcpError};
-#[cfg(all(not(feature = "baseline"), feature = "dns"))]
-use rawnet_tcp::DnsQuery;
-
-const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
-
-/// The stand-in MAC: one receive and one transmit buffer.
-struct Mac {
-    rx: [u8; FRAME],
-    tx: [u8; FRAME],
-}
-
-/// Frame length the "DMA" left in the RX buffer (0: none). Written by the hardware.
-static mut RX_LEN: u32 = 0;
-/// Frame length handed to the "DMA" for transmission (0: TX buffer free).
-static mut TX_LEN: u32 = 0;
-
-struct Rx<'a>(&'a mut [u8]);
-struct Tx<'a>(&'a mut [u8; FRAME]);
-
-impl RxToken for Rx<'_> {
-    fn consume<R>(self, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        let r = f(self.0);
-        // SAFETY: single-threaded superloop; the "hardware" owns nothing else.
-        unsafe { addr_of_mut!(RX_LEN).write_volatile(0) };
-        r
-    }
-}
-
-impl TxToken for Tx<'_> {
-    fn consume<R>(self, len: usize, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        let r = f(&mut self.0[..len]);
-        // SAFETY: as above.
-        unsafe { addr_of_mut!(TX_LEN).write_volatile(len as u32) };
-        r
-    }
-}
-
-fn rx_len() -> usize {
-    // SAFETY: as above.
-    (unsafe { addr_of!(RX_LEN).read_volatile() } as usize).min(FRAME)
-}
-
-fn tx_free() -> bool {
-    // SAFETY: as above.
-    unsafe { addr_of!(TX_LEN).read_volatile() == 0 }
-}
-
-impl EthernetDriver for Mac {
-    type RxToken<'a> = Rx<'a>;
-    type TxToken<'a> = Tx<'a>;
-
-    fn receive(&mut self) -> Option<(Rx<'_>, Tx<'_>)> {
-        let len = rx_len();
-        (len != 0 && tx_free()).then(|| (Rx(&mut self.rx[..len]), Tx(&mut self.tx)))
-    }
-
-    fn transmit(&mut self) -> Option<Tx<'_>> {
-        tx_free().then(|| Tx(&mut self.tx))
-    }
-
-    fn mac_address(&self) -> [u8; 6] {
-        [0x02, 0x00, 0x00, 0x00, 0x00, 0x01]
-    }
-
-    fn link_state(&mut self) -> LinkState {
-        LinkState::Up
-    }
-
-    fn capabilities(&self) -> Capabilities {
-        Capabilities::default()
-    }
-}
-
-/// Milliseconds since reset, counted by SysTick.
-static MILLIS: AtomicU32 = AtomicU32::new(0);
-
-#[exception]
-fn SysTick() {
-    MILLIS.fetch_add(1, Ordering::Relaxed);
-}
-
-fn now() -> Instant {
-    Instant::from_ticks(u64::from(MILLIS.load(Ordering::Relaxed)))
-}
 
 #[cfg(not(feature = "baseline"))]
 /// The application: sends a greeting when connected, counts what comes back.
@@ -141,10 +62,7 @@ impl<C: Connection<Error = TcpError>> Callbacks<C> for App {
     }
 }
 
-static mut MAC: Mac = Mac {
-    rx: [0; FRAME],
-    tx: [0; FRAME],
-};
+static mut MAC: Mac = Mac::new();
 #[cfg(not(feature = "baseline"))]
 static mut TCP_RX: [u8; 4096] = [0; 4096];
 #[cfg(not(feature = "baseline"))]
@@ -163,7 +81,7 @@ fn main() -> ! {
             tx.consume(echo, |f| f.fill(0));
         }
         let _ = now();
-        cortex_m_rt_wfi();
+        wfi();
     }
 }
 
@@ -241,19 +159,6 @@ fn main() -> ! {
                 started = false;
             }
         }
-        cortex_m_rt_wfi();
-    }
-}
-
-/// Sleep until the next interrupt.
-fn cortex_m_rt_wfi() {
-    // SAFETY: WFI has no memory effects.
-    unsafe { core::arch::asm!("wfi", options(nomem, nostack, preserves_flags)) };
-}
-
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    loop {
-        cortex_m_rt_wfi();
+        wfi();
     }
 }

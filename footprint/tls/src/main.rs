@@ -14,98 +14,18 @@
 #![no_std]
 #![no_main]
 
-use core::ptr::{addr_of, addr_of_mut};
-use core::sync::atomic::{AtomicU32, Ordering};
-use cortex_m_rt::{entry, exception};
-use rawnet_eth::{Capabilities, EthernetDriver, LinkState, RxToken, SmoltcpDevice, TxToken};
+#[cfg(not(feature = "baseline"))]
+use core::ptr::addr_of;
+use core::ptr::addr_of_mut;
+use cortex_m_rt::entry;
+use footprint_support::{now, wfi, Mac};
+use rawnet_eth::{EthernetDriver, SmoltcpDevice};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Instant, Stack, TcpConn, TcpHandle};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tls::{
     session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, Verification,
 };
-
-const FRAME: usize = rawnet_eth::MAX_FRAME_LEN;
-
-/// The stand-in MAC: one receive and one transmit buffer.
-struct Mac {
-    rx: [u8; FRAME],
-    tx: [u8; FRAME],
-}
-
-/// Frame length the "DMA" left in the RX buffer (0: none). Written by the hardware.
-static mut RX_LEN: u32 = 0;
-/// Frame length handed to the "DMA" for transmission (0: TX buffer free).
-static mut TX_LEN: u32 = 0;
-
-struct Rx<'a>(&'a mut [u8]);
-struct Tx<'a>(&'a mut [u8; FRAME]);
-
-impl RxToken for Rx<'_> {
-    fn consume<R>(self, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        let r = f(self.0);
-        // SAFETY: single-threaded superloop; the "hardware" owns nothing else.
-        unsafe { addr_of_mut!(RX_LEN).write_volatile(0) };
-        r
-    }
-}
-
-impl TxToken for Tx<'_> {
-    fn consume<R>(self, len: usize, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        let r = f(&mut self.0[..len]);
-        // SAFETY: as above.
-        unsafe { addr_of_mut!(TX_LEN).write_volatile(len as u32) };
-        r
-    }
-}
-
-fn rx_len() -> usize {
-    // SAFETY: as above.
-    (unsafe { addr_of!(RX_LEN).read_volatile() } as usize).min(FRAME)
-}
-
-fn tx_free() -> bool {
-    // SAFETY: as above.
-    unsafe { addr_of!(TX_LEN).read_volatile() == 0 }
-}
-
-impl EthernetDriver for Mac {
-    type RxToken<'a> = Rx<'a>;
-    type TxToken<'a> = Tx<'a>;
-
-    fn receive(&mut self) -> Option<(Rx<'_>, Tx<'_>)> {
-        let len = rx_len();
-        (len != 0 && tx_free()).then(|| (Rx(&mut self.rx[..len]), Tx(&mut self.tx)))
-    }
-
-    fn transmit(&mut self) -> Option<Tx<'_>> {
-        tx_free().then(|| Tx(&mut self.tx))
-    }
-
-    fn mac_address(&self) -> [u8; 6] {
-        [0x02, 0x00, 0x00, 0x00, 0x00, 0x01]
-    }
-
-    fn link_state(&mut self) -> LinkState {
-        LinkState::Up
-    }
-
-    fn capabilities(&self) -> Capabilities {
-        Capabilities::default()
-    }
-}
-
-/// Milliseconds since reset, counted by SysTick.
-static MILLIS: AtomicU32 = AtomicU32::new(0);
-
-#[exception]
-fn SysTick() {
-    MILLIS.fetch_add(1, Ordering::Relaxed);
-}
-
-fn now() -> Instant {
-    Instant::from_ticks(u64::from(MILLIS.load(Ordering::Relaxed)))
-}
 
 /// Stand-in for the RNGA's output register, written by the "hardware".
 #[cfg(not(feature = "baseline"))]
@@ -181,10 +101,7 @@ static ANCHOR: &[u8] = include_bytes!("../anchor.der");
 #[cfg(not(feature = "baseline"))]
 const BUILD_TIME: u64 = 1_764_000_000;
 
-static mut MAC: Mac = Mac {
-    rx: [0; FRAME],
-    tx: [0; FRAME],
-};
+static mut MAC: Mac = Mac::new();
 static mut TCP_RX: [u8; 4096] = [0; 4096];
 static mut TCP_TX: [u8; 4096] = [0; 4096];
 /// TLS record buffers for max_fragment_length 1024 (what Mosquitto honours; docs/tls.md).
@@ -222,7 +139,7 @@ fn connection<'a, D, C>(
         if failed(callbacks) {
             return;
         }
-        cortex_m_rt_wfi();
+        wfi();
     }
 }
 
@@ -290,18 +207,5 @@ fn main() -> ! {
             let mut tls = Tls::new(&shared, fut.as_mut(), App::default());
             connection(&mut stack, &mut conn, &mut tls, |t| t.inner().failed);
         }
-    }
-}
-
-/// Sleep until the next interrupt.
-fn cortex_m_rt_wfi() {
-    // SAFETY: WFI has no memory effects.
-    unsafe { core::arch::asm!("wfi", options(nomem, nostack, preserves_flags)) };
-}
-
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    loop {
-        cortex_m_rt_wfi();
     }
 }
