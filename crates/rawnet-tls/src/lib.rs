@@ -72,6 +72,7 @@
 
 mod config;
 mod der;
+mod diagnose;
 mod driver;
 mod error;
 mod pipe;

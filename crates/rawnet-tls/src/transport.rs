@@ -9,20 +9,12 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-use embedded_tls::TlsError;
 use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
 
+use crate::diagnose::Diagnosis;
 use crate::driver::{End, Outcome, RECORD_OVERHEAD};
 use crate::error::Error;
 use crate::pipe::Shared;
-
-/// The first bytes of a HelloRetryRequest: handshake record, ServerHello, then the special
-/// random of RFC 8446 §4.1.3 at offset 11.
-const HRR_RANDOM: [u8; 32] = [
-    0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
-    0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
-];
-const SNIFF_LEN: usize = 11 + 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -52,11 +44,8 @@ pub struct Tls<'s, 'b, H> {
     deadline: Option<Instant>,
     /// Bytes TCP acknowledged that are not yet matched to a whole record.
     acked: u32,
-    /// The first bytes the server sent, to recognise a HelloRetryRequest.
-    sniff: [u8; SNIFF_LEN],
-    sniffed: usize,
-    /// Header of the server record being received, to name the size of one that does not fit.
-    record: RecordTracker,
+    /// What the server's byte stream showed, to name the reason of a failure.
+    diag: Diagnosis,
 }
 
 impl<'s, 'b, H> Tls<'s, 'b, H> {
@@ -72,9 +61,7 @@ impl<'s, 'b, H> Tls<'s, 'b, H> {
             close_tcp: false,
             deadline: None,
             acked: 0,
-            sniff: [0; SNIFF_LEN],
-            sniffed: 0,
-            record: RecordTracker::default(),
+            diag: Diagnosis::new(),
         }
     }
 
@@ -236,47 +223,9 @@ impl<'b, H> Tls<'_, 'b, H> {
                 return;
             }
             End::NotAuthenticated => Error::ServerNotAuthenticated,
-            End::Failed(e) => self.classify::<C>(e, handshaking),
+            End::Failed(e) => self.diag.classify(self.shared, e, handshaking),
         };
         self.fail(conn, e, now);
-    }
-
-    /// Name the reason of an engine error as precisely as what we saw allows.
-    fn classify<C>(&self, e: TlsError, handshaking: bool) -> Error<C::Error>
-    where
-        C: Connection,
-    {
-        if let Some(cert) = self.shared.cert_error.get() {
-            return Error::Certificate(cert);
-        }
-        if handshaking
-            && self.sniffed == SNIFF_LEN
-            && self.sniff[0] == 22
-            && self.sniff[5] == 2
-            && self.sniff[11..] == HRR_RANDOM
-        {
-            return Error::HelloRetryRequestUnsupported;
-        }
-        match e {
-            TlsError::HandshakeAborted(_, desc) if desc as u8 == 70 => Error::ProtocolVersion,
-            TlsError::HandshakeAborted(_, desc) => Error::AlertReceived(desc as u8),
-            TlsError::IoError | TlsError::Io(_) if self.shared.eof.get() => {
-                if handshaking {
-                    Error::ClosedDuringHandshake
-                } else {
-                    Error::Truncated
-                }
-            }
-            TlsError::InsufficientSpace if self.record.last_len > 0 => Error::BufferTooSmall {
-                needed: self.record.last_len + 5,
-            },
-            // In the application phase embedded-tls reports an undecodable handshake message
-            // (KeyUpdate) as Unimplemented and a non-close_notify alert as InternalError.
-            TlsError::Unimplemented | TlsError::InternalError if !handshaking => {
-                Error::PostHandshakeUnsupported
-            }
-            other => Error::Protocol(crate::error::EngineError(other)),
-        }
     }
 
     fn settle_acks<C>(&mut self, conn: &mut C, now: Instant)
@@ -324,12 +273,8 @@ where
             if n == 0 {
                 break;
             }
-            if self.phase == Phase::Handshaking && self.sniffed < SNIFF_LEN {
-                let k = n.min(SNIFF_LEN - self.sniffed);
-                self.sniff[self.sniffed..self.sniffed + k].copy_from_slice(&data[taken..taken + k]);
-                self.sniffed += k;
-            }
-            self.record.feed(&data[taken..taken + n]);
+            let handshaking = self.phase == Phase::Handshaking;
+            self.diag.observe(&data[taken..taken + n], handshaking);
             taken += n;
             self.pump(conn, now);
         }
@@ -430,39 +375,6 @@ impl<C: Connection> Connection for TlsConn<'_, '_, C> {
 
     fn is_connected(&self) -> bool {
         self.shared.opened.get() && !self.shared.close.get() && self.conn.is_connected()
-    }
-}
-
-/// Follows the record framing of the byte stream from the server.
-#[derive(Debug, Default)]
-struct RecordTracker {
-    header: [u8; 5],
-    have: usize,
-    remaining: usize,
-    /// Length of the most recent record header seen.
-    last_len: usize,
-}
-
-impl RecordTracker {
-    fn feed(&mut self, mut data: &[u8]) {
-        while !data.is_empty() {
-            if self.remaining > 0 {
-                let k = self.remaining.min(data.len());
-                self.remaining -= k;
-                data = &data[k..];
-            } else {
-                let k = (5 - self.have).min(data.len());
-                self.header[self.have..self.have + k].copy_from_slice(&data[..k]);
-                self.have += k;
-                data = &data[k..];
-                if self.have == 5 {
-                    self.have = 0;
-                    self.remaining =
-                        usize::from(u16::from_be_bytes([self.header[3], self.header[4]]));
-                    self.last_len = self.remaining;
-                }
-            }
-        }
     }
 }
 
