@@ -17,14 +17,43 @@ pub enum ConfigError {
     BadTrustAnchor(usize),
     /// The server name is neither an IP address nor a valid DNS name.
     InvalidServerName,
+    /// The PSK identity given to [`Verification::psk`] is empty or longer than
+    /// [`Verification::MAX_PSK_IDENTITY`] bytes.
+    InvalidPskIdentity,
+    /// The key given to [`Verification::psk`] is shorter than
+    /// [`Verification::MIN_PSK_KEY`] bytes, longer than [`Verification::MAX_PSK_KEY`], or all
+    /// zero (a zero key of 32 bytes derives the same secrets as "no PSK" in TLS 1.3).
+    WeakPskKey,
 }
 
-/// How the server is authenticated. There is no default: either trust anchors, or a call
-/// whose name says what it does.
+/// An external pre-shared key (RFC 8446 §2.2, psk_dhe_ke): the identity the server knows it
+/// by and the secret itself. `Debug` does not show the key.
+#[derive(Clone, Copy)]
+pub(crate) struct Psk<'a> {
+    pub(crate) identity: &'a [u8],
+    pub(crate) key: &'a [u8],
+}
+
+impl core::fmt::Debug for Psk<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Psk")
+            .field("identity", &self.identity)
+            .field("key", &"<redacted>")
+            .finish()
+    }
+}
+
+/// How the server is authenticated. There is no default: trust anchors, a pre-shared key, or
+/// a call whose name says what it does.
 #[derive(Debug, Clone, Copy)]
 pub struct Verification<'a> {
+    /// `None`: insecure. `Some(&[])` (PSK): no certificate can ever verify.
     pub(crate) anchors: Option<&'a [&'a [u8]]>,
+    pub(crate) psk: Option<Psk<'a>>,
 }
+
+/// No trust anchor at all: with a PSK, a certificate the server shows anyway is refused.
+const NO_ANCHORS: &[&[u8]] = &[];
 
 impl<'a> Verification<'a> {
     /// Verify the server's chain against these trust anchors (DER X.509 CA certificates, kept
@@ -38,18 +67,61 @@ impl<'a> Verification<'a> {
         }
         Ok(Verification {
             anchors: Some(anchors),
+            psk: None,
+        })
+    }
+
+    /// Shortest PSK key [`Verification::psk`] accepts: 16 bytes (128 bits).
+    pub const MIN_PSK_KEY: usize = 16;
+    /// Longest PSK key [`Verification::psk`] accepts: 64 bytes.
+    pub const MAX_PSK_KEY: usize = 64;
+    /// Longest PSK identity [`Verification::psk`] accepts: 256 bytes.
+    pub const MAX_PSK_IDENTITY: usize = 256;
+
+    /// Authenticate with an external pre-shared key (TLS 1.3 psk_dhe_ke: the key plus an
+    /// ephemeral ECDHE exchange, so past sessions stay secret if the key leaks later).
+    /// `identity` names the key to the server (e.g. OpenSSL's `-psk_identity`, Mosquitto's
+    /// `psk_file` entry); `key` is the secret bytes (at least 16, random).
+    ///
+    /// The server must select this PSK in its ServerHello and prove it knows the key by its
+    /// Finished message; a server that answers without it fails with
+    /// [`crate::Error::PskNotAccepted`] and there is no fallback to certificates. A
+    /// Certificate the server sends anyway is refused. The client proves the key too (PSK
+    /// authentication is mutual): no client certificate is sent. The server name is sent
+    /// as SNI but not checked against anything. See docs/tls.md.
+    pub fn psk(identity: &'a [u8], key: &'a [u8]) -> Result<Self, ConfigError> {
+        if identity.is_empty() || identity.len() > Self::MAX_PSK_IDENTITY {
+            return Err(ConfigError::InvalidPskIdentity);
+        }
+        if key.len() < Self::MIN_PSK_KEY
+            || key.len() > Self::MAX_PSK_KEY
+            || key.iter().all(|&b| b == 0)
+        {
+            return Err(ConfigError::WeakPskKey);
+        }
+        Ok(Verification {
+            anchors: Some(NO_ANCHORS),
+            psk: Some(Psk { identity, key }),
         })
     }
 
     /// **INSECURE**: accept any server, whatever certificate it shows (or none). Anyone on the
     /// path can read and change the traffic. For lab tests only; never ship it.
     pub const fn dangerous_accept_any_server_insecure() -> Self {
-        Verification { anchors: None }
+        Verification {
+            anchors: None,
+            psk: None,
+        }
     }
 
     /// Whether this is [`Verification::dangerous_accept_any_server_insecure`].
     pub const fn is_insecure(&self) -> bool {
         self.anchors.is_none()
+    }
+
+    /// Whether this is [`Verification::psk`].
+    pub const fn is_psk(&self) -> bool {
+        self.psk.is_some()
     }
 }
 

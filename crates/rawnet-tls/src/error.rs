@@ -15,6 +15,10 @@ pub enum Error<E> {
     /// The server finished the handshake without proving a certificate (no Certificate or no
     /// CertificateVerify message). embedded-tls alone would accept this; rawnet-tls does not.
     ServerNotAuthenticated,
+    /// We offered a pre-shared key ([`crate::Verification::psk`]) and the server's ServerHello
+    /// did not select it (an identity it does not know, or no PSK support). There is no
+    /// fallback to certificates.
+    PskNotAccepted,
     /// The server sent a fatal alert during the handshake: its TLS AlertDescription code
     /// (RFC 8446 §6), e.g. 40 handshake_failure, 116 certificate_required.
     AlertReceived(u8),
@@ -51,6 +55,7 @@ impl<E> Error<E> {
             Error::Tcp(_) => "TCP error",
             Error::Certificate(e) => e.as_str(),
             Error::ServerNotAuthenticated => "server did not authenticate",
+            Error::PskNotAccepted => "server did not accept the pre-shared key",
             Error::AlertReceived(_) => "fatal alert received",
             Error::ProtocolVersion => "server does not support TLS 1.3",
             Error::HelloRetryRequestUnsupported => "HelloRetryRequest not supported",

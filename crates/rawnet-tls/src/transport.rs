@@ -223,6 +223,7 @@ impl<'b, H> Tls<'_, 'b, H> {
                 return;
             }
             End::NotAuthenticated => Error::ServerNotAuthenticated,
+            End::PskNotAccepted => Error::PskNotAccepted,
             End::Failed(e) => self.diag.classify(self.shared, e, handshaking),
         };
         self.fail(conn, e, now);
