@@ -99,10 +99,29 @@ impl Server {
     /// Start `openssl s_server` serving `chain_pem` (leaf first, then intermediates) with
     /// `key_pem`, plus `args`, for one connection; wait until it accepts.
     pub fn start(chain_pem: &str, key_pem: &str, args: &[&str], files: &[(&str, &str)]) -> Server {
+        let mut all = vec![
+            "-cert",
+            "chain.pem",
+            "-cert_chain",
+            "chain.pem",
+            "-key",
+            "key.pem",
+        ];
+        all.extend_from_slice(args);
+        let mut all_files = vec![("chain.pem", chain_pem), ("key.pem", key_pem)];
+        all_files.extend_from_slice(files);
+        Server::spawn(&all, &all_files)
+    }
+
+    /// Start `openssl s_server` with only `args` (no certificate unless `args` name one), for
+    /// one connection; wait until it accepts. E.g. `-nocert -psk <hex> -psk_identity <id>`.
+    pub fn start_without_cert(args: &[&str], files: &[(&str, &str)]) -> Server {
+        Server::spawn(args, files)
+    }
+
+    fn spawn(args: &[&str], files: &[(&str, &str)]) -> Server {
         use std::io::BufRead;
         let dir = temp_dir();
-        std::fs::write(dir.join("chain.pem"), chain_pem).unwrap();
-        std::fs::write(dir.join("key.pem"), key_pem).unwrap();
         for (name, content) in files {
             std::fs::write(dir.join(name), content).unwrap();
         }
@@ -115,8 +134,7 @@ impl Server {
             .arg("s_server")
             .arg("-accept")
             .arg(format!("127.0.0.1:{port}"))
-            .args(["-cert", "chain.pem", "-cert_chain", "chain.pem"])
-            .args(["-key", "key.pem", "-naccept", "1"])
+            .args(["-naccept", "1"])
             .args(args)
             .current_dir(&dir)
             .stdin(std::process::Stdio::piped())

@@ -605,3 +605,154 @@ fn garbage_records_are_a_protocol_error() {
         app.error
     );
 }
+
+// ---- External PSK (Verification::psk) against `openssl s_server -psk` ----
+
+const PSK_HEX: &str = "5e2f8c0a7d1b4e6f9a3c8d2e1f0b7a6c4d5e6f708192a3b4c5d6e7f8091a2b3c";
+
+fn psk_key() -> Vec<u8> {
+    (0..PSK_HEX.len() / 2)
+        .map(|i| u8::from_str_radix(&PSK_HEX[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+/// s_server with only a PSK (`-nocert`): it cannot authenticate any other way.
+fn psk_server(identity: &str, hex: &str, extra: &[&str]) -> Server {
+    let mut args = vec!["-tls1_3", "-nocert", "-psk", hex, "-psk_identity", identity];
+    args.extend_from_slice(extra);
+    Server::start_without_cert(&args, &[])
+}
+
+#[test]
+fn psk_handshake_and_echo() {
+    let server = psk_server("device-1", PSK_HEX, &["-rev"]);
+    let key = psk_key();
+    let app = run(
+        server.addr(),
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        line_app(b"psk works\n"),
+        Run::default(),
+        NoSigner,
+        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+    );
+    assert_eq!(app.error, None);
+    assert!(app.connected);
+    assert_eq!(app.received, b"skrow ksp\n");
+    assert_eq!(app.acked, app.written);
+}
+
+#[test]
+fn psk_wrong_key() {
+    let other = PSK_HEX.replace('5', "6");
+    let server = psk_server("device-1", &other, &[]);
+    let key = psk_key();
+    let app = run(
+        server.addr(),
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert!(!app.connected);
+    // The server found the identity but our binder does not verify under its key: OpenSSL
+    // 3.0 answers illegal_parameter (RFC 8446 §4.2.11 asks for decrypt_error, 51).
+    assert_eq!(app.error, Some(Error::AlertReceived(47)));
+}
+
+#[test]
+fn psk_wrong_identity_psk_only_server() {
+    let server = psk_server("device-2", PSK_HEX, &[]);
+    let key = psk_key();
+    let app = run(
+        server.addr(),
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert!(!app.connected);
+    // OpenSSL ignores an unknown identity and goes on without a PSK; with no certificate
+    // either, it has no way to authenticate: handshake_failure.
+    assert_eq!(app.error, Some(Error::AlertReceived(40)));
+}
+
+#[test]
+fn psk_wrong_identity_server_falls_back_to_certificate() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(
+        &pki.chain_pem,
+        &pki.key_pem,
+        &["-tls1_3", "-psk", PSK_HEX, "-psk_identity", "device-2"],
+        &[],
+    );
+    let key = psk_key();
+    let app = run(
+        server.addr(),
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert!(!app.connected);
+    // The ServerHello carries no pre_shared_key: named, never a certificate fallback.
+    assert_eq!(app.error, Some(Error::PskNotAccepted));
+    assert!(app.tcp_closed);
+}
+
+#[test]
+fn psk_offered_to_a_certificate_only_server() {
+    let pki = pki(&["localhost"]);
+    let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3"], &[]);
+    let key = psk_key();
+    let app = run(
+        server.addr(),
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    assert_eq!(app.error, Some(Error::PskNotAccepted));
+}
+
+#[test]
+fn psk_configuration_is_checked() {
+    use crate::ConfigError;
+    let key = psk_key();
+    assert_eq!(
+        Verification::psk(b"", &key).unwrap_err(),
+        ConfigError::InvalidPskIdentity
+    );
+    assert_eq!(
+        Verification::psk(&[b'i'; 257], &key).unwrap_err(),
+        ConfigError::InvalidPskIdentity
+    );
+    assert_eq!(
+        Verification::psk(b"id", &key[..15]).unwrap_err(),
+        ConfigError::WeakPskKey
+    );
+    assert_eq!(
+        Verification::psk(b"id", &[0; 32]).unwrap_err(),
+        ConfigError::WeakPskKey
+    );
+    assert_eq!(
+        Verification::psk(b"id", &[7; 65]).unwrap_err(),
+        ConfigError::WeakPskKey
+    );
+    let v = Verification::psk(b"id", &key[..16]).unwrap();
+    assert!(v.is_psk() && !v.is_insecure());
+    // Debug never shows the key.
+    let shown = format!("{v:?}");
+    assert!(
+        shown.contains("redacted") && !shown.contains("94"),
+        "{shown}"
+    );
+}
