@@ -87,11 +87,32 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         topics: &[Subscription<'_>],
         now: Instant,
     ) -> Result<PacketId, Error> {
+        self.subscribe_with_properties(conn, topics, Properties::EMPTY, now)
+    }
+
+    /// [`Client::subscribe`] with SUBSCRIBE properties (MQTT 5.0): a
+    /// [`Property::SubscriptionIdentifier`](crate::wire::Property::SubscriptionIdentifier)
+    /// (then reported by [`Message::subscription_identifiers`](super::Message::subscription_identifiers)
+    /// on the messages it matches) and User Properties. Another property is
+    /// [`Error::Encode`]; properties in 3.1.1 are `Error::Encode(NotInVersion)`; an
+    /// identifier when the broker's CONNACK said Subscription Identifier Available 0 is
+    /// [`Error::SubscriptionIdentifiersNotSupported`].
+    pub fn subscribe_with_properties<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        topics: &[Subscription<'_>],
+        properties: Properties<'_>,
+        now: Instant,
+    ) -> Result<PacketId, Error> {
         let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
+        let with_id = properties.subscription_identifiers().next().is_some();
+        if with_id && !self.s.server.subscription_ids {
+            return Err(Error::SubscriptionIdentifiersNotSupported);
+        }
         let id = self.s.request(Kind::Subscribe(count), now, |id| {
             Repr::Subscribe(Subscribe {
                 packet_id: id,
-                properties: Properties::EMPTY,
+                properties,
                 subscriptions: Subscriptions::from_slice(topics),
             })
         })?;
@@ -107,11 +128,23 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         filters: &[&str],
         now: Instant,
     ) -> Result<PacketId, Error> {
+        self.unsubscribe_with_properties(conn, filters, Properties::EMPTY, now)
+    }
+
+    /// [`Client::unsubscribe`] with UNSUBSCRIBE properties (MQTT 5.0: User Properties
+    /// only; anything else is [`Error::Encode`]).
+    pub fn unsubscribe_with_properties<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        filters: &[&str],
+        properties: Properties<'_>,
+        now: Instant,
+    ) -> Result<PacketId, Error> {
         let count = u16::try_from(filters.len()).map_err(|_| Error::TooManyRequests)?;
         let id = self.s.request(Kind::Unsubscribe(count), now, |id| {
             Repr::Unsubscribe(Unsubscribe {
                 packet_id: id,
-                properties: Properties::EMPTY,
+                properties,
                 filters: TopicFilters::from_slice(filters),
             })
         })?;
@@ -125,13 +158,56 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// [`Disconnected::Requested`](super::Disconnected::Requested) follows at once; QoS 1
     /// and 2 messages stay for the next connection.
     pub fn disconnect<C: Connection>(&mut self, conn: &mut C, now: Instant) {
+        let _ = self.disconnect_with(conn, &Disconnect::default(), now);
+    }
+
+    /// [`Client::disconnect`] with a reason code and properties (MQTT 5.0): for example
+    /// [`ReasonCode::DisconnectWithWillMessage`](crate::wire::ReasonCode::DisconnectWithWillMessage)
+    /// to have the broker publish the will, a
+    /// [`Property::SessionExpiryInterval`](crate::wire::Property::SessionExpiryInterval)
+    /// overriding the CONNECT's (not allowed to become non-zero when CONNECT sent 0:
+    /// [`Error::SessionExpiryNotAllowed`]), a Reason String, User Properties.
+    ///
+    /// A reason or property that cannot be sent (not a DISCONNECT reason code, a property
+    /// DISCONNECT does not carry, anything but the default in 3.1.1) is refused with
+    /// [`Error::Encode`] and the connection stays up. Otherwise it behaves as
+    /// [`Client::disconnect`] (which is this with the default, reason 0 and no
+    /// properties); when no DISCONNECT can be sent (not connected yet, a PUBLISH being
+    /// streamed, the ring full) the connection is just closed.
+    pub fn disconnect_with<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        disconnect: &Disconnect<'_>,
+        now: Instant,
+    ) -> Result<(), Error> {
+        let version = self.s.version;
+        let repr = Repr::Disconnect(*disconnect);
+        let expiry = disconnect.properties.iter().find_map(|p| match p {
+            crate::wire::Property::SessionExpiryInterval(v) => Some(v),
+            _ => None,
+        });
+        if expiry.is_some_and(|v| v != 0) && self.s.options.session_expiry == 0 {
+            return Err(Error::SessionExpiryNotAllowed);
+        }
+        // Check it encodes before anything changes (into the store's free space).
+        let total = repr.buffer_len(version);
+        if let Some(buf) = self.s.store.scratch().get_mut(..total) {
+            repr.emit(buf, version)?;
+        }
         if self.s.phase == Phase::Idle {
             let _ = conn.close();
-            return;
+            return Ok(());
         }
         let connected = self.s.phase == Phase::Connected && self.s.stream.is_none();
-        let repr = Repr::Disconnect(Disconnect::default());
-        if connected && self.s.push_repr(&repr).is_ok() {
+        let pushed = if connected {
+            match self.s.push_repr(&repr) {
+                Err(e @ Error::Encode(_)) => return Err(e),
+                r => r.is_ok(),
+            }
+        } else {
+            false
+        };
+        if pushed {
             // What is in the ring (the DISCONNECT last) still leaves; the output step
             // closes the connection once it is empty.
             self.s.closing = true;
@@ -143,6 +219,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             self.s
                 .end(&mut self.handler, super::Disconnected::Requested);
         }
+        Ok(())
     }
 }
 
@@ -200,7 +277,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let head = total.saturating_sub(msg.payload.len());
         let emit_head = |buf: &mut [u8]| Repr::emit_publish_header(&publish, buf, version);
         let written = if total <= self.ring.capacity() {
-            self.push_packet(total, emit_head, msg.payload)?;
+            self.push_publish(&publish)?;
             msg.payload.len()
         } else {
             // Larger than the ring: the header now, the payload as the ring drains.

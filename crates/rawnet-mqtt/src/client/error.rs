@@ -32,6 +32,11 @@ pub enum Error {
     RetainNotSupported,
     /// No PUBLISH is being streamed.
     NoStream,
+    /// The broker does not support Subscription Identifiers (MQTT 5.0 CONNACK).
+    SubscriptionIdentifiersNotSupported,
+    /// A DISCONNECT may not set a non-zero Session Expiry Interval when CONNECT sent zero
+    /// ([MQTT-3.14.2-2]).
+    SessionExpiryNotAllowed,
     /// The packet cannot be encoded (bad topic, property not allowed, ...).
     Encode(wire::Error),
 }
@@ -49,6 +54,12 @@ impl fmt::Display for Error {
             Error::QosNotSupported => f.write_str("QoS not supported by the broker"),
             Error::RetainNotSupported => f.write_str("retain not supported by the broker"),
             Error::NoStream => f.write_str("no publish is being streamed"),
+            Error::SubscriptionIdentifiersNotSupported => {
+                f.write_str("subscription identifiers not supported by the broker")
+            }
+            Error::SessionExpiryNotAllowed => {
+                f.write_str("session expiry cannot be set when CONNECT had none")
+            }
             Error::Encode(e) => write!(f, "cannot encode: {e}"),
         }
     }
@@ -81,6 +92,14 @@ pub enum RequestError {
     /// Dropped from a full offline queue to make room for a newer message
     /// ([`QueueFull::DropOldest`](super::QueueFull::DropOldest)).
     Dropped,
+    /// A stored or queued message is larger than the Maximum Packet Size the broker
+    /// announced in the CONNACK of a later connection: it cannot be sent on it.
+    PacketTooLarge,
+    /// A queued message's QoS is above the Maximum QoS the broker announced in the
+    /// CONNACK of a later connection.
+    QosNotSupported,
+    /// A queued retained message, and the broker's later CONNACK says Retain Available 0.
+    RetainNotSupported,
 }
 
 impl fmt::Display for RequestError {
@@ -91,6 +110,11 @@ impl fmt::Display for RequestError {
             RequestError::ConnectionLost => f.write_str("connection lost"),
             RequestError::NotStored => f.write_str("session lost and message not stored"),
             RequestError::Dropped => f.write_str("dropped from the offline queue"),
+            RequestError::PacketTooLarge => {
+                f.write_str("larger than the broker's maximum packet size")
+            }
+            RequestError::QosNotSupported => f.write_str("QoS not supported by the broker"),
+            RequestError::RetainNotSupported => f.write_str("retain not supported by the broker"),
         }
     }
 }
@@ -121,6 +145,11 @@ pub enum ProtocolError {
     TopicAliasInvalid,
     /// An MQTT 5.0 AUTH packet: the client does not use enhanced authentication.
     AuthNotSupported,
+    /// The broker defined a Topic Alias whose topic does not fit in what is left of the
+    /// incoming alias storage the application gave (not a broker fault: the storage is
+    /// too small for the advertised Topic Alias Maximum and the broker's topics).
+    /// DISCONNECT reason 0x97 Quota exceeded.
+    TopicAliasStorageFull,
 }
 
 impl ProtocolError {
@@ -131,6 +160,7 @@ impl ProtocolError {
             ProtocolError::TooLarge => ReasonCode::PacketTooLarge,
             ProtocolError::ReceiveMaximumExceeded => ReasonCode::ReceiveMaximumExceeded,
             ProtocolError::TopicAliasInvalid => ReasonCode::TopicAliasInvalid,
+            ProtocolError::TopicAliasStorageFull => ReasonCode::QuotaExceeded,
             ProtocolError::Unexpected(_)
             | ProtocolError::UnknownPacketId(..)
             | ProtocolError::ReasonCount
@@ -150,6 +180,7 @@ impl fmt::Display for ProtocolError {
             ProtocolError::ReceiveMaximumExceeded => f.write_str("receive maximum exceeded"),
             ProtocolError::TopicAliasInvalid => f.write_str("invalid topic alias"),
             ProtocolError::AuthNotSupported => f.write_str("AUTH not supported"),
+            ProtocolError::TopicAliasStorageFull => f.write_str("topic alias storage full"),
         }
     }
 }

@@ -39,6 +39,15 @@ pub struct Message<'a> {
     pub properties: Properties<'a>,
 }
 
+impl<'a> Message<'a> {
+    /// The Subscription Identifiers of the subscriptions this message matched (MQTT 5.0:
+    /// one per matching subscription made with one, see
+    /// [`Client::subscribe_with_properties`](super::Client::subscribe_with_properties)).
+    pub fn subscription_identifiers(&self) -> impl Iterator<Item = u32> + 'a {
+        self.properties.subscription_identifiers()
+    }
+}
+
 /// The outcome of a SUBSCRIBE (per topic, in request order) or UNSUBSCRIBE (MQTT 5.0; a
 /// 3.1.1 UNSUBACK carries no codes and reports an empty list).
 pub type Granted<'a> = ReasonCodes<'a>;

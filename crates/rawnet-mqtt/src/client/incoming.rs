@@ -72,9 +72,20 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         if self.phase != Phase::Connected {
             return Err(ProtocolError::Unexpected(PacketType::Publish));
         }
-        // The client advertises no Topic Alias Maximum, so any alias is invalid.
-        if p.properties.topic_alias().is_some() {
-            return Err(ProtocolError::TopicAliasInvalid);
+        // Topic Alias: defined by a PUBLISH with a topic, used by one without. The
+        // maximum is 0 (any alias invalid) unless the application gave storage.
+        let alias = p.properties.topic_alias();
+        if let Some(alias) = alias {
+            if alias == 0 || alias > self.alias_in_max {
+                return Err(ProtocolError::TopicAliasInvalid);
+            }
+            if !p.topic.is_empty() {
+                if !self.alias_in.insert(alias, p.topic) {
+                    return Err(ProtocolError::TopicAliasStorageFull);
+                }
+            } else if self.alias_in.get(alias).is_none() {
+                return Err(ProtocolError::TopicAliasInvalid);
+            }
         }
         let duplicate = match p.qos {
             PublishQos::ExactlyOnce(id) => receive_qos2(&mut self.in2, id)?,
@@ -86,8 +97,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             duplicate,
         });
         if !duplicate {
+            let topic = match alias {
+                Some(a) if p.topic.is_empty() => self.alias_in.get(a).unwrap_or_default(),
+                _ => p.topic,
+            };
             h.message_start(&Message {
-                topic: p.topic,
+                topic,
                 len,
                 qos: p.qos.qos(),
                 retain: p.retain,

@@ -79,6 +79,7 @@
 //! assert_eq!(client.in_flight(), 1); // until the PUBACK
 //! ```
 
+mod alias;
 mod commands;
 mod error;
 mod handler;
@@ -126,6 +127,41 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             decoder,
             s: Session::new(options, buffers.output, buffers.store),
         }
+    }
+
+    /// Lets the client send Topic Aliases (MQTT 5.0) on connections whose CONNACK has a
+    /// Topic Alias Maximum above 0: `storage` holds the topics of the aliases defined on
+    /// the current connection (4 bytes + the topic each). The first PUBLISH of a topic
+    /// that fits defines the next alias (the topic is sent with the alias), later ones
+    /// send the alias and an empty topic. Topics that do not fit, aliases beyond the
+    /// broker's maximum, streamed messages and retransmissions (DUP) are sent with their
+    /// full topic. The table is emptied at every connection: aliases never cross one.
+    pub fn with_outgoing_topic_aliases(mut self, storage: &'b mut [u8]) -> Self {
+        self.s.alias_out = alias::AliasTable::new(storage);
+        self
+    }
+
+    /// Accepts the broker's Topic Aliases (MQTT 5.0): CONNECT advertises Topic Alias
+    /// Maximum `maximum` (nothing when `maximum` is 0 or `storage` empty), and `storage`
+    /// holds the topics the broker defines (4 bytes + the topic each, at most `maximum`
+    /// of them). Incoming PUBLISHes that use an alias reach [`Handler::message_start`]
+    /// with the topic resolved. An alias 0, above `maximum` or not defined yet is
+    /// [`ProtocolError::TopicAliasInvalid`]; a definition that does not fit in `storage`
+    /// is [`ProtocolError::TopicAliasStorageFull`]. Without this, any incoming alias is
+    /// invalid.
+    pub fn with_incoming_topic_aliases(mut self, storage: &'b mut [u8], maximum: u16) -> Self {
+        self.s.alias_in = alias::AliasTable::new(storage);
+        self.s.alias_in_max = if self.s.alias_in.has_storage() {
+            maximum
+        } else {
+            0
+        };
+        self
+    }
+
+    /// Topic Aliases the client defined on the current connection.
+    pub fn outgoing_topic_aliases(&self) -> usize {
+        self.s.alias_out.len()
     }
 
     /// Whether CONNACK accepted the connection and it has not ended (lwIP's
@@ -224,6 +260,7 @@ where
                     let err = match e {
                         crate::wire::Error::PacketTooLarge
                         | crate::wire::Error::ReceiveBufferTooSmall => ProtocolError::TooLarge,
+                        crate::wire::Error::TopicAliasZero => ProtocolError::TopicAliasInvalid,
                         e => ProtocolError::Malformed(e),
                     };
                     self.s

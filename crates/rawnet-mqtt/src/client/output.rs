@@ -3,9 +3,11 @@
 
 use rawnet_tcp::{Connection, Instant};
 
-use super::state::{on_sent, Kind, OutState, Record};
+use super::alias::AliasTable;
+use super::session::ServerLimits;
+use super::state::{on_sent, Kind, OutState, Record, Stored};
 use super::{Error, Handler, Session};
-use crate::wire::{self, Ack, PacketId, Repr};
+use crate::wire::{self, Ack, PacketId, Publish, Repr, Version};
 
 /// PUBACK, PUBREC, PUBREL, PUBCOMP without properties or reason: the most a received
 /// packet makes the client answer. Received bytes are only taken while the ring has this
@@ -46,6 +48,80 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         Ok(())
     }
 
+    /// Appends a whole PUBLISH (first send on this connection), with a Topic Alias when
+    /// [`alias_choice`] picks one; a definition is noted once the packet is in the ring.
+    pub(crate) fn push_publish(&mut self, p: &Publish<'_>) -> Result<(), Error> {
+        let choice = alias_choice(
+            self.version,
+            &self.server,
+            &self.alias_out,
+            self.ring.capacity(),
+            p,
+        );
+        if let Some((alias, with_topic, total)) = choice {
+            let emit =
+                |buf: &mut [u8]| Repr::emit_publish_header_aliased(p, alias, with_topic, buf);
+            self.push_packet(total, emit, p.payload)?;
+            if with_topic {
+                let _ = self.alias_out.insert(alias, p.topic);
+            }
+            return Ok(());
+        }
+        let version = self.version;
+        let total = Repr::Publish(*p).buffer_len(version);
+        self.push_packet(
+            total,
+            |buf| Repr::emit_publish_header(p, buf, version),
+            p.payload,
+        )
+    }
+
+    /// Copies a stored PUBLISH into the ring: as stored (full topic, no alias) for a
+    /// resend, with a Topic Alias for a first send when one is chosen and its header can
+    /// be encoded in place (the ring's free space does not wrap before its end; the store
+    /// holding the packet cannot lend its scratch space now). Whether it went in.
+    fn push_stored(&mut self, stored: Stored, first_send: bool) -> bool {
+        let bytes = self.store.get(stored);
+        if first_send {
+            if let Ok((Repr::Publish(p), _)) = Repr::parse_bytes(bytes, self.version) {
+                let choice = alias_choice(
+                    self.version,
+                    &self.server,
+                    &self.alias_out,
+                    self.ring.capacity(),
+                    &p,
+                );
+                if let Some((alias, with_topic, total)) = choice {
+                    let head = total.saturating_sub(p.payload.len());
+                    let Ok(mut r) = self.ring.reserve(total) else {
+                        return false;
+                    };
+                    let (first, _) = r.unwritten_mut();
+                    if let Some(buf) = first.get_mut(..head) {
+                        let done = Repr::emit_publish_header_aliased(&p, alias, with_topic, buf)
+                            .ok()
+                            .and_then(|n| r.advance(n).ok())
+                            .and_then(|()| r.write(p.payload).ok())
+                            .and_then(|()| r.commit().ok());
+                        if done.is_some() {
+                            if with_topic {
+                                let _ = self.alias_out.insert(alias, p.topic);
+                            }
+                            self.pushed = self.pushed.saturating_add(total as u64);
+                            return true;
+                        }
+                    }
+                    // Not in place: the plain packet below is always correct.
+                }
+            }
+        }
+        let pushed = self.ring.push_all(bytes).is_ok();
+        if pushed {
+            self.pushed = self.pushed.saturating_add(stored.len as u64);
+        }
+        pushed
+    }
+
     /// Appends a whole packet given as its representation.
     pub(crate) fn push_repr(&mut self, repr: &Repr<'_>) -> Result<(), Error> {
         let version = self.version;
@@ -74,7 +150,10 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 record.kind,
                 Kind::Publish(wire::QoS::AtLeastOnce | wire::QoS::ExactlyOnce)
             );
-            if first_send && counts && self.out.unacked_publishes() >= self.server.receive_max {
+            // The broker's Receive Maximum bounds the QoS 1 and 2 PUBLISHes unacknowledged
+            // on this connection, resent ones included ([MQTT-4.9.0-2] after a reconnect).
+            let publish_again = counts && record.state != OutState::AwaitPubComp;
+            if publish_again && self.out.sent_unacked() >= self.server.receive_max {
                 return;
             }
             let sent = match (record.state, record.stored, record.id) {
@@ -94,11 +173,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                             *b |= DUP;
                         }
                     }
-                    let pushed = self.ring.push_all(bytes).is_ok();
-                    if pushed {
-                        self.pushed = self.pushed.saturating_add(stored.len as u64);
-                    }
-                    pushed
+                    self.push_stored(stored, first_send)
                 }
                 // A record with nothing to send: nothing can make it sendable.
                 _ => {
@@ -186,4 +261,39 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let _ = conn.close();
         }
     }
+}
+
+/// The Topic Alias to send `p` with as a first send on this connection: `(alias, with
+/// topic, packet length)`, or `None` to send the full topic without one. An alias is
+/// used when MQTT 5.0, the broker allows aliases, the application gave storage and the
+/// aliased packet stays within the broker's Maximum Packet Size and the ring: the topic's
+/// alias if defined, else the next alias number if within the broker's maximum and the
+/// topic fits the storage (then this PUBLISH defines it).
+fn alias_choice(
+    version: Version,
+    server: &ServerLimits,
+    table: &AliasTable<'_>,
+    ring_capacity: usize,
+    p: &Publish<'_>,
+) -> Option<(u16, bool, usize)> {
+    let usable = version == Version::V5
+        && server.topic_alias_max > 0
+        && table.has_storage()
+        && !p.topic.is_empty()
+        && p.properties.topic_alias().is_none();
+    if !usable {
+        return None;
+    }
+    let (alias, with_topic) = match table.find(p.topic) {
+        Some(a) => (a, false),
+        None => {
+            let next = u16::try_from(table.len().saturating_add(1)).ok()?;
+            if next > server.topic_alias_max || !table.fits(p.topic) {
+                return None;
+            }
+            (next, true)
+        }
+    };
+    let total = Repr::publish_aliased_len(p, with_topic);
+    (total <= server.max_packet && total <= ring_capacity).then_some((alias, with_topic, total))
 }

@@ -5,6 +5,7 @@
 use rawnet_ring::RingRef;
 use rawnet_tcp::{Connection, Duration, Instant};
 
+use super::alias::AliasTable;
 use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume};
 use super::{Connected, Disconnected, Handler, Options, RequestError};
 use crate::wire::{
@@ -33,8 +34,12 @@ pub struct ServerLimits {
     pub retain: bool,
     /// Maximum Packet Size.
     pub max_packet: usize,
-    /// Topic Alias Maximum (the client sends no alias whatever it is).
+    /// Topic Alias Maximum: the client's aliases toward the broker go up to it (when the
+    /// application gave storage for them, see
+    /// [`Client::with_outgoing_topic_aliases`](super::Client::with_outgoing_topic_aliases)).
     pub topic_alias_max: u16,
+    /// Subscription Identifier Available.
+    pub subscription_ids: bool,
 }
 
 impl ServerLimits {
@@ -44,6 +49,7 @@ impl ServerLimits {
         retain: true,
         max_packet: usize::MAX,
         topic_alias_max: 0,
+        subscription_ids: true,
     };
 }
 
@@ -90,6 +96,12 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) incoming: Option<Incoming>,
     /// A requested DISCONNECT is still leaving; close when the ring is empty.
     pub(crate) closing: bool,
+    /// Our Topic Aliases on this connection (empty storage: none are sent).
+    pub(crate) alias_out: AliasTable<'b>,
+    /// The broker's Topic Aliases on this connection.
+    pub(crate) alias_in: AliasTable<'b>,
+    /// The Topic Alias Maximum the client advertises (0 with no storage).
+    pub(crate) alias_in_max: u16,
 }
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
@@ -116,6 +128,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             stream: None,
             incoming: None,
             closing: false,
+            alias_out: AliasTable::new(&mut []),
+            alias_in: AliasTable::new(&mut []),
+            alias_in_max: 0,
         }
     }
 
@@ -143,8 +158,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.last_recv = now;
         self.last_sent = now;
         self.ping_at = None;
+        // Topic aliases live as long as one network connection.
+        self.alias_out.clear();
+        self.alias_in.clear();
         let o = self.options;
-        let mut props = [Property::ReceiveMaximum(1); 3];
+        let mut props = [Property::ReceiveMaximum(1); 4];
         let mut n = 0;
         if o.version == Version::V5 {
             let mut add = |p| {
@@ -162,6 +180,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             }
             if let Some(max) = o.max_packet_size {
                 add(Property::MaximumPacketSize(max));
+            }
+            if self.alias_in_max > 0 {
+                add(Property::TopicAliasMaximum(self.alias_in_max));
             }
         }
         let connect = Repr::Connect(Connect {
@@ -207,6 +228,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                     server.max_packet = usize::try_from(v).unwrap_or(usize::MAX)
                 }
                 Property::TopicAliasMaximum(v) => server.topic_alias_max = v,
+                Property::SubscriptionIdentifierAvailable(v) => server.subscription_ids = v,
                 Property::ServerKeepAlive(v) => keep_alive = v,
                 Property::AssignedClientIdentifier(id) => assigned = Some(id),
                 _ => {}
@@ -241,7 +263,25 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let Some(r) = self.out.get_mut(slot) else {
                 continue;
             };
-            match on_resume(r.state, session_present) {
+            let action = on_resume(r.state, session_present);
+            if matches!(
+                action,
+                Resume::Keep | Resume::ResendPublish | Resume::Requeue
+            ) {
+                if let Some(stored) = r.stored {
+                    // The broker's limits may have changed with this CONNACK.
+                    let first = action != Resume::ResendPublish;
+                    let bytes = self.store.get(stored);
+                    if let Some(e) = exceeds(&self.server, bytes, first) {
+                        self.fail_record(h, slot, e);
+                        continue;
+                    }
+                }
+            }
+            let Some(r) = self.out.get_mut(slot) else {
+                continue;
+            };
+            match action {
                 Resume::Keep => {}
                 Resume::ResendPublish | Resume::ResendPubRel => r.pending = true,
                 Resume::Requeue => {
@@ -462,4 +502,25 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn rx_blocked(&self) -> bool {
         self.stream.is_some() || self.ring.free() < super::output::ACK_LEN
     }
+}
+
+/// Whether a stored PUBLISH (`bytes`, the encoded packet) no longer fits what the broker
+/// allows: larger than its Maximum Packet Size, or (`first`: not sent to it before) above
+/// its Maximum QoS or retained where it has none. The error reported for it.
+fn exceeds(server: &ServerLimits, bytes: &[u8], first: bool) -> Option<RequestError> {
+    if bytes.len() > server.max_packet {
+        return Some(RequestError::PacketTooLarge);
+    }
+    let flags = bytes.first().copied().unwrap_or(0);
+    if !first {
+        return None;
+    }
+    match QoS::from_bits((flags >> 1) & 0b11) {
+        Ok(q) if q > server.max_qos => return Some(RequestError::QosNotSupported),
+        _ => {}
+    }
+    if flags & 1 != 0 && !server.retain {
+        return Some(RequestError::RetainNotSupported);
+    }
+    None
 }

@@ -206,6 +206,16 @@ impl<const N: usize> Outgoing<N> {
             .count()
     }
 
+    /// QoS 1 and 2 PUBLISHes sent on the current connection and not completely
+    /// acknowledged (records waiting to be resent do not count until they are).
+    pub fn sent_unacked(&self) -> usize {
+        self.records
+            .iter()
+            .flatten()
+            .filter(|r| r.state.is_unacked_publish() && !r.pending)
+            .count()
+    }
+
     /// A packet identifier no record holds (round robin, never zero). `None` only if
     /// 65,535 records hold one, which a table this size cannot.
     pub fn free_id(&mut self) -> Option<PacketId> {

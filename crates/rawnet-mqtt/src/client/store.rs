@@ -59,7 +59,6 @@ impl<'b> Store<'b> {
     }
 
     /// The bytes of a stored packet.
-    #[cfg(test)]
     pub fn get(&self, s: Stored) -> &[u8] {
         self.buf
             .get(s.offset..s.offset.saturating_add(s.len))

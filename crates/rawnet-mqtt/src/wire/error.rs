@@ -102,8 +102,11 @@ pub enum Error {
     /// A property that is not allowed in this packet (or in the Will properties).
     PropertyNotAllowed,
     /// A property has a forbidden value: a byte property other than 0 or 1, Maximum QoS 2,
-    /// zero Receive Maximum, Topic Alias, Maximum Packet Size or Subscription Identifier.
+    /// zero Receive Maximum, Maximum Packet Size or Subscription Identifier.
     InvalidPropertyValue,
+    /// A Topic Alias of 0 (§3.3.2.3.4: not permitted; the receiver answers with reason
+    /// 0x94 Topic Alias invalid rather than 0x81 Malformed Packet).
+    TopicAliasZero,
 
     // ---- emit only -----------------------------------------------------------------------
     /// Emit: the representation uses MQTT 5.0-only content (properties, a reason code other
@@ -151,6 +154,7 @@ impl fmt::Display for Error {
             Error::DuplicateProperty => "duplicate property",
             Error::PropertyNotAllowed => "property not allowed in this packet",
             Error::InvalidPropertyValue => "invalid property value",
+            Error::TopicAliasZero => "topic alias 0",
             Error::NotInVersion => "content not representable in this protocol version",
         };
         f.write_str(s)

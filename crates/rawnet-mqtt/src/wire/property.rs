@@ -285,9 +285,8 @@ impl<'a> Property<'a> {
             P::SubscriptionIdentifier(v) if v == 0 || v > MAX_REMAINING_LENGTH => {
                 Err(Error::InvalidPropertyValue)
             }
-            P::ReceiveMaximum(0) | P::TopicAlias(0) | P::MaximumPacketSize(0) => {
-                Err(Error::InvalidPropertyValue)
-            }
+            P::ReceiveMaximum(0) | P::MaximumPacketSize(0) => Err(Error::InvalidPropertyValue),
+            P::TopicAlias(0) => Err(Error::TopicAliasZero),
             P::MaximumQos(QoS::ExactlyOnce) => Err(Error::InvalidPropertyValue),
             P::ResponseTopic(topic) => check_topic_name(topic),
             _ => Ok(()),
@@ -543,24 +542,52 @@ impl<'a> Properties<'a> {
 
     /// Checks the properties for `context` and writes them with their length prefix.
     pub(crate) fn write(&self, w: &mut Writer<'_>, context: PropertyContext) -> Result<(), Error> {
-        let len = self.encoded_len();
-        w.varint(len)?;
+        self.write_with(w, context, None)
+    }
+
+    /// [`Properties::write`] with one more property, `extra`, written last (the client's
+    /// Topic Alias on a PUBLISH whose properties the application chose).
+    pub(crate) fn write_with(
+        &self,
+        w: &mut Writer<'_>,
+        context: PropertyContext,
+        extra: Option<Property<'_>>,
+    ) -> Result<(), Error> {
+        let extra_len = extra.as_ref().map_or(0, Property::encoded_len);
+        w.varint(self.encoded_len().saturating_add(extra_len))?;
+        let mut seen = Seen(0);
         match self.repr {
             PropsRepr::Encoded(bytes) => {
                 // Parsed properties were checked, but maybe for another packet type.
-                Self::from_encoded(bytes, context)?;
-                w.put(bytes)
+                let mut r = Reader::new(bytes);
+                while !r.is_empty() {
+                    seen.check(&Property::read(&mut r)?, context)?;
+                }
+                w.put(bytes)?;
             }
             PropsRepr::List(list) => {
-                let mut seen = Seen(0);
                 for property in list {
                     seen.check(property, context)?;
                     property.check_strings()?;
                     property.write(w)?;
                 }
-                Ok(())
             }
         }
+        if let Some(extra) = extra {
+            seen.check(&extra, context)?;
+            extra.check_strings()?;
+            extra.write(w)?;
+        }
+        Ok(())
+    }
+
+    /// The Subscription Identifiers, in order (an incoming PUBLISH carries one per
+    /// matching subscription that has one).
+    pub fn subscription_identifiers(&self) -> impl Iterator<Item = u32> + 'a {
+        self.iter().filter_map(|p| match p {
+            Property::SubscriptionIdentifier(v) => Some(v),
+            _ => None,
+        })
     }
 }
 

@@ -1,8 +1,8 @@
 //! PUBLISH (§3.3).
 
-use super::codec::{decode_varint, field_len, Reader, Writer};
+use super::codec::{decode_varint, field_len, varint_len, Reader, Writer};
 use super::topic::{check_no_wildcards, check_topic_name};
-use super::{Error, PacketId, Properties, PropertyContext, QoS, Version};
+use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
 mod flag {
     pub const RETAIN: u8 = 0b0001;
@@ -187,6 +187,46 @@ impl<'a> Publish<'a> {
             self.properties.write(w, PropertyContext::Publish)?;
         }
         Ok(())
+    }
+
+    /// Length of the MQTT 5.0 variable header when sent with a Topic Alias added to the
+    /// properties, the topic name left out unless `with_topic` (see
+    /// [`Repr::emit_publish_header_aliased`](super::Repr::emit_publish_header_aliased)).
+    pub(crate) fn aliased_header_body_len(&self, with_topic: bool) -> usize {
+        let topic = if with_topic { self.topic.len() } else { 0 };
+        let mut len = field_len(topic);
+        if self.qos.packet_id().is_some() {
+            len = len.saturating_add(2);
+        }
+        // The Topic Alias property: identifier byte and two-byte value.
+        let props = self.properties.encoded_len().saturating_add(3);
+        len.saturating_add(varint_len(props)).saturating_add(props)
+    }
+
+    /// Writes the MQTT 5.0 variable header with Topic Alias `alias` appended to the
+    /// properties and the topic name written only if `with_topic` (an empty one otherwise).
+    pub(crate) fn emit_aliased_header(
+        &self,
+        w: &mut Writer<'_>,
+        alias: u16,
+        with_topic: bool,
+    ) -> Result<(), Error> {
+        if self.dup && self.qos == PublishQos::AtMostOnce {
+            return Err(Error::DupWithQos0);
+        }
+        if alias == 0 {
+            return Err(Error::TopicAliasZero);
+        }
+        check_topic_name(self.topic)?;
+        w.string(if with_topic { self.topic } else { "" })?;
+        if let Some(id) = self.qos.packet_id() {
+            w.u16(id.get())?;
+        }
+        self.properties.write_with(
+            w,
+            PropertyContext::Publish,
+            Some(Property::TopicAlias(alias)),
+        )
     }
 
     pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {

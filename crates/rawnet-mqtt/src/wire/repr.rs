@@ -188,6 +188,39 @@ impl<'a> Repr<'a> {
         Ok(w.position())
     }
 
+    /// Bytes [`Repr::emit_publish_header_aliased`] writes plus the payload: the whole
+    /// MQTT 5.0 PUBLISH with Topic Alias added (and the topic name left out unless
+    /// `with_topic`).
+    pub(crate) fn publish_aliased_len(publish: &Publish<'_>, with_topic: bool) -> usize {
+        let body = publish
+            .aliased_header_body_len(with_topic)
+            .saturating_add(publish.payload.len());
+        body.saturating_add(varint_len(body)).saturating_add(1)
+    }
+
+    /// [`Repr::emit_publish_header`] for MQTT 5.0 with a Topic Alias property appended to
+    /// `publish`'s properties, which must not hold one: the topic name is written when
+    /// `with_topic` (this PUBLISH defines the alias) and left empty otherwise (it uses
+    /// it).
+    pub(crate) fn emit_publish_header_aliased(
+        publish: &Publish<'_>,
+        alias: u16,
+        with_topic: bool,
+        buf: &mut [u8],
+    ) -> Result<usize, Error> {
+        let body = publish
+            .aliased_header_body_len(with_topic)
+            .saturating_add(publish.payload.len());
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        let mut w = Writer::new(buf);
+        w.u8(Repr::Publish(*publish).first_byte())?;
+        w.varint(body)?;
+        publish.emit_aliased_header(&mut w, alias, with_topic)?;
+        Ok(w.position())
+    }
+
     fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
         let kind = self.packet_type();
         match self {

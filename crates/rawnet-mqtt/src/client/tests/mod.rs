@@ -2,8 +2,11 @@
 //! connection. The broker side is written with the codec; what the client sends is parsed
 //! back with it.
 
+mod aliases;
 mod connect;
 mod hostile;
+mod limits;
+mod properties;
 mod publish;
 mod receive;
 mod session;
@@ -174,6 +177,8 @@ pub enum Ev {
 #[derive(Debug, Default)]
 pub struct Recorder {
     pub events: Vec<Ev>,
+    /// The Subscription Identifiers of every message started, in order.
+    pub sub_ids: Vec<Vec<u32>>,
 }
 
 impl Recorder {
@@ -206,6 +211,7 @@ impl Handler for Recorder {
         self.events.push(Ev::Unsubscribed(id.get(), codes(result)));
     }
     fn message_start(&mut self, m: &Message<'_>) {
+        self.sub_ids.push(m.subscription_identifiers().collect());
         self.events.push(Ev::Start {
             topic: m.topic.into(),
             len: m.len,
@@ -230,7 +236,7 @@ pub struct Bench {
     pub version: Version,
 }
 
-fn leak(n: usize) -> &'static mut [u8] {
+pub fn leak(n: usize) -> &'static mut [u8] {
     Vec::leak(vec![0u8; n])
 }
 
@@ -249,6 +255,22 @@ pub fn bytes(repr: Repr<'_>, version: Version) -> Vec<u8> {
 impl Bench {
     pub fn new(version: Version) -> Self {
         Self::with(version, 256, 256, 512, |o| o)
+    }
+
+    /// [`Bench::with`], then `f` on the client (topic alias storage...).
+    pub fn with_client(
+        version: Version,
+        out: usize,
+        rx: usize,
+        store: usize,
+        options: impl FnOnce(Options<'static>) -> Options<'static>,
+        f: impl FnOnce(TestClient) -> TestClient,
+    ) -> Self {
+        let b = Self::with(version, out, rx, store, options);
+        Bench {
+            client: f(b.client),
+            ..b
+        }
     }
 
     pub fn with(

@@ -70,7 +70,7 @@ fn publish_refusals() {
     refuse(
         publish("t", Properties::from_slice(&props)),
         V5,
-        Error::InvalidPropertyValue,
+        Error::TopicAliasZero,
     );
     let props = [Property::SubscriptionIdentifier(268_435_456)];
     refuse(

@@ -601,7 +601,7 @@ fn properties() {
         (
             "Topic Alias 0",
             publish_props(b"\x23\x00\x00"),
-            Error::InvalidPropertyValue,
+            Error::TopicAliasZero,
         ),
         (
             "Subscription Identifier 0",
