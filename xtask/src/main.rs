@@ -3,6 +3,7 @@
 
 mod setup;
 mod size;
+mod stack;
 mod test;
 mod util;
 
@@ -15,6 +16,7 @@ tasks:
   demo     run the main job: the best end-to-end path that exists (see README.md)
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
+  stack    worst-case stack of a footprint image from its .stack_sizes and call graph (stack tls)
   setup    install what the other tasks need (rustup target, Debian packages when root)
 ";
 
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         "demo" => setup::ensure(setup::Need::DEMO).and_then(|()| test::demo()),
         "test" => setup::ensure(setup::Need::TEST).and_then(|()| test::all()),
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
+        "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
         "setup" => setup::ensure(setup::Need::TEST),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
