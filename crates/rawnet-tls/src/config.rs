@@ -105,8 +105,11 @@ impl<'a> Verification<'a> {
         })
     }
 
-    /// **INSECURE**: accept any server, whatever certificate it shows (or none). Anyone on the
-    /// path can read and change the traffic. For lab tests only; never ship it.
+    /// **INSECURE**: accept any server, whatever certificate it shows: the chain, the name
+    /// and the dates are not checked. Anyone on the path can read and change the traffic.
+    /// For lab tests only; never ship it. The server must still send a certificate and a
+    /// CertificateVerify; a handshake without them fails with
+    /// [`crate::Error::ServerNotAuthenticated`] even here.
     pub const fn dangerous_accept_any_server_insecure() -> Self {
         Verification {
             anchors: None,

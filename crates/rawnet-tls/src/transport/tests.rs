@@ -756,3 +756,123 @@ fn psk_configuration_is_checked() {
         "{shown}"
     );
 }
+
+// ---- A scripted server that skips Certificate/CertificateVerify (testkit::fake_server) ----
+
+#[test]
+fn server_without_certificate_is_not_authenticated() {
+    let ca = testkit::root("Root");
+    let anchors: [&[u8]; 1] = [ca.der()];
+    let (addr, server) = testkit::fake_server(testkit::Script::default());
+    let app = run(
+        addr,
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    let seen = server.join().unwrap().unwrap();
+    // The handshake itself was sound (the client decrypted everything and the server's
+    // Finished verified): only the missing certificate proof stops it. The client's own
+    // Finished never leaves, and the layer above never hears `connected`.
+    assert_eq!(app.error, Some(Error::ServerNotAuthenticated));
+    assert_eq!(seen.answer, testkit::ClientAnswer::Closed);
+    assert!(!app.connected);
+    assert!(app.tcp_closed);
+}
+
+#[test]
+fn insecure_verification_still_needs_a_certificate_proof() {
+    let (addr, server) = testkit::fake_server(testkit::Script::default());
+    let app = run(
+        addr,
+        "localhost",
+        Verification::dangerous_accept_any_server_insecure(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    server.join().unwrap().unwrap();
+    assert_eq!(app.error, Some(Error::ServerNotAuthenticated));
+}
+
+fn psk_script(key: Option<Vec<u8>>, claim: bool) -> testkit::Script {
+    testkit::Script {
+        psk_key: key,
+        claim_psk: claim,
+        ..testkit::Script::default()
+    }
+}
+
+#[test]
+fn scripted_psk_server_that_knows_the_key() {
+    // The scripted server is right: with the key, selecting it, the handshake completes.
+    let key = psk_key();
+    let (addr, server) = testkit::fake_server(psk_script(Some(key.clone()), true));
+    let app = run(
+        addr,
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        |a| a.connected || a.error.is_some(),
+    );
+    let seen = server.join().unwrap().unwrap();
+    assert_eq!(app.error, None);
+    assert!(app.connected);
+    assert_eq!(seen.answer, testkit::ClientAnswer::Finished);
+}
+
+#[test]
+fn server_claiming_a_psk_it_does_not_have_fails() {
+    // selected_identity 0 in the ServerHello, but keys from another key (and from no PSK).
+    let key = psk_key();
+    for server_key in [Some(vec![0x77; 32]), None] {
+        let (addr, server) = testkit::fake_server(psk_script(server_key, true));
+        let app = run(
+            addr,
+            "localhost",
+            Verification::psk(b"device-1", &key).unwrap(),
+            App::default(),
+            Run::default(),
+            NoSigner,
+            finished,
+        );
+        let seen = server.join().unwrap().unwrap();
+        assert!(!app.connected);
+        // Its EncryptedExtensions does not decrypt under keys derived from our PSK.
+        assert_eq!(
+            app.error,
+            Some(Error::Protocol(crate::EngineError(
+                embedded_tls::TlsError::CryptoError
+            )))
+        );
+        assert_ne!(seen.answer, testkit::ClientAnswer::Finished);
+    }
+}
+
+#[test]
+fn server_with_the_key_that_does_not_select_it_is_refused() {
+    // A server that knows the key but answers without pre_shared_key (and without a
+    // certificate): the keys agree, the handshake completes cryptographically, and the
+    // ServerHello check is what refuses it.
+    let key = psk_key();
+    let (addr, server) = testkit::fake_server(psk_script(Some(key.clone()), false));
+    let app = run(
+        addr,
+        "localhost",
+        Verification::psk(b"device-1", &key).unwrap(),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    let seen = server.join().unwrap().unwrap();
+    assert_eq!(app.error, Some(Error::PskNotAccepted));
+    assert!(!app.connected);
+    assert_eq!(seen.answer, testkit::ClientAnswer::Closed);
+}
