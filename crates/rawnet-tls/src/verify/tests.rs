@@ -351,3 +351,86 @@ fn server_name_syntax() {
     assert!(ServerName::parse("-x.example").is_none());
     assert_eq!(ServerName::parse("10.0.0.1").unwrap().sni(), None);
 }
+
+/// rawnet's IP-literal parser accepts exactly what `core::net` accepts, with the same value.
+#[test]
+fn ip_literals_match_core_net() {
+    use core::str::FromStr;
+    use std::net::{Ipv4Addr, Ipv6Addr};
+    let same = |s: &str| {
+        assert_eq!(
+            super::parse_ipv4(s.as_bytes()),
+            Ipv4Addr::from_str(s).ok().map(|a| a.octets()),
+            "IPv4 {s:?}"
+        );
+        assert_eq!(
+            super::parse_ipv6(s.as_bytes()),
+            Ipv6Addr::from_str(s).ok().map(|a| a.octets()),
+            "IPv6 {s:?}"
+        );
+    };
+    for s in [
+        "",
+        "0.0.0.0",
+        "255.255.255.255",
+        "256.1.1.1",
+        "1.2.3",
+        "1.2.3.4.5",
+        "01.2.3.4",
+        "1.2.3.04",
+        "1..2.3",
+        "1.2.3.4.",
+        ".1.2.3.4",
+        "1.2.3.-4",
+        "1.2.3.4 ",
+        "+1.2.3.4",
+        "::",
+        "::1",
+        "1::",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7::",
+        "::2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        "1:2:3:4:5:6:7",
+        "1::2::3",
+        ":::",
+        ":1::2",
+        "1::2:",
+        "12345::",
+        "fFfF::",
+        "::ffff:1.2.3.4",
+        "::1.2.3.4",
+        "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "1:2:3:4:5::1.2.3.4",
+        "1.2.3.4::",
+        "::1.2.3.4:5",
+        "fe80::1%eth0",
+        "[::1]",
+        "g::",
+        "0:0:0:0:0:0:0:0",
+        "::0000:1",
+        "::00000:1",
+        "1:2:3:4:5:6::7",
+        "::1.2.3.256",
+    ] {
+        same(s);
+    }
+    // Deterministic pseudo-random strings over the literals' alphabet.
+    let alphabet = b"0123456789aF:.:.:";
+    let mut x: u32 = 0x1234_5678;
+    for _ in 0..200_000 {
+        let mut buf = [0u8; 24];
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let len = (x % 24) as usize;
+        for b in &mut buf[..len] {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            *b = alphabet[(x % alphabet.len() as u32) as usize];
+        }
+        same(core::str::from_utf8(&buf[..len]).unwrap());
+    }
+}
