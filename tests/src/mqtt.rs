@@ -31,6 +31,8 @@ pub struct Received {
     pub retain: bool,
     /// Number of `message_data` calls it took.
     pub fragments: usize,
+    /// Subscription Identifiers it carried (MQTT 5.0).
+    pub subscription_ids: Vec<u32>,
 }
 
 /// What a test client's handler saw.
@@ -44,6 +46,8 @@ pub struct App {
     pub published: Vec<(Option<u16>, Result<ReasonCode, RequestError>)>,
     /// Completed subscribes: id and reason codes.
     pub subscribed: Vec<(u16, Result<Vec<ReasonCode>, RequestError>)>,
+    /// Completed unsubscribes: id and reason codes.
+    pub unsubscribed: Vec<(u16, Result<Vec<ReasonCode>, RequestError>)>,
     /// Messages received whole.
     pub messages: Vec<Received>,
     current: Option<Received>,
@@ -63,6 +67,10 @@ impl Handler for App {
         self.subscribed
             .push((id.get(), result.map(|c| c.iter().collect())));
     }
+    fn unsubscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
+        self.unsubscribed
+            .push((id.get(), result.map(|c| c.iter().collect())));
+    }
     fn message_start(&mut self, m: &Message<'_>) {
         self.current = Some(Received {
             topic: m.topic.into(),
@@ -70,6 +78,7 @@ impl Handler for App {
             qos: m.qos.bits(),
             retain: m.retain,
             fragments: 0,
+            subscription_ids: m.subscription_identifiers().collect(),
         });
     }
     fn message_data(&mut self, data: &[u8], last: bool) {
@@ -129,6 +138,17 @@ impl Rig {
     /// A client on the next forward, with `options` and an output ring / receive buffer of
     /// `ring` / `rx` bytes and a 4 KiB store. Not connected yet.
     pub fn peer(&mut self, options: Options<'static>, ring: usize, rx: usize) -> Peer {
+        self.peer_with(options, ring, rx, |c| c)
+    }
+
+    /// [`Rig::peer`], with `setup` applied to the client (topic alias storage...).
+    pub fn peer_with(
+        &mut self,
+        options: Options<'static>,
+        ring: usize,
+        rx: usize,
+        setup: impl FnOnce(Client<'static, App, RECORDS>) -> Client<'static, App, RECORDS>,
+    ) -> Peer {
         let addr = Ipv4Addr::new(10, 0, 2, 100 + self.peers);
         self.peers += 1;
         let handle = self
@@ -143,7 +163,7 @@ impl Rig {
         Peer {
             handle,
             addr,
-            client: Client::new(App::default(), options, buffers),
+            client: setup(Client::new(App::default(), options, buffers)),
         }
     }
 
