@@ -75,6 +75,7 @@ mod der;
 mod diagnose;
 mod driver;
 mod error;
+pub mod io;
 mod pipe;
 mod provider;
 mod transport;

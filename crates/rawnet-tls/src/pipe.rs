@@ -66,6 +66,22 @@ impl<'b> Staging<'b> {
         n
     }
 
+    /// The free room at the end (compacted first), to read into in place; [`Staging::commit`]
+    /// then appends what was written there.
+    pub fn spare(&mut self) -> &mut [u8] {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        &mut self.buf[self.end..]
+    }
+
+    /// Append the first `n` bytes of [`Staging::spare`].
+    pub fn commit(&mut self, n: usize) {
+        self.end += n.min(self.buf.len() - self.end);
+    }
+
     /// Move up to `out.len()` bytes out; return how many.
     pub fn pop_into(&mut self, out: &mut [u8]) -> usize {
         let n = out.len().min(self.len());
