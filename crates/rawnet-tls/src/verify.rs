@@ -26,7 +26,6 @@
 
 use core::net::IpAddr;
 
-use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use sha2::{Digest, Sha256};
 
 use crate::der::{tag, Reader};
@@ -470,12 +469,11 @@ fn check_signed_by(cert: &Cert<'_>, issuer: &Cert<'_>) -> Result<(), CertError> 
 
 /// Verify a DER `Ecdsa-Sig-Value` over `prehash` with a SEC1 P-256 point.
 fn verify_p256(point: &[u8], prehash: &[u8], der_sig: &[u8]) -> Result<(), CertError> {
-    let key =
-        p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| CertError::Malformed)?;
     let (r, s) = ecdsa_sig_scalars(der_sig).ok_or(CertError::BadSignature)?;
-    let sig = p256::ecdsa::Signature::from_scalars(r, s).map_err(|_| CertError::BadSignature)?;
-    key.verify_prehash(prehash, &sig)
-        .map_err(|_| CertError::BadSignature)
+    ecdsa::verify(point, prehash, &r, &s).map_err(|e| match e {
+        ecdsa::Invalid::Key => CertError::Malformed,
+        ecdsa::Invalid::Signature => CertError::BadSignature,
+    })
 }
 
 /// Split `SEQUENCE { r INTEGER, s INTEGER }` into two 32-byte big-endian scalars.
@@ -553,6 +551,8 @@ fn dns_matches(pattern: &[u8], name: &[u8]) -> bool {
     }
     pattern.eq_ignore_ascii_case(name)
 }
+
+mod ecdsa;
 
 #[cfg(test)]
 mod tests;
