@@ -1,7 +1,8 @@
 //! Arbitrary broker bytes into a connected rawnet-mqtt client.
 //!
 //! The client is connected (CONNECT answered by a valid CONNACK), has a subscription and a
-//! QoS 1 and a QoS 2 message in flight, and then receives the fuzzer's bytes in pieces whose
+//! QoS 1 and a QoS 2 message in flight, accepts 4 Topic Aliases from the broker and uses the
+//! broker's 4 (5.0 CONNACK) for its own messages, and then receives the fuzzer's bytes in pieces whose
 //! sizes the input chooses, interleaved with acknowledgements (`sent`) and time passing
 //! (`poll`). Whatever arrives, nothing may panic, `recv` may never claim more bytes than it
 //! was given, and every byte the client writes must parse as valid MQTT of its version.
@@ -79,6 +80,7 @@ fuzz_target!(|data: &[u8]| {
     options.version = version;
     options.keep_alive = 10;
     let (mut out, mut rx, mut store) = ([0u8; 256], [0u8; 128], [0u8; 512]);
+    let (mut alias_in, mut alias_out) = ([0u8; 64], [0u8; 64]);
     let mut client: Client<'_, Quiet> = Client::new(
         Quiet,
         options,
@@ -87,13 +89,16 @@ fuzz_target!(|data: &[u8]| {
             receive: &mut rx,
             store: &mut store,
         },
-    );
+    )
+    .with_incoming_topic_aliases(&mut alias_in, 4)
+    .with_outgoing_topic_aliases(&mut alias_out);
     let mut wire = Wire::default();
     let mut now = Instant::from_ticks(0);
     client.connected(&mut wire, now);
     let connack: &[u8] = match version {
         Version::V311 => &[0x20, 2, 0, 0],
-        Version::V5 => &[0x20, 3, 0, 0, 0],
+        // Topic Alias Maximum 4.
+        Version::V5 => &[0x20, 6, 0, 0, 3, 0x22, 0, 4],
     };
     assert_eq!(client.recv(&mut wire, connack, now), connack.len());
     let subs = [Subscription {
@@ -111,6 +116,8 @@ fuzz_target!(|data: &[u8]| {
         &Publication::new("f/2", b"two").qos(QoS::ExactlyOnce),
         now,
     );
+    // Defines an alias, then uses it (5.0).
+    let _ = client.publish(&mut wire, &Publication::new("f/1", b"again"), now);
     check_output(&mut wire, version);
 
     for (i, chunk) in rest.chunks(split).enumerate() {
