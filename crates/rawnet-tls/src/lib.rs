@@ -16,6 +16,8 @@
 //! | `altcp_tls_create_config_client_2wayauth` | [`ClientConfig::with_client_certificate`] + [`Signer`] |
 //! | `altcp_tls_wrap` / `altcp_tls_new` | [`session`] + [`Tls::new`] |
 //! | `MBEDTLS_SSL_MAX_CONTENT_LEN` | caller's buffers, [`ClientConfig::with_max_fragment_length`] |
+//! | `mbedtls_ssl_set_bio` (TLS over another stack's socket) | [`io::TlsStream`] (`embedded-io-async`), [`io::BlockingTlsStream`] (`embedded-io`) |
+//! | `mbedtls_ssl_handshake` / `_read` / `_write` / `_close_notify` | `open` / `read` / `write` + `flush` / `close` of the [`io`] adapters |
 //!
 //! Verification is not optional: a configuration needs trust anchors and the server name,
 //! and the server must present a chain that passes [`verify`] (RFC 5280 path validation,
