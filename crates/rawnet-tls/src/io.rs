@@ -15,8 +15,8 @@
 //!
 //! ## Semantics
 //!
-//! - **Handshake**: explicit with `open()`, or on first use: the first `read`, `write` or
-//!   `flush` runs it. A handshake failure is returned by that call (e.g.
+//! - **Handshake**: explicit with `open()`, or on first use: the first `read` or `write` runs
+//!   it (a `flush` with nothing written does nothing). A handshake failure is returned by that call (e.g.
 //!   `Error::Certificate(CertError::NameMismatch)` in [`IoError::reason`]). The adapters read
 //!   no clock, so [`ClientConfig::with_handshake_timeout`](crate::ClientConfig::with_handshake_timeout)
 //!   does not apply here: bound `open()` with the executor's timer (`embassy_time::with_timeout`)
@@ -39,8 +39,10 @@
 //!   nothing (the session has ended, as in [`crate::Tls`]).
 //! - **Errors** are [`IoError`]: the rawnet-tls [`Error`] reason, with `kind()` taken from the
 //!   lower stream's error for [`Error::Tcp`] and from [`Error`]'s `embedded_io::Error` mapping
-//!   otherwise. After a TLS failure every later call returns the same reason; after a failure of
-//!   the lower stream later calls return [`Error::NotConnected`].
+//!   otherwise. After a TLS failure every later call returns the same reason. An error from the
+//!   lower stream's `read` is returned as is and leaves the TLS stream as it was, so the call
+//!   can be repeated (a socket read timeout, say); after an error from its `write` (or a write
+//!   of 0 bytes) part of a record may have left, and later calls return [`Error::NotConnected`].
 //! - **Cancellation** (async): `read`, `write` and `flush` futures may be dropped at any await
 //!   (minimq does it with deadlines) without losing or duplicating bytes, provided the lower
 //!   stream's futures are cancel-safe in the same sense (tokio's and embassy-net's sockets are).
@@ -179,7 +181,7 @@ enum State {
         end: End,
         handshaking: bool,
     },
-    /// The lower stream failed (reported once, with its error).
+    /// A write to the lower stream failed (reported once, with its error).
     Broken,
 }
 
@@ -310,7 +312,7 @@ impl<'s, 'b> Core<'s, 'b> {
         self.shared.tx.borrow_mut().consume(n);
     }
 
-    /// The lower stream failed or stopped accepting bytes.
+    /// A write to the lower stream failed or took nothing: part of a record may have left.
     fn broken(&mut self) {
         self.state = State::Broken;
     }

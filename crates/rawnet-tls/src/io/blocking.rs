@@ -99,10 +99,9 @@ impl<T: Read + Write> BlockingTlsStream<'_, '_, T> {
                     match r {
                         Ok(Some(n)) => self.core.received(n),
                         Ok(None) => return Err(IoError(Error::NotConnected)),
-                        Err(e) => {
-                            self.core.broken();
-                            return Err(IoError(Error::Tcp(e)));
-                        }
+                        // Nothing was read: the stream is as it was, the call can be retried
+                        // (e.g. after a socket read timeout).
+                        Err(e) => return Err(IoError(Error::Tcp(e))),
                     }
                 }
             }

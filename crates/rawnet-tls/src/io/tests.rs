@@ -457,29 +457,56 @@ fn async_end_of_stream_without_close_notify_is_truncated() {
     });
 }
 
-/// The lower stream's own error is kept whole, with its kind.
+/// A read timeout of the lower stream comes back as its own error, with its kind, and leaves
+/// the TLS stream usable: the next read gets the answer.
 #[test]
-fn blocking_lower_error_keeps_its_kind() {
-    use embedded_io::Read as _;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    let tcp = std_tcp(addr);
-    let (peer, _) = listener.accept().unwrap();
-    // The server never answers; the client's read times out.
-    tcp.inner()
+fn blocking_lower_read_timeout_is_reported_and_retryable() {
+    use embedded_io::Write as _;
+    let pki = pki(&["localhost"]);
+    let server = start(&pki, &["-tls1_3", "-rev"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    blocking_tls!(tls, config("localhost", &anchors), std_tcp(server.addr()));
+    tls.open().unwrap();
+    // The server sends nothing until we do: this read times out.
+    let socket = tls.lower().inner().try_clone().unwrap();
+    socket
         .set_read_timeout(Some(std::time::Duration::from_millis(1)))
         .unwrap();
-    let ca = testkit::root("Unused");
-    let anchors: [&[u8]; 1] = [ca.der()];
-    blocking_tls!(tls, config("localhost", &anchors), tcp);
     let mut buf = [0u8; 8];
-    let e = tls.read(&mut buf).unwrap_err();
+    let e = embedded_io::Read::read(&mut tls, &mut buf).unwrap_err();
     assert!(
         matches!(e.reason(), Error::Tcp(k) if matches!(k.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)),
         "{e:?}"
     );
-    // After a failure of the lower stream: not connected.
-    let e = tls.read(&mut buf).unwrap_err();
+    socket
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    tls.write_all(b"ping\n").unwrap();
+    tls.flush().unwrap();
+    assert_eq!(read_line_blocking(&mut tls, 5), b"gnip\n");
+}
+
+/// A write error of the lower stream comes back with its kind; the TLS stream is then
+/// unusable (part of a record may have left) and says so.
+#[test]
+fn blocking_lower_write_error_breaks_the_stream() {
+    use embedded_io::Write as _;
+    let pki = pki(&["localhost"]);
+    let server = start(&pki, &["-tls1_3", "-rev"], &[]);
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    blocking_tls!(tls, config("localhost", &anchors), std_tcp(server.addr()));
+    tls.open().unwrap();
+    tls.lower()
+        .inner()
+        .shutdown(std::net::Shutdown::Write)
+        .unwrap();
+    tls.write_all(b"lost\n").unwrap(); // buffered in the record
+    let e = tls.flush().unwrap_err();
+    assert!(
+        matches!(e.reason(), Error::Tcp(k) if k.kind() == std::io::ErrorKind::BrokenPipe),
+        "{e:?}"
+    );
+    assert_eq!(embedded_io::Error::kind(&e), ErrorKind::BrokenPipe);
+    let e = tls.write(b"more").unwrap_err();
     assert!(matches!(e.reason(), Error::NotConnected), "{e:?}");
-    drop(peer);
 }
