@@ -108,15 +108,17 @@ fn build(image: &str, features: &[String]) -> Result<PathBuf, String> {
     }
     let target = dir.join("target/stack");
     let mut cmd = Command::new("cargo");
+    // `cargo rustc` adds the flag to the image crate only, keeping the image's own rustflags
+    // (`.cargo/config.toml`); with fat LTO that crate's rustc compiles the whole program, so
+    // every function gets its entry.
     cmd.current_dir(&dir)
         .env("CARGO_TARGET_DIR", &target)
         .env("RUSTC_BOOTSTRAP", "1")
-        // RUSTFLAGS replaces the image's `.cargo/config.toml` rustflags: keep the linker script.
-        .env("RUSTFLAGS", "-C link-arg=-Tlink.x -Z emit-stack-sizes")
-        .args(["build", "--release", "--quiet"]);
+        .args(["rustc", "--release", "--quiet"]);
     if !features.is_empty() {
         cmd.arg("--features").arg(features.join(","));
     }
+    cmd.args(["--", "-Z", "emit-stack-sizes"]);
     util::run(
         &format!("footprint image `{image}` with -Z emit-stack-sizes"),
         &mut cmd,
