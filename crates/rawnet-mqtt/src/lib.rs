@@ -35,9 +35,11 @@
 //!
 //! ## Example
 //!
-//! Emit a PUBLISH, then receive it through the streaming decoder in small pieces:
+//! Emit a PUBLISH, then receive it through the streaming decoder in small pieces (MQTT
+//! 5.0, so built with the `v5` feature):
 //!
-//! ```
+#![cfg_attr(feature = "v5", doc = "```")]
+#![cfg_attr(not(feature = "v5"), doc = "```ignore")]
 //! use rawnet_mqtt::wire::{
 //!     Decoder, Event, PacketId, Properties, Property, Publish, PublishQos, Repr, Version,
 //! };
@@ -74,6 +76,8 @@
 //! ```
 #![cfg_attr(not(any(test, feature = "std")), no_std)]
 #![forbid(unsafe_code)]
+// Without MQTT 5.0, parameters and helpers that only 5.0 paths use are left unused.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 #![warn(missing_docs)]
 
 pub mod client;

@@ -105,7 +105,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         now: Instant,
     ) -> Result<PacketId, Error> {
         let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
-        let with_id = properties.subscription_identifiers().next().is_some();
+        let with_id =
+            self.s.version.is_v5() && properties.subscription_identifiers().next().is_some();
         if with_id && !self.s.server.subscription_ids {
             return Err(Error::SubscriptionIdentifiersNotSupported);
         }
@@ -182,10 +183,13 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     ) -> Result<(), Error> {
         let version = self.s.version;
         let repr = Repr::Disconnect(*disconnect);
-        let expiry = disconnect.properties.iter().find_map(|p| match p {
-            crate::wire::Property::SessionExpiryInterval(v) => Some(v),
-            _ => None,
-        });
+        let expiry = match version.is_v5() {
+            true => disconnect.properties.iter().find_map(|p| match p {
+                crate::wire::Property::SessionExpiryInterval(v) => Some(v),
+                _ => None,
+            }),
+            false => None,
+        };
         if expiry.is_some_and(|v| v != 0) && self.s.options.session_expiry == 0 {
             return Err(Error::SessionExpiryNotAllowed);
         }

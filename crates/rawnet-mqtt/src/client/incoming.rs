@@ -6,9 +6,7 @@ use rawnet_tcp::{Connection, Instant};
 use super::session::{Incoming, Phase};
 use super::state::{on_ack, IncomingQos2, Kind, Next, OutState, Received};
 use super::{Disconnected, Handler, Message, ProtocolError, RequestError, Session};
-use crate::wire::{
-    Ack, PacketId, PacketType, Publish, PublishQos, QoS, ReasonCodes, Repr, Version,
-};
+use crate::wire::{Ack, PacketId, PacketType, Publish, PublishQos, QoS, ReasonCodes, Repr};
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// A whole packet arrived.
@@ -74,7 +72,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         // Topic Alias: defined by a PUBLISH with a topic, used by one without. The
         // maximum is 0 (any alias invalid) unless the application gave storage.
-        let alias = p.properties.topic_alias();
+        let alias = if self.version.is_v5() {
+            p.properties.topic_alias()
+        } else {
+            None
+        };
         if let Some(alias) = alias {
             if alias == 0 || alias > self.alias_in_max {
                 return Err(ProtocolError::TopicAliasInvalid);
@@ -191,7 +193,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             Kind::Subscribe(n) | Kind::Unsubscribe(n) => usize::from(n),
             Kind::Publish(_) => return Err(unknown),
         };
-        let counted = kind == PacketType::SubAck || self.version == Version::V5;
+        let counted = kind == PacketType::SubAck || self.version.is_v5();
         if counted && codes.len() != expected {
             return Err(ProtocolError::ReasonCount);
         }

@@ -276,7 +276,7 @@ fn alias_choice(
     ring_capacity: usize,
     p: &Publish<'_>,
 ) -> Option<(u16, bool, usize)> {
-    let usable = version == Version::V5
+    let usable = version.is_v5()
         && server.topic_alias_max > 0
         && table.has_storage()
         && !p.topic.is_empty()

@@ -164,7 +164,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let o = self.options;
         let mut props = [Property::ReceiveMaximum(1); 4];
         let mut n = 0;
-        if o.version == Version::V5 {
+        if o.version.is_v5() {
             let mut add = |p| {
                 if let Some(slot) = props.get_mut(n) {
                     *slot = p;
@@ -219,7 +219,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let mut server = ServerLimits::NONE;
         let mut keep_alive = self.options.keep_alive;
         let mut assigned = None;
-        for p in ack.properties.iter() {
+        let properties = if self.version.is_v5() {
+            ack.properties
+        } else {
+            Properties::EMPTY
+        };
+        for p in properties.iter() {
             match p {
                 Property::ReceiveMaximum(v) => server.receive_max = usize::from(v),
                 Property::MaximumQos(q) => server.max_qos = q,
@@ -336,7 +341,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             Disconnected::Protocol(e) => Some(e.reason()),
             _ => None,
         };
-        if let (Some(reason), Version::V5, None) = (reason, self.version, self.stream) {
+        if let (Some(reason), true, None) = (reason, self.version.is_v5(), self.stream) {
             // Whatever is still in the ring was for this connection only.
             self.ring.clear();
             let d = Repr::Disconnect(Disconnect {

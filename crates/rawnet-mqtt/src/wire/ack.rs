@@ -33,7 +33,7 @@ impl<'a> Ack<'a> {
         let mut r = Reader::new(body);
         let packet_id = r.packet_id()?;
         let mut ack = Ack::new(packet_id);
-        if version == Version::V5 && !r.is_empty() {
+        if version.is_v5() && !r.is_empty() {
             ack.reason = ReasonCode::parse(r.u8()?, kind)?;
             if !r.is_empty() {
                 ack.properties = Properties::read(&mut r, PropertyContext::Ack)?;
@@ -46,6 +46,7 @@ impl<'a> Ack<'a> {
     pub(crate) fn body_len(&self, version: Version) -> usize {
         match version {
             Version::V311 => 2,
+            #[cfg(feature = "v5")]
             Version::V5 if self.properties.is_empty() => {
                 if self.reason == ReasonCode::Success {
                     2
@@ -53,6 +54,7 @@ impl<'a> Ack<'a> {
                     3
                 }
             }
+            #[cfg(feature = "v5")]
             Version::V5 => self.properties.wire_len().saturating_add(3),
         }
     }
@@ -70,6 +72,7 @@ impl<'a> Ack<'a> {
                 }
                 w.u16(self.packet_id.get())
             }
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 if !self.reason.allowed_in(kind) {
                     return Err(Error::InvalidReasonCode);

@@ -72,21 +72,23 @@ impl<'a> Connect<'a> {
         }
         let has_username = flags & flag::USERNAME != 0;
         let has_password = flags & flag::PASSWORD != 0;
-        if version == Version::V311 && has_password && !has_username {
+        if !version.is_v5() && has_password && !has_username {
             return Err(Error::PasswordWithoutUsername);
         }
         let clean_start = flags & flag::CLEAN_START != 0;
         let keep_alive = r.u16()?;
         let properties = match version {
+            #[cfg(feature = "v5")]
             Version::V5 => Properties::read(&mut r, PropertyContext::Connect)?,
             Version::V311 => Properties::EMPTY,
         };
         let client_id = r.string()?;
-        if version == Version::V311 && client_id.is_empty() && !clean_start {
+        if !version.is_v5() && client_id.is_empty() && !clean_start {
             return Err(Error::EmptyClientId);
         }
         let will = if will_flag {
             let properties = match version {
+                #[cfg(feature = "v5")]
                 Version::V5 => Properties::read(&mut r, PropertyContext::Will)?,
                 Version::V311 => Properties::EMPTY,
             };
@@ -128,11 +130,11 @@ impl<'a> Connect<'a> {
     pub(crate) fn body_len(&self, version: Version) -> usize {
         // Protocol name (6), level (1), flags (1), keep alive (2).
         let mut len = 10usize.saturating_add(field_len(self.client_id.len()));
-        if version == Version::V5 {
+        if version.is_v5() {
             len = len.saturating_add(self.properties.wire_len());
         }
         if let Some(will) = &self.will {
-            if version == Version::V5 {
+            if version.is_v5() {
                 len = len.saturating_add(will.properties.wire_len());
             }
             len = len
@@ -169,7 +171,7 @@ impl<'a> Connect<'a> {
     }
 
     pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
-        if version == Version::V311 {
+        if !version.is_v5() {
             let will_props = self.will.is_some_and(|w| !w.properties.is_empty());
             if !self.properties.is_empty() || will_props {
                 return Err(Error::NotInVersion);
@@ -185,12 +187,12 @@ impl<'a> Connect<'a> {
         w.u8(version.level())?;
         w.u8(self.flags())?;
         w.u16(self.keep_alive)?;
-        if version == Version::V5 {
+        if version.is_v5() {
             self.properties.write(w, PropertyContext::Connect)?;
         }
         w.string(self.client_id)?;
         if let Some(will) = &self.will {
-            if version == Version::V5 {
+            if version.is_v5() {
                 will.properties.write(w, PropertyContext::Will)?;
             }
             check_topic_name(will.topic)?;
@@ -236,6 +238,7 @@ impl<'a> ConnAck<'a> {
                 ReasonCode::from_v311_connack(code).ok_or(Error::InvalidReasonCode)?,
                 Properties::EMPTY,
             ),
+            #[cfg(feature = "v5")]
             Version::V5 => (
                 ReasonCode::parse(code, PacketType::ConnAck)?,
                 Properties::read(&mut r, PropertyContext::ConnAck)?,
@@ -255,6 +258,7 @@ impl<'a> ConnAck<'a> {
     pub(crate) fn body_len(&self, version: Version) -> usize {
         match version {
             Version::V311 => 2,
+            #[cfg(feature = "v5")]
             Version::V5 => self.properties.wire_len().saturating_add(2),
         }
     }
@@ -271,6 +275,7 @@ impl<'a> ConnAck<'a> {
                 }
                 w.u8(self.reason.to_v311_connack().ok_or(Error::NotInVersion)?)
             }
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 if !self.reason.allowed_in(PacketType::ConnAck) {
                     return Err(Error::InvalidReasonCode);

@@ -70,6 +70,7 @@ impl<'a> Disconnect<'a> {
                 Reader::new(body).finish()?;
                 Ok(Disconnect::default())
             }
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 let (reason, properties) =
                     parse_reason_props(PacketType::Disconnect, PropertyContext::Disconnect, body)?;
@@ -81,6 +82,7 @@ impl<'a> Disconnect<'a> {
     pub(crate) fn body_len(&self, version: Version) -> usize {
         match version {
             Version::V311 => 0,
+            #[cfg(feature = "v5")]
             Version::V5 => reason_props_len(self.reason, &self.properties),
         }
     }
@@ -91,6 +93,7 @@ impl<'a> Disconnect<'a> {
                 Err(Error::NotInVersion)
             }
             Version::V311 => Ok(()),
+            #[cfg(feature = "v5")]
             Version::V5 => emit_reason_props(
                 PacketType::Disconnect,
                 PropertyContext::Disconnect,
@@ -115,6 +118,7 @@ impl<'a> Auth<'a> {
     pub(crate) fn parse(body: &'a [u8], version: Version) -> Result<Self, Error> {
         match version {
             Version::V311 => Err(Error::ReservedPacketType),
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 let (reason, properties) =
                     parse_reason_props(PacketType::Auth, PropertyContext::Auth, body)?;
@@ -130,6 +134,7 @@ impl<'a> Auth<'a> {
     pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
         match version {
             Version::V311 => Err(Error::NotInVersion),
+            #[cfg(feature = "v5")]
             Version::V5 => emit_reason_props(
                 PacketType::Auth,
                 PropertyContext::Auth,

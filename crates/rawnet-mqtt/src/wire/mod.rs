@@ -80,6 +80,14 @@ mod topic;
 #[cfg(test)]
 mod tests;
 
+/// The versions the tests run in both-version loops.
+#[cfg(test)]
+pub(crate) const TEST_VERSIONS: &[Version] = &[
+    Version::V311,
+    #[cfg(feature = "v5")]
+    Version::V5,
+];
+
 pub use ack::Ack;
 pub use codec::MAX_REMAINING_LENGTH;
 pub use connect::{ConnAck, Connect, Will};
@@ -104,7 +112,9 @@ pub type PacketId = core::num::NonZeroU16;
 pub enum Version {
     /// MQTT 3.1.1 (protocol level 4).
     V311,
-    /// MQTT 5.0 (protocol level 5).
+    /// MQTT 5.0 (protocol level 5). Only with the `v5` feature (on by default): without
+    /// it the crate is MQTT 3.1.1 only and no 5.0 code is built.
+    #[cfg(feature = "v5")]
     V5,
 }
 
@@ -113,7 +123,18 @@ impl Version {
     pub const fn level(self) -> u8 {
         match self {
             Version::V311 => 4,
+            #[cfg(feature = "v5")]
             Version::V5 => 5,
+        }
+    }
+
+    /// Whether this is MQTT 5.0 (always `false` without the `v5` feature, so that 5.0
+    /// code behind it is not built).
+    pub const fn is_v5(self) -> bool {
+        match self {
+            Version::V311 => false,
+            #[cfg(feature = "v5")]
+            Version::V5 => true,
         }
     }
 
@@ -121,6 +142,7 @@ impl Version {
     pub const fn from_level(level: u8) -> Option<Version> {
         match level {
             4 => Some(Version::V311),
+            #[cfg(feature = "v5")]
             5 => Some(Version::V5),
             _ => None,
         }

@@ -82,6 +82,7 @@ impl<'a> Publish<'a> {
             QoS::ExactlyOnce => PublishQos::ExactlyOnce(r.packet_id()?),
         };
         let properties = match version {
+            #[cfg(feature = "v5")]
             Version::V5 => Properties::read(&mut r, PropertyContext::Publish)?,
             Version::V311 => Properties::EMPTY,
         };
@@ -123,7 +124,7 @@ impl<'a> Publish<'a> {
         if flags & (0b11 << flag::QOS_SHIFT) != 0 {
             len = len.saturating_add(2);
         }
-        if version == Version::V311 {
+        if !version.is_v5() {
             return Ok((len, true));
         }
         let Some(rest) = prefix.get(len..) else {
@@ -158,7 +159,7 @@ impl<'a> Publish<'a> {
         if self.qos.packet_id().is_some() {
             len = len.saturating_add(2);
         }
-        if version == Version::V5 {
+        if version.is_v5() {
             len = len.saturating_add(self.properties.wire_len());
         }
         len
@@ -175,7 +176,7 @@ impl<'a> Publish<'a> {
         if self.dup && self.qos == PublishQos::AtMostOnce {
             return Err(Error::DupWithQos0);
         }
-        if version == Version::V311 && !self.properties.is_empty() {
+        if !version.is_v5() && !self.properties.is_empty() {
             return Err(Error::NotInVersion);
         }
         check_publish_topic(self.topic, &self.properties, version)?;
@@ -183,7 +184,7 @@ impl<'a> Publish<'a> {
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
         }
-        if version == Version::V5 {
+        if version.is_v5() {
             self.properties.write(w, PropertyContext::Publish)?;
         }
         Ok(())
@@ -240,7 +241,7 @@ fn check_publish_topic(
     properties: &Properties<'_>,
     version: Version,
 ) -> Result<(), Error> {
-    if topic.is_empty() && version == Version::V5 && properties.topic_alias().is_some() {
+    if topic.is_empty() && version.is_v5() && properties.topic_alias().is_some() {
         // §3.3.2.3.4: a zero-length topic with a Topic Alias uses the alias' topic.
         return check_no_wildcards(topic);
     }

@@ -76,6 +76,7 @@ impl SubscriptionOptions {
             Version::V311 if self != SubscriptionOptions::qos(self.qos) => {
                 Err(Error::InvalidSubscriptionOptions)
             }
+            #[cfg(feature = "v5")]
             Version::V5 if self.no_local && is_shared(filter) => {
                 Err(Error::InvalidSubscriptionOptions)
             }
@@ -110,6 +111,7 @@ fn read_props<'a>(
     version: Version,
 ) -> Result<Properties<'a>, Error> {
     match version {
+        #[cfg(feature = "v5")]
         Version::V5 => Properties::read(r, context),
         Version::V311 => Ok(Properties::EMPTY),
     }
@@ -117,6 +119,7 @@ fn read_props<'a>(
 
 fn props_len(properties: &Properties<'_>, version: Version) -> usize {
     match version {
+        #[cfg(feature = "v5")]
         Version::V5 => properties.wire_len(),
         Version::V311 => 0,
     }
@@ -129,6 +132,7 @@ fn write_props(
     version: Version,
 ) -> Result<(), Error> {
     match version {
+        #[cfg(feature = "v5")]
         Version::V5 => properties.write(w, context),
         Version::V311 if properties.is_empty() => Ok(()),
         Version::V311 => Err(Error::NotInVersion),
@@ -149,7 +153,7 @@ impl<'a> Subscribe<'a> {
             let filter = p.string()?;
             check_topic_filter(filter, version)?;
             let byte = p.u8()?;
-            if version == Version::V311 && byte & 0b1111_1100 != 0 {
+            if !version.is_v5() && byte & 0b1111_1100 != 0 {
                 return Err(Error::InvalidSubscriptionOptions);
             }
             SubscriptionOptions::from_byte(byte)?.check(filter, version)?;
@@ -203,7 +207,7 @@ fn parse_codes<'a>(
     }
     for &byte in codes {
         let code = ReasonCode::parse(byte, kind)?;
-        if version == Version::V311 && !code.is_v311_suback() {
+        if !version.is_v5() && !code.is_v311_suback() {
             return Err(Error::InvalidReasonCode);
         }
     }
@@ -222,7 +226,7 @@ fn write_codes(
     codes.write_checked(w, |code| {
         if !code.allowed_in(kind) {
             Err(Error::InvalidReasonCode)
-        } else if version == Version::V311 && !code.is_v311_suback() {
+        } else if !version.is_v5() && !code.is_v311_suback() {
             Err(Error::NotInVersion)
         } else {
             Ok(())
@@ -329,6 +333,7 @@ impl<'a> UnsubAck<'a> {
                     reasons: ReasonCodes::empty(),
                 })
             }
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 let properties = Properties::read(&mut r, PropertyContext::UnsubAck)?;
                 let reasons = parse_codes(&mut r, PacketType::UnsubAck, version)?;
@@ -344,6 +349,7 @@ impl<'a> UnsubAck<'a> {
     pub(crate) fn body_len(&self, version: Version) -> usize {
         match version {
             Version::V311 => 2,
+            #[cfg(feature = "v5")]
             Version::V5 => self
                 .properties
                 .wire_len()
@@ -360,6 +366,7 @@ impl<'a> UnsubAck<'a> {
                 }
                 w.u16(self.packet_id.get())
             }
+            #[cfg(feature = "v5")]
             Version::V5 => {
                 w.u16(self.packet_id.get())?;
                 self.properties.write(w, PropertyContext::UnsubAck)?;

@@ -39,7 +39,7 @@ pub(crate) fn check_topic_filter(filter: &str, version: Version) -> Result<(), E
             _ => {}
         }
     }
-    if version == Version::V5 {
+    if version.is_v5() {
         if let Some(rest) = filter.strip_prefix("$share/") {
             let (name, inner) = rest.split_once('/').ok_or(Error::InvalidTopicFilter)?;
             if name.is_empty() || name.contains(['+', '#']) || inner.is_empty() {

@@ -1,4 +1,5 @@
 //! The transition validators as tables, and the two session tables.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 use crate::wire::PacketType as T;

@@ -1,6 +1,7 @@
 //! Topic Aliases (MQTT 5.0) both ways: the client's toward the broker (defined on first
 //! use, used after, gone at every reconnect, never on a retransmission) and the broker's
 //! toward the client (resolved; invalid ones are a protocol error with DISCONNECT 0x94).
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 
@@ -58,6 +59,7 @@ fn aliased(version: Version, storage: usize) -> Bench {
 
 const MAX2: &[Property<'static>] = &[Property::TopicAliasMaximum(2)];
 
+#[cfg(feature = "v5")]
 #[test]
 fn outgoing_alias_is_defined_then_used_up_to_the_broker_maximum() {
     let mut b = aliased(Version::V5, 64);
@@ -83,6 +85,7 @@ fn outgoing_alias_is_defined_then_used_up_to_the_broker_maximum() {
     assert_eq!(b.client.outgoing_topic_aliases(), 2);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn no_alias_without_storage_without_broker_maximum_or_in_3_1_1() {
     // Storage, but the broker allows none (no Topic Alias Maximum in CONNACK).
@@ -108,6 +111,7 @@ fn no_alias_without_storage_without_broker_maximum_or_in_3_1_1() {
     assert!(publishes(&mut d).iter().all(|p| p.alias.is_none()));
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn topics_that_do_not_fit_the_storage_go_in_full() {
     // 4 + 3 bytes: room for "abc", not for "abcd" as well.
@@ -128,6 +132,7 @@ fn topics_that_do_not_fit_the_storage_go_in_full() {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn an_explicit_alias_stays_refused() {
     let mut b = aliased(Version::V5, 64);
@@ -144,6 +149,7 @@ fn an_explicit_alias_stays_refused() {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn aliases_end_with_the_connection_and_retransmissions_carry_the_full_topic() {
     let mut b = Bench::with_client(
@@ -213,6 +219,7 @@ fn aliases_end_with_the_connection_and_retransmissions_carry_the_full_topic() {
     assert_eq!(b.client.outgoing_topic_aliases(), 0);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn a_definition_over_the_broker_maximum_packet_size_goes_without_alias() {
     // PUBLISH QoS 0 "abc", payload "xy": 1 + 1 + (2 + 3) + 1 (no properties) + 2 = 10
@@ -228,6 +235,7 @@ fn a_definition_over_the_broker_maximum_packet_size_goes_without_alias() {
     assert_eq!(b.client.outgoing_topic_aliases(), 0);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn stored_first_send_over_a_wrapping_ring_goes_without_alias() {
     // A 32-byte ring: the QoS 0 message fills it to offset 25, so the QoS 1 packet that
@@ -263,6 +271,7 @@ fn stored_first_send_over_a_wrapping_ring_goes_without_alias() {
 
 // ---- incoming ------------------------------------------------------------------------
 
+#[cfg(feature = "v5")]
 fn accepting(max: u16, storage: usize) -> Bench {
     let mut b = Bench::with_client(
         Version::V5,
@@ -293,6 +302,7 @@ fn start(topic: &str, len: usize) -> Ev {
     }
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn connect_advertises_the_maximum_only_with_storage() {
     let mut b = Bench::with_client(
@@ -322,6 +332,7 @@ fn connect_advertises_the_maximum_only_with_storage() {
     }
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn incoming_aliases_are_resolved_and_redefined() {
     let mut b = accepting(2, 64);
@@ -354,6 +365,7 @@ fn incoming_aliases_are_resolved_and_redefined() {
     assert!(b.client.is_connected());
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn incoming_alias_resolved_for_a_streamed_publish() {
     // A 32-byte receive buffer: the payload arrives in fragments after the header.
@@ -385,6 +397,7 @@ fn incoming_alias_resolved_for_a_streamed_publish() {
     assert_eq!(got, payload);
 }
 
+#[cfg(feature = "v5")]
 /// Feeds `input` to a client accepting 2 aliases with "t" defined as 1 and checks the
 /// protocol error, the DISCONNECT reason and the close.
 fn refused(input: &[u8], want: ProtocolError, reason: u8, storage: usize) {
@@ -400,6 +413,7 @@ fn refused(input: &[u8], want: ProtocolError, reason: u8, storage: usize) {
     assert!(b.conn.closed && !b.client.is_connected());
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn invalid_incoming_aliases() {
     let invalid = ProtocolError::TopicAliasInvalid;
@@ -440,6 +454,7 @@ fn invalid_incoming_aliases() {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn any_incoming_alias_is_invalid_without_storage_and_after_a_reconnect() {
     let mut b = Bench::connected(Version::V5);

@@ -1,4 +1,5 @@
 //! CONNECT, CONNACK, keep-alive, timeouts, disconnect.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 use crate::wire::Will;
@@ -35,6 +36,7 @@ fn connect_carries_the_client_info_311() {
     assert!(b.conn.outputs > 0, "output asked for at once");
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn connect_5_advertises_receive_maximum_and_session_expiry() {
     let mut b = Bench::with(Version::V5, 256, 256, 512, |mut o| {
@@ -78,6 +80,7 @@ fn connack_accepted_then_refused_311() {
     assert!(b.conn.closed);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn connack_5_limits_and_server_keep_alive() {
     let mut b = Bench::new(Version::V5);
@@ -167,6 +170,7 @@ fn ping_also_when_only_sending() {
     assert!(b.client.is_connected());
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn disconnect_sends_disconnect_and_closes() {
     let mut b = Bench::connected(Version::V5);
@@ -219,6 +223,7 @@ fn broker_close_and_transport_error_are_reported() {
     assert_eq!(b.client.poll_at(), None);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn server_disconnect_reason_reaches_the_app() {
     let mut b = Bench::connected(Version::V5);

@@ -1,9 +1,11 @@
 //! A hostile broker: each violation gets a specific error, the connection is closed (with
 //! DISCONNECT and a reason in 5.0), and no QoS 1 / 2 message is lost. Nothing panics.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 use proptest::prelude::*;
 
+#[cfg(feature = "v5")]
 /// A connected 5.0 client with one QoS 1 message in flight.
 fn bench_with_message() -> (Bench, u16) {
     let mut b = Bench::connected(Version::V5);
@@ -17,6 +19,7 @@ fn bench_with_message() -> (Bench, u16) {
     (b, id)
 }
 
+#[cfg(feature = "v5")]
 fn check(input: &[u8], want: ProtocolError) {
     let (mut b, _) = bench_with_message();
     assert_eq!(b.feed(input), input.len(), "{want:?}: input drained");
@@ -42,6 +45,7 @@ fn check(input: &[u8], want: ProtocolError) {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn malformed_packet() {
     // PUBLISH QoS 3.
@@ -56,6 +60,7 @@ fn malformed_packet() {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn packets_not_allowed_now() {
     use crate::wire::PacketType as T;
@@ -68,6 +73,7 @@ fn packets_not_allowed_now() {
     check(&[0xf0, 0], ProtocolError::AuthNotSupported);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn unknown_packet_ids_and_wrong_acks() {
     use crate::wire::PacketType as T;
@@ -90,6 +96,7 @@ fn unknown_packet_ids_and_wrong_acks() {
     );
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn too_large_and_topic_alias() {
     // A PINGRESP claiming 2000 bytes (receive buffer: 256).
@@ -104,6 +111,7 @@ fn too_large_and_topic_alias() {
     check(&bytes(p, Version::V5), ProtocolError::TopicAliasInvalid);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn wrong_number_of_suback_codes() {
     let mut b = Bench::connected(Version::V5);
@@ -147,6 +155,7 @@ fn publish_before_connack_and_3_1_1_closes_without_disconnect() {
     assert!(b.conn.closed);
 }
 
+#[cfg(feature = "v5")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 

@@ -1,9 +1,11 @@
 //! The broker's limits are those of the latest CONNACK: stored and queued messages that
 //! no longer fit them get a specific error (never dropped silently), and resends after a
 //! reconnect respect the new Receive Maximum.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 
+#[cfg(feature = "v5")]
 fn persistent() -> Bench {
     let mut b = Bench::with(Version::V5, 256, 256, 1024, |mut o| {
         o.clean_start = false;
@@ -35,6 +37,7 @@ fn publish_pkt(payload: &[u8], qos: u8, id: u16, dup: bool) -> Pkt {
     }
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn messages_over_the_new_maximum_packet_size_fail_with_a_specific_error() {
     let mut b = persistent();
@@ -80,6 +83,7 @@ fn messages_over_the_new_maximum_packet_size_fail_with_a_specific_error() {
     assert_eq!((b.client.in_flight(), b.client.store_used()), (0, 0));
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn queued_messages_over_the_new_maximum_qos_or_retain_fail_with_a_specific_error() {
     let mut b = persistent();
@@ -103,6 +107,7 @@ fn queued_messages_over_the_new_maximum_qos_or_retain_fail_with_a_specific_error
     assert_eq!(b.out(), [publish_pkt(b"1", 1, fine, false)]);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn resends_after_a_reconnect_respect_the_new_receive_maximum() {
     let mut b = persistent();

@@ -1,5 +1,6 @@
 //! MQTT 5.0 properties on SUBSCRIBE, UNSUBSCRIBE and the client's DISCONNECT, and the
 //! Subscription Identifiers of incoming PUBLISHes.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 use crate::wire::{Subscription, SubscriptionOptions};
@@ -38,6 +39,7 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn subscribe_and_unsubscribe_carry_their_properties() {
     let mut b = Bench::connected(Version::V5);
@@ -72,6 +74,7 @@ fn subscribe_and_unsubscribe_carry_their_properties() {
     assert_eq!(b.events().len(), 2);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn properties_that_cannot_be_sent_are_refused_and_nothing_leaves() {
     use crate::wire::Error as W;
@@ -124,6 +127,7 @@ fn properties_that_cannot_be_sent_are_refused_and_nothing_leaves() {
     assert_eq!(b.out(), []);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn disconnect_with_reason_and_properties() {
     let mut b = Bench::with(Version::V5, 256, 256, 512, |mut o| {
@@ -157,6 +161,7 @@ fn disconnect_with_reason_and_properties() {
     assert!(b.conn.closed);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn disconnect_that_cannot_be_sent_is_refused_and_the_connection_stays() {
     use crate::wire::Error as W;
@@ -205,6 +210,7 @@ fn disconnect_that_cannot_be_sent_is_refused_and_the_connection_stays() {
     assert_eq!(b.out(), [Pkt::Disconnect(ReasonCode::Success)]);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn subscription_identifiers_of_incoming_messages_reach_the_handler() {
     let mut b = Bench::connected(Version::V5);

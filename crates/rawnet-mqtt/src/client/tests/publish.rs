@@ -1,4 +1,5 @@
 //! Outgoing PUBLISH at every QoS, the output ring, streaming, subscribe and unsubscribe.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::*;
 
@@ -67,6 +68,7 @@ fn qos2_flow_pubrec_pubrel_pubcomp() {
     assert_eq!(b.client.in_flight(), 0);
 }
 
+#[cfg(feature = "v5")]
 #[test]
 fn reason_codes_on_acks_5() {
     let mut b = Bench::connected(Version::V5);

@@ -8,6 +8,7 @@
 //!   "never panics" on arbitrary bytes.
 //! - `decoder`: the streaming decoder under every split.
 //! - `fixtures`: packets captured from a real Mosquitto.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use super::{Error, Packet, PacketId, Repr, Version};
 

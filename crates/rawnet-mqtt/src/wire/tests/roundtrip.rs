@@ -1,5 +1,6 @@
 //! Property tests: arbitrary representation → emit → parse gives it back, for every packet
 //! type in both versions; arbitrary and mutated bytes never make the parser panic.
+#![cfg_attr(not(feature = "v5"), allow(unused))]
 
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -173,6 +174,7 @@ fn connack(v: Version) -> impl Strategy<Value = Repr<'static>> {
                 .collect::<Vec<_>>(),
         )
         .boxed(),
+        #[cfg(feature = "v5")]
         Version::V5 => reason(PacketType::ConnAck).boxed(),
     };
     (
@@ -227,6 +229,7 @@ fn publish(v: Version) -> impl Strategy<Value = Repr<'static>> {
 fn ack(v: Version, kind: PacketType) -> impl Strategy<Value = Repr<'static>> {
     let reason = match v {
         Version::V311 => Just(ReasonCode::Success).boxed(),
+        #[cfg(feature = "v5")]
         Version::V5 => reason(kind).boxed(),
     };
     (packet_id(), reason, properties(PropertyContext::Ack, v)).prop_map(
@@ -259,6 +262,7 @@ fn subscribe(v: Version) -> impl Strategy<Value = Repr<'static>> {
     )
         .prop_map(move |(qos, no_local, rap, rh)| match v {
             Version::V311 => SubscriptionOptions::qos(qos),
+            #[cfg(feature = "v5")]
             Version::V5 => SubscriptionOptions {
                 qos,
                 no_local,
@@ -291,9 +295,8 @@ fn subscribe(v: Version) -> impl Strategy<Value = Repr<'static>> {
 }
 
 fn suback(v: Version) -> impl Strategy<Value = Repr<'static>> {
-    let code = reason(PacketType::SubAck).prop_filter("3.1.1 code", move |c| {
-        v == Version::V5 || c.is_v311_suback()
-    });
+    let code = reason(PacketType::SubAck)
+        .prop_filter("3.1.1 code", move |c| v.is_v5() || c.is_v311_suback());
     (
         packet_id(),
         properties(PropertyContext::SubAck, v),
@@ -326,6 +329,7 @@ fn unsubscribe(v: Version) -> impl Strategy<Value = Repr<'static>> {
 fn unsuback(v: Version) -> impl Strategy<Value = Repr<'static>> {
     let codes = match v {
         Version::V311 => Just(Vec::new()).boxed(),
+        #[cfg(feature = "v5")]
         Version::V5 => vec(reason(PacketType::UnsubAck), 1..6).boxed(),
     };
     (packet_id(), properties(PropertyContext::UnsubAck, v), codes).prop_map(
@@ -342,12 +346,14 @@ fn unsuback(v: Version) -> impl Strategy<Value = Repr<'static>> {
 fn disconnect(v: Version) -> impl Strategy<Value = Repr<'static>> {
     let reason = match v {
         Version::V311 => Just(ReasonCode::Success).boxed(),
+        #[cfg(feature = "v5")]
         Version::V5 => reason(PacketType::Disconnect).boxed(),
     };
     (reason, properties(PropertyContext::Disconnect, v))
         .prop_map(|(reason, properties)| Repr::Disconnect(Disconnect { reason, properties }))
 }
 
+#[cfg(feature = "v5")]
 fn auth() -> impl Strategy<Value = Repr<'static>> {
     (
         reason(PacketType::Auth),
@@ -356,6 +362,7 @@ fn auth() -> impl Strategy<Value = Repr<'static>> {
         .prop_map(|(reason, properties)| Repr::Auth(Auth { reason, properties }))
 }
 
+#[cfg(feature = "v5")]
 /// Any packet valid in `v`.
 fn any_repr(v: Version) -> BoxedStrategy<Repr<'static>> {
     let mut all = vec![
@@ -374,7 +381,7 @@ fn any_repr(v: Version) -> BoxedStrategy<Repr<'static>> {
         Just(Repr::PingResp).boxed(),
         disconnect(v).boxed(),
     ];
-    if v == Version::V5 {
+    if v.is_v5() {
         all.push(auth().boxed());
     }
     proptest::strategy::Union::new(all).boxed()
@@ -426,36 +433,45 @@ macro_rules! roundtrip_tests {
 }
 
 const V3: Version = Version::V311;
+#[cfg(feature = "v5")]
 const V5: Version = Version::V5;
 
 roundtrip_tests! {
     connect_311: connect(V3), V3;
-    connect_5: connect(V5), V5;
     connack_311: connack(V3), V3;
-    connack_5: connack(V5), V5;
     publish_311: publish(V3), V3;
-    publish_5: publish(V5), V5;
     puback_311: ack(V3, PacketType::PubAck), V3;
-    puback_5: ack(V5, PacketType::PubAck), V5;
     pubrec_311: ack(V3, PacketType::PubRec), V3;
-    pubrec_5: ack(V5, PacketType::PubRec), V5;
     pubrel_311: ack(V3, PacketType::PubRel), V3;
-    pubrel_5: ack(V5, PacketType::PubRel), V5;
     pubcomp_311: ack(V3, PacketType::PubComp), V3;
-    pubcomp_5: ack(V5, PacketType::PubComp), V5;
     subscribe_311: subscribe(V3), V3;
-    subscribe_5: subscribe(V5), V5;
     suback_311: suback(V3), V3;
-    suback_5: suback(V5), V5;
     unsubscribe_311: unsubscribe(V3), V3;
-    unsubscribe_5: unsubscribe(V5), V5;
     unsuback_311: unsuback(V3), V3;
-    unsuback_5: unsuback(V5), V5;
     ping_311: prop_oneof![Just(Repr::PingReq), Just(Repr::PingResp)], V3;
-    ping_5: prop_oneof![Just(Repr::PingReq), Just(Repr::PingResp)], V5;
     disconnect_311: disconnect(V3), V3;
-    disconnect_5: disconnect(V5), V5;
-    auth_5: auth(), V5;
+}
+
+#[cfg(feature = "v5")]
+mod v5 {
+    use super::*;
+
+    roundtrip_tests! {
+        connect_5: connect(V5), V5;
+        connack_5: connack(V5), V5;
+        publish_5: publish(V5), V5;
+        puback_5: ack(V5, PacketType::PubAck), V5;
+        pubrec_5: ack(V5, PacketType::PubRec), V5;
+        pubrel_5: ack(V5, PacketType::PubRel), V5;
+        pubcomp_5: ack(V5, PacketType::PubComp), V5;
+        subscribe_5: subscribe(V5), V5;
+        suback_5: suback(V5), V5;
+        unsubscribe_5: unsubscribe(V5), V5;
+        unsuback_5: unsuback(V5), V5;
+        ping_5: prop_oneof![Just(Repr::PingReq), Just(Repr::PingResp)], V5;
+        disconnect_5: disconnect(V5), V5;
+        auth_5: auth(), V5;
+    }
 }
 
 /// Parses `bytes` in both versions; whatever parses must emit again, and the emitted bytes
@@ -464,7 +480,7 @@ roundtrip_tests! {
 /// reason code and an empty property list, or leave them out); emit always writes the short
 /// form.
 fn parse_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
-    for v in [V3, V5] {
+    for &v in crate::wire::TEST_VERSIONS {
         if let Ok((repr, n)) = Repr::parse_bytes(bytes, v) {
             let mut out = vec![0u8; repr.buffer_len(v)];
             let emitted = repr.emit(&mut out, v);
@@ -487,6 +503,7 @@ fn parse_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+#[cfg(feature = "v5")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -514,6 +531,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "v5")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
