@@ -17,23 +17,25 @@ pub enum ConfigError {
     BadTrustAnchor(usize),
     /// The server name is neither an IP address nor a valid DNS name.
     InvalidServerName,
-    /// The PSK identity given to [`Verification::psk`] is empty or longer than
-    /// [`Verification::MAX_PSK_IDENTITY`] bytes.
+    /// The PSK identity given to `Verification::psk` (feature `psk`) is empty or longer than
+    /// 256 bytes.
     InvalidPskIdentity,
-    /// The key given to [`Verification::psk`] is shorter than
-    /// [`Verification::MIN_PSK_KEY`] bytes, longer than [`Verification::MAX_PSK_KEY`], or all
-    /// zero (a zero key of 32 bytes derives the same secrets as "no PSK" in TLS 1.3).
+    /// The key given to `Verification::psk` (feature `psk`) is shorter than 16 bytes, longer
+    /// than 64, or all zero (a zero key of 32 bytes derives the same secrets as "no PSK" in
+    /// TLS 1.3).
     WeakPskKey,
 }
 
 /// An external pre-shared key (RFC 8446 §2.2, psk_dhe_ke): the identity the server knows it
 /// by and the secret itself. `Debug` does not show the key.
+#[cfg(feature = "psk")]
 #[derive(Clone, Copy)]
 pub(crate) struct Psk<'a> {
     pub(crate) identity: &'a [u8],
     pub(crate) key: &'a [u8],
 }
 
+#[cfg(feature = "psk")]
 impl core::fmt::Debug for Psk<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Psk")
@@ -49,10 +51,12 @@ impl core::fmt::Debug for Psk<'_> {
 pub struct Verification<'a> {
     /// `None`: insecure. `Some(&[])` (PSK): no certificate can ever verify.
     pub(crate) anchors: Option<&'a [&'a [u8]]>,
+    #[cfg(feature = "psk")]
     pub(crate) psk: Option<Psk<'a>>,
 }
 
 /// No trust anchor at all: with a PSK, a certificate the server shows anyway is refused.
+#[cfg(feature = "psk")]
 const NO_ANCHORS: &[&[u8]] = &[];
 
 impl<'a> Verification<'a> {
@@ -67,14 +71,18 @@ impl<'a> Verification<'a> {
         }
         Ok(Verification {
             anchors: Some(anchors),
+            #[cfg(feature = "psk")]
             psk: None,
         })
     }
 
+    #[cfg(feature = "psk")]
     /// Shortest PSK key [`Verification::psk`] accepts: 16 bytes (128 bits).
     pub const MIN_PSK_KEY: usize = 16;
+    #[cfg(feature = "psk")]
     /// Longest PSK key [`Verification::psk`] accepts: 64 bytes.
     pub const MAX_PSK_KEY: usize = 64;
+    #[cfg(feature = "psk")]
     /// Longest PSK identity [`Verification::psk`] accepts: 256 bytes.
     pub const MAX_PSK_IDENTITY: usize = 256;
 
@@ -88,7 +96,8 @@ impl<'a> Verification<'a> {
     /// [`crate::Error::PskNotAccepted`] and there is no fallback to certificates. A
     /// Certificate the server sends anyway is refused. The client proves the key too (PSK
     /// authentication is mutual): no client certificate is sent. The server name is sent
-    /// as SNI but not checked against anything. See docs/tls.md.
+    /// as SNI but not checked against anything. See docs/tls.md. Needs the `psk` feature.
+    #[cfg(feature = "psk")]
     pub fn psk(identity: &'a [u8], key: &'a [u8]) -> Result<Self, ConfigError> {
         if identity.is_empty() || identity.len() > Self::MAX_PSK_IDENTITY {
             return Err(ConfigError::InvalidPskIdentity);
@@ -113,6 +122,7 @@ impl<'a> Verification<'a> {
     pub const fn dangerous_accept_any_server_insecure() -> Self {
         Verification {
             anchors: None,
+            #[cfg(feature = "psk")]
             psk: None,
         }
     }
@@ -122,9 +132,12 @@ impl<'a> Verification<'a> {
         self.anchors.is_none()
     }
 
-    /// Whether this is [`Verification::psk`].
+    /// Whether this is `Verification::psk` (always false without the `psk` feature).
     pub const fn is_psk(&self) -> bool {
-        self.psk.is_some()
+        #[cfg(feature = "psk")]
+        return self.psk.is_some();
+        #[cfg(not(feature = "psk"))]
+        false
     }
 }
 

@@ -178,9 +178,9 @@ impl Server {
     /// Type a line on s_server's stdin (data to send, or a command such as `k`).
     pub fn type_line(&mut self, line: &str) {
         use std::io::Write;
+        // One write, so s_server reads the line whole (a lone "k\n" is a command).
         let stdin = self.child.stdin.as_mut().unwrap();
-        stdin.write_all(line.as_bytes()).unwrap();
-        stdin.write_all(b"\n").unwrap();
+        stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
         stdin.flush().unwrap();
     }
 
