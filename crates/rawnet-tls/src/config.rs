@@ -168,6 +168,12 @@ impl<'a> ClientConfig<'a> {
     }
 
     /// Offer these ALPN protocol names (e.g. `b"mqtt"` for AWS IoT on port 443).
+    ///
+    /// A server that supports none of them refuses the handshake with a
+    /// no_application_protocol alert: [`crate::Error::AlertReceived`]`(120)` (RFC 7301 §3.2).
+    /// The server's choice itself is not visible: embedded-tls 0.19 discards the
+    /// EncryptedExtensions message that carries it, so a server that ignores ALPN or selects
+    /// a protocol not offered is not detected (docs/tls.md, "ALPN").
     pub fn with_alpn(mut self, protocols: &'a [&'a [u8]]) -> Self {
         self.alpn = Some(protocols);
         self

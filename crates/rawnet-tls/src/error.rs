@@ -15,8 +15,9 @@ pub enum Error<E> {
     /// The server finished the handshake without proving a certificate (no Certificate or no
     /// CertificateVerify message). embedded-tls alone would accept this; rawnet-tls does not.
     ServerNotAuthenticated,
-    /// We offered a pre-shared key ([`crate::Verification::psk`]) and the server's ServerHello
-    /// did not select it (an identity it does not know, or no PSK support). There is no
+    /// We offered a pre-shared key (`Verification::psk`, feature `psk`) and the server's
+    /// ServerHello did not select it: no pre_shared_key extension (an identity the server does
+    /// not know, or no PSK support) or an identity index we did not offer. There is no
     /// fallback to certificates.
     PskNotAccepted,
     /// The server sent a fatal alert during the handshake: its TLS AlertDescription code
