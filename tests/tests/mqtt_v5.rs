@@ -82,6 +82,7 @@ fn topic_aliases_to_mosquitto_across_a_reconnect_as_a_witness_sees_them() {
     rig.connect(&mut sender).unwrap();
     let max = sender.client.server_limits().topic_alias_max;
     assert!(max >= 2, "Mosquitto's Topic Alias Maximum: {max}");
+    eprintln!("Mosquitto's Topic Alias Maximum: {max}");
     subscribe(
         &mut rig,
         &mut witness,
