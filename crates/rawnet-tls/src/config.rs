@@ -167,7 +167,8 @@ impl<'a> ClientConfig<'a> {
         })
     }
 
-    /// Offer these ALPN protocol names (e.g. `b"mqtt"` for AWS IoT on port 443).
+    /// Offer these ALPN protocol names (e.g. `b"x-amzn-mqtt-ca"` for MQTT to AWS IoT Core on
+    /// port 443).
     ///
     /// A server that supports none of them refuses the handshake with a
     /// no_application_protocol alert: [`crate::Error::AlertReceived`]`(120)` (RFC 7301 §3.2).
