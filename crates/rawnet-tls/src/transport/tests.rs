@@ -764,6 +764,19 @@ fn psk_configuration_is_checked() {
     );
     let v = Verification::psk(b"id", &key[..16]).unwrap();
     assert!(v.is_psk() && !v.is_insecure());
+    // Its trust anchor list is empty: a certificate the server sends anyway never verifies.
+    let anchors = v.anchors.unwrap();
+    assert!(anchors.is_empty());
+    let ca = testkit::root("Root");
+    let (leaf, _) = testkit::leaf(&["localhost"], &ca);
+    let name = crate::ServerName::parse("localhost").unwrap();
+    let verify =
+        |chain: &[&[u8]]| crate::verify_server_chain(chain, anchors, &name, Time::Now(NOW)).err();
+    assert_eq!(verify(&[&leaf]), Some(crate::CertError::UnknownIssuer));
+    assert_eq!(
+        verify(&[&leaf, ca.der()]),
+        Some(crate::CertError::UntrustedRoot)
+    );
     // Debug never shows the key.
     let shown = format!("{v:?}");
     assert!(
