@@ -79,6 +79,21 @@
 //! assert_eq!(client.in_flight(), 1); // until the PUBACK
 //! ```
 
+// The client handles hostile input too: the same no-panic lints as the codec.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 mod alias;
 mod commands;
 mod error;

@@ -66,9 +66,12 @@ impl Backoff {
         let base_ms = self.base.as_ticks().max(1);
         let max_ms = self.max.as_ticks().max(base_ms);
         let delay = base_ms.saturating_mul(1u64 << shift).min(max_ms);
-        let jitter = (delay / 2).saturating_mul(u64::from(random)) / u64::from(u32::MAX);
+        let jitter = (delay / 2)
+            .saturating_mul(u64::from(random))
+            .checked_div(u64::from(u32::MAX))
+            .unwrap_or(0);
         let delay = Duration::from_ticks(delay.saturating_add(jitter).min(max_ms));
-        self.next = Some(now + delay);
+        self.next = Some(super::session::after(now, delay));
         delay
     }
 

@@ -168,7 +168,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let mut add = |p| {
                 if let Some(slot) = props.get_mut(n) {
                     *slot = p;
-                    n += 1;
+                    n = n.saturating_add(1);
                 }
             };
             if o.session_expiry != 0 {
@@ -438,7 +438,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                     return;
                 }
                 // The broker silent for 1.5 x keep-alive: it is gone.
-                if since(self.last_recv) >= ka + ka / 2 {
+                if since(self.last_recv) >= watchdog(ka) {
                     self.fail(conn, h, Disconnected::KeepAliveTimeout, now);
                     return;
                 }
@@ -481,19 +481,19 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn poll_at(&self) -> Option<Instant> {
         match self.phase {
             Phase::Idle => None,
-            Phase::Connecting => Some(self.connect_at + self.options.connect_timeout),
+            Phase::Connecting => Some(after(self.connect_at, self.options.connect_timeout)),
             Phase::Connected => {
                 let requests = self
                     .out
                     .slots()
                     .filter_map(|s| self.out.get(s))
                     .filter(|r| !r.pending && r.state != OutState::Queued)
-                    .map(|r| r.sent_at + self.options.request_timeout)
+                    .map(|r| after(r.sent_at, self.options.request_timeout))
                     .min();
                 let ka = self.keep_alive;
                 let keep_alive = (ka.as_ticks() > 0).then(|| {
-                    let ping = self.last_sent.min(self.last_recv) + ka;
-                    ping.min(self.last_recv + ka + ka / 2)
+                    let ping = after(self.last_sent.min(self.last_recv), ka);
+                    ping.min(after(self.last_recv, watchdog(ka)))
                 });
                 match (requests, keep_alive) {
                     (Some(a), Some(b)) => Some(a.min(b)),
@@ -528,4 +528,15 @@ fn exceeds(server: &ServerLimits, bytes: &[u8], first: bool) -> Option<RequestEr
         return Some(RequestError::RetainNotSupported);
     }
     None
+}
+
+/// `t + d`; `t` itself in the (u64 milliseconds: theoretical) case it overflows.
+pub(crate) fn after(t: Instant, d: Duration) -> Instant {
+    t.checked_add_duration(d).unwrap_or(t)
+}
+
+/// 1.5 x keep-alive: how long the broker may stay silent.
+fn watchdog(keep_alive: Duration) -> Duration {
+    let ms = keep_alive.as_ticks();
+    Duration::from_ticks(ms.saturating_add(ms / 2))
 }
