@@ -155,21 +155,30 @@ fn publish_before_connack_and_3_1_1_closes_without_disconnect() {
     assert!(b.conn.closed);
 }
 
-#[cfg(feature = "v5")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     /// Arbitrary broker bytes in arbitrary pieces, after CONNACK: no panic, every byte is
-    /// either taken or the connection is over, and QoS 1 messages are never dropped.
+    /// either taken or the connection is over, and QoS 1 messages are never dropped (and
+    /// everything the client writes parses: `Bench::out` checks).
     #[test]
     fn arbitrary_broker_bytes_never_panic(
         data in proptest::collection::vec(any::<u8>(), 0..400),
         cuts in proptest::collection::vec(1usize..50, 1..20),
         v5 in any::<bool>(),
     ) {
-        let version = if v5 { Version::V5 } else { Version::V311 };
-        let mut b = Bench::connected(version);
+        let versions = crate::wire::TEST_VERSIONS;
+        let version = versions[usize::from(v5) % versions.len()];
+        // Topic aliases both ways (5.0): the broker's are resolved, ours defined and used.
+        let mut b = Bench::with_client(version, 256, 256, 512, |o| o, |c| {
+            c.with_incoming_topic_aliases(leak(64), 4)
+                .with_outgoing_topic_aliases(leak(64))
+        });
+        let limits = [Property::TopicAliasMaximum(4)];
+        let limits = if version.is_v5() { &limits[..] } else { &[] };
+        b.connect(false, Properties::from_slice(limits));
         let id = b.publish("keep", b"me", QoS::AtLeastOnce).unwrap().id.unwrap().get();
+        let _ = b.publish("keep", b"again", QoS::AtMostOnce).unwrap();
         let mut at = 0;
         let mut cut = cuts.iter().cycle();
         let mut stalls = 0;
@@ -179,6 +188,7 @@ proptest! {
             if n == 0 { stalls += 1; b.conn.space = usize::MAX; b.client.sent(&mut b.conn, 0, b.now); }
             at += n;
             b.advance(100);
+            b.out(); // parses whatever the client wrote, or panics
         }
         let acked = b.events().contains(&Ev::Published(id, Ok(ReasonCode::Success)));
         prop_assert!(acked || b.client.in_flight() >= 1);
