@@ -128,11 +128,14 @@ fn main() -> ! {
         // SAFETY: as above.
         let storage = unsafe { &mut *addr_of_mut!(MQTT) };
         let mut options = Options::new("frdm-k64f");
-        options.version = if cfg!(feature = "v311") {
-            Version::V311
-        } else {
-            Version::V5
-        };
+        #[cfg(all(feature = "v5", not(feature = "v311")))]
+        {
+            options.version = Version::V5;
+        }
+        #[cfg(not(all(feature = "v5", not(feature = "v311"))))]
+        {
+            options.version = Version::V311;
+        }
         options.keep_alive = 60;
         options.will = Some(Will {
             qos: QoS::AtLeastOnce,
