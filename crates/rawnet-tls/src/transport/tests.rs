@@ -812,6 +812,29 @@ fn server_without_certificate_is_not_authenticated() {
 }
 
 #[test]
+fn server_merely_claiming_a_psk_is_not_authenticated() {
+    // The client offered no PSK; the server puts pre_shared_key in its ServerHello anyway
+    // and skips its certificate (its keys, like ours, come from no PSK, so the handshake
+    // completes): a claim is not a proof.
+    let ca = testkit::root("Root");
+    let anchors: [&[u8]; 1] = [ca.der()];
+    let (addr, server) = testkit::fake_server(psk_script(None, true));
+    let app = run(
+        addr,
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    let seen = server.join().unwrap().unwrap();
+    assert_eq!(app.error, Some(Error::ServerNotAuthenticated));
+    assert_eq!(seen.answer, testkit::ClientAnswer::Closed);
+    assert!(!app.connected);
+}
+
+#[test]
 fn insecure_verification_still_needs_a_certificate_proof() {
     let (addr, server) = testkit::fake_server(testkit::Script::default());
     let app = run(
