@@ -16,13 +16,15 @@
 //! | `altcp_tls_create_config_client_2wayauth` | [`ClientConfig::with_client_certificate`] + [`Signer`] |
 //! | `altcp_tls_wrap` / `altcp_tls_new` | [`session`] + [`Tls::new`] |
 //! | `MBEDTLS_SSL_MAX_CONTENT_LEN` | caller's buffers, [`ClientConfig::with_max_fragment_length`] |
+//! | `altcp_tls_create_config_client` with `mbedtls_ssl_conf_psk` | `Verification::psk(identity, key)` (feature `psk`) |
 //! | `mbedtls_ssl_set_bio` (TLS over another stack's socket) | [`io::TlsStream`] (`embedded-io-async`), [`io::BlockingTlsStream`] (`embedded-io`) |
 //! | `mbedtls_ssl_handshake` / `_read` / `_write` / `_close_notify` | `open` / `read` / `write` + `flush` / `close` of the [`io`] adapters |
 //!
-//! Verification is not optional: a configuration needs trust anchors and the server name,
-//! and the server must present a chain that passes [`verify`] (RFC 5280 path validation,
-//! name matching, validity against the [`Time`] the board knows) and prove its key in
-//! CertificateVerify. Every failure reaches the layer above as its `err` with an [`Error`]
+//! Verification is not optional: a configuration needs the server name and either trust
+//! anchors, in which case the server must present a chain that passes [`verify`] (RFC 5280
+//! path validation, name matching, validity against the [`Time`] the board knows) and prove
+//! its key in CertificateVerify, or (feature `psk`) a pre-shared key the server must select
+//! and prove in its Finished, with no fallback to certificates. Every failure reaches the layer above as its `err` with an [`Error`]
 //! that names the reason ([`Error::Certificate`] with a [`CertError`], [`Error::AlertReceived`],
 //! [`Error::HelloRetryRequestUnsupported`], ...).
 //!
