@@ -696,7 +696,11 @@ fn register_values(
                 } else {
                     byte(at)? | byte(at + 1)? << 8
                 };
-                succ.push(*index.get(&(table + 2 * v))?);
+                let j = *index.get(&(table + 2 * v))?;
+                if f.insns[j].1.starts_with('.') {
+                    return None; // not an instruction: the table was misread
+                }
+                succ.push(j);
                 at += width;
             }
         }
@@ -1294,5 +1298,69 @@ Disassembly of section .text:
             path: Vec::new(),
         };
         assert_eq!(w.depth(0x40c), 8);
+    }
+
+    fn resolved_calls(dis: &str, words: &[(u32, u32)]) -> BTreeMap<u32, Func> {
+        let mut f = functions(dis);
+        let words = words.to_vec();
+        let word_at = move |a: u32| words.iter().find(|(w, _)| *w == a).map(|(_, v)| *v);
+        resolve_all(&mut f, &word_at);
+        f
+    }
+
+    #[test]
+    fn register_cached_call_resolved_through_a_loop() {
+        let dis = "\
+00000400 <f>:
+     400:\tpush\t{r4, lr}
+     402:\tldr\tr4, [pc, #8]\t@ (40c <f+0xc>)
+     404:\tblx\tr4
+     406:\tcmp\tr0, #0
+     408:\tbne.n\t404 <f+0x4>
+     40a:\tpop\t{r4, pc}
+     40c:\t.word\t0x00000411
+
+00000410 <g>:
+     410:\tbx\tlr
+";
+        let f = resolved_calls(dis, &[(0x40c, 0x411)]);
+        assert!(f[&0x400].indirect_calls.is_empty());
+        assert_eq!(f[&0x400].calls, BTreeSet::from([0x410]));
+        assert_eq!(f[&0x400].resolved, 1);
+
+        // The register is overwritten on the loop's back edge: unknown, left unresolved.
+        let dis = dis.replace("     406:\tcmp\tr0, #0", "     406:\tmov\tr4, r0");
+        let f = resolved_calls(&dis, &[(0x40c, 0x411)]);
+        assert_eq!(f[&0x400].indirect_calls, vec![(0x404, "r4".to_string())]);
+        // A literal that is not a function's address (no Thumb bit) resolves nothing.
+        let f = resolved_calls(dis.as_str(), &[(0x40c, 0x410)]);
+        assert_eq!(f[&0x400].indirect_calls.len(), 1);
+    }
+
+    #[test]
+    fn jump_table_targets_join_the_dataflow() {
+        // tbb at 0x402: a 2-byte table at 0x406 with offsets (halfwords) 1 and 2 -> 0x408, 0x40a.
+        let dis = "\
+00000400 <f>:
+     400:\tldr\tr5, [pc, #16]\t@ (414 <f+0x14>)
+     402:\ttbb\t[pc, r0]
+     406:\t.short\t0x0201
+     408:\tmov\tr5, r1
+     40a:\tblx\tr5
+     40c:\tpop\t{r4, r5, pc}
+     414:\t.word\t0x00000421
+
+00000420 <g>:
+     420:\tbx\tlr
+";
+        let words = [(0x414, 0x421), (0x404, 0x0201_0000)];
+        // Entry 0x408 overwrites r5 before falling into the call: unresolved.
+        let f = resolved_calls(dis, &words);
+        assert_eq!(f[&0x400].indirect_calls.len(), 1);
+        // Without that write both table entries reach the call with g's address.
+        let dis = dis.replace("mov\tr5, r1", "mov\tr6, r1");
+        let f = resolved_calls(&dis, &words);
+        assert_eq!(f[&0x400].calls, BTreeSet::from([0x420]));
+        // The straight-line fallback alone would not see it: 0x40a follows no load directly.
     }
 }
