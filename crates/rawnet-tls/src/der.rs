@@ -229,13 +229,17 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 /// Days from 1970-01-01 to the given date (Howard Hinnant's `days_from_civil`); dates before
 /// 1970 saturate to day 0: such a certificate is long expired anyway.
 fn days_from_civil(year: u32, month: u32, day: u32) -> u64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    // Days since 1970-01-01 of a proleptic Gregorian date (the era/year-of-era method, with
+    // years counted from March). Years are 0..=9999 here; shifting them by one 400-year era
+    // keeps everything unsigned and in 32 bits, so no 64-bit division is linked in.
+    let y = year + 400 - u32::from(month <= 2);
+    let era = y / 400;
+    let yoe = y % 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    u64::try_from(era * 146_097 + doe - 719_468).unwrap_or(0)
+    // Dates before 1970 saturate to 0, as the verifier never needs them.
+    u64::from(era * 146_097 + doe).saturating_sub(146_097 + 719_468)
 }
 
 #[cfg(test)]

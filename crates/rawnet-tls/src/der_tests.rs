@@ -68,3 +68,29 @@ fn times() {
     assert_eq!(parse_time(tag::UTC_TIME, b"2402291200Z"), Err(DerError));
     assert_eq!(parse_time(tag::UTC_TIME, b"240229120000+"), Err(DerError));
 }
+
+/// The 32-bit date arithmetic agrees with the signed 64-bit reference formula on every day of
+/// every year a certificate can name (0000-9999), and is strictly increasing.
+#[test]
+fn days_from_civil_matches_reference() {
+    fn reference(year: u32, month: u32, day: u32) -> u64 {
+        let y = i64::from(year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        u64::try_from(era * 146_097 + doe - 719_468).unwrap_or(0)
+    }
+    let mut last = 0;
+    for year in 0..=9999 {
+        for month in 1..=12 {
+            for day in 1..=super::days_in_month(year, month) {
+                let d = super::days_from_civil(year, month, day);
+                assert_eq!(d, reference(year, month, day), "{year}-{month}-{day}");
+                assert!(year < 1970 || d > last || d == 0);
+                last = d;
+            }
+        }
+    }
+}
