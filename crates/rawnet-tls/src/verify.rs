@@ -172,18 +172,7 @@ impl<'a> ServerName<'a> {
             return Some(ServerName::Ip(IpAddr::from(ip)));
         }
         let name = name.strip_suffix('.').unwrap_or(name);
-        let valid = !name.is_empty()
-            && name.len() <= 253
-            && name.split('.').all(|label| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && !label.starts_with('-')
-                    && !label.ends_with('-')
-                    && label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            });
-        valid.then_some(ServerName::Dns(name))
+        valid_dns_name(name.as_bytes()).then_some(ServerName::Dns(name))
     }
 
     /// The name for the TLS server_name extension, if it is a DNS name (RFC 6066: no IPs).
@@ -193,6 +182,34 @@ impl<'a> ServerName<'a> {
             ServerName::Ip(_) => None,
         }
     }
+}
+
+/// Host-name syntax, in one pass: 1 to 253 bytes of labels separated by single dots, each
+/// label 1 to 63 letters, digits, `-` or `_`, not starting or ending with `-`.
+fn valid_dns_name(name: &[u8]) -> bool {
+    if name.is_empty() || name.len() > 253 {
+        return false;
+    }
+    let mut label = 0;
+    let mut prev = b'.';
+    for &b in name {
+        if b == b'.' {
+            if label == 0 || prev == b'-' {
+                return false;
+            }
+            label = 0;
+        } else {
+            if !(b.is_ascii_alphanumeric() || b == b'_' || (b == b'-' && label > 0)) {
+                return false;
+            }
+            label += 1;
+            if label > 63 {
+                return false;
+            }
+        }
+        prev = b;
+    }
+    prev != b'-' && label > 0
 }
 
 /// A dotted-quad IPv4 literal: four decimal octets 0-255, no leading zeros (`01` is

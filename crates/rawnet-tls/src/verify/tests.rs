@@ -434,3 +434,63 @@ fn ip_literals_match_core_net() {
         same(core::str::from_utf8(&buf[..len]).unwrap());
     }
 }
+
+/// The one-pass host-name check accepts exactly what the label-by-label definition accepts.
+#[test]
+fn dns_name_syntax_matches_label_definition() {
+    fn reference(name: &str) -> bool {
+        !name.is_empty()
+            && name.len() <= 253
+            && name.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            })
+    }
+    let long_label = "a".repeat(63);
+    let too_long_label = "a".repeat(64);
+    let long_name = ["abcdefghi"; 25].join(".");
+    for s in [
+        "",
+        ".",
+        "a",
+        "a.",
+        ".a",
+        "a..b",
+        "-a",
+        "a-",
+        "a-b",
+        "a.-b",
+        "a-.b",
+        "a_b",
+        "a b",
+        "é.x",
+        long_label.as_str(),
+        too_long_label.as_str(),
+        long_name.as_str(),
+        "x.y.z-1.example",
+    ] {
+        assert_eq!(super::valid_dns_name(s.as_bytes()), reference(s), "{s:?}");
+    }
+    let alphabet = b"ab-_.9.-Z ";
+    let mut x: u32 = 0x9e37_79b9;
+    for _ in 0..200_000 {
+        let mut buf = [0u8; 12];
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let len = (x % 12) as usize;
+        for b in &mut buf[..len] {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            *b = alphabet[(x % alphabet.len() as u32) as usize];
+        }
+        let s = core::str::from_utf8(&buf[..len]).unwrap();
+        assert_eq!(super::valid_dns_name(s.as_bytes()), reference(s), "{s:?}");
+    }
+}
