@@ -48,6 +48,25 @@ pub fn all() -> Result<(), String> {
         "tests",
         cargo().args(["test", "--workspace", "--all-features"]),
     )?;
+    // rawnet-mqtt without its default `v5` feature is a different program (MQTT 3.1.1 only,
+    // every 5.0 branch compiled out): lint and test that build too.
+    run(
+        "rawnet-mqtt 3.1.1-only (no default features): clippy",
+        cargo().args([
+            "clippy",
+            "-p",
+            "rawnet-mqtt",
+            "--all-targets",
+            "--no-default-features",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run(
+        "rawnet-mqtt 3.1.1-only (no default features): tests",
+        cargo().args(["test", "-p", "rawnet-mqtt", "--no-default-features"]),
+    )?;
     rootless_host_path()?;
     run(
         "docs",
