@@ -194,9 +194,9 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             return Err(Error::SessionExpiryNotAllowed);
         }
         // Check it encodes before anything changes (into the store's free space).
-        let total = repr.buffer_len(version);
+        let total = repr.buffer_len_client(version);
         if let Some(buf) = self.s.store.scratch().get_mut(..total) {
-            repr.emit(buf, version)?;
+            repr.emit_client(buf, version)?;
         }
         if self.s.phase == Phase::Idle {
             let _ = conn.close();
@@ -261,7 +261,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         };
         let publish = to_publish(msg, id);
         let repr = Repr::Publish(publish);
-        let total = repr.buffer_len(self.version);
+        let total = repr.buffer_len_client(self.version);
         if total > self.server.max_packet {
             return Err(Error::PacketTooLarge);
         }
@@ -328,7 +328,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         let scratch = self.store.scratch();
         let buf = scratch.get_mut(..total).ok_or(Error::StoreFull)?;
-        repr.emit(buf, self.version)?;
+        repr.emit_client(buf, self.version)?;
         let stored = self.store.keep(total).ok_or(Error::StoreFull)?;
         let record = Record {
             id,
@@ -359,7 +359,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 _ => self.out.free_id(),
             };
             let repr = Repr::Publish(to_publish(msg, id));
-            let total = repr.buffer_len(self.version);
+            let total = repr.buffer_len_client(self.version);
             if total > self.store.capacity() || total > self.ring.capacity() {
                 return Err(Error::StoreFull);
             }
@@ -403,7 +403,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         let id = self.out.free_id().ok_or(Error::TooManyRequests)?;
         let repr = make(id);
-        let total = repr.buffer_len(self.version);
+        let total = repr.buffer_len_client(self.version);
         if total > self.server.max_packet {
             return Err(Error::PacketTooLarge);
         }

@@ -269,10 +269,24 @@ where
                 break;
             }
             let rest = data.get(used..).unwrap_or_default();
-            let decoded = match self.decoder.feed(rest) {
+            // Packets only a server receives are refused unparsed; `refused` keeps the type.
+            let refused = core::cell::Cell::new(None);
+            let parse = |header: &crate::wire::FixedHeader, body, version| {
+                let r = crate::wire::Repr::parse_body_client(header, body, version);
+                if r == Err(crate::wire::Error::WrongDirection) {
+                    refused.set(Some(header.packet_type()));
+                }
+                r
+            };
+            let decoded = match self.decoder.feed_with(rest, parse) {
                 Ok(d) => d,
                 Err(e) => {
                     let err = match e {
+                        // Only a server receives it: refused unparsed, as unexpected.
+                        crate::wire::Error::WrongDirection => match refused.get() {
+                            Some(t) => ProtocolError::Unexpected(t),
+                            None => ProtocolError::Malformed(e),
+                        },
                         crate::wire::Error::PacketTooLarge
                         | crate::wire::Error::ReceiveBufferTooSmall => ProtocolError::TooLarge,
                         crate::wire::Error::TopicAliasZero => ProtocolError::TopicAliasInvalid,

@@ -68,7 +68,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             return Ok(());
         }
         let version = self.version;
-        let total = Repr::Publish(*p).buffer_len(version);
+        let total = Repr::Publish(*p).buffer_len_client(version);
         self.push_packet(
             total,
             |buf| Repr::emit_publish_header(p, buf, version),
@@ -83,7 +83,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     fn push_stored(&mut self, stored: Stored, first_send: bool) -> bool {
         let bytes = self.store.get(stored);
         if first_send {
-            if let Ok((Repr::Publish(p), _)) = Repr::parse_bytes(bytes, self.version) {
+            if let Some(p) = parse_stored_publish(bytes, self.version) {
                 let choice = alias_choice(
                     self.version,
                     &self.server,
@@ -125,8 +125,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Appends a whole packet given as its representation.
     pub(crate) fn push_repr(&mut self, repr: &Repr<'_>) -> Result<(), Error> {
         let version = self.version;
-        let total = repr.buffer_len(version);
-        self.push_packet(total, |buf| repr.emit(buf, version), &[])
+        let total = repr.buffer_len_client(version);
+        self.push_packet(total, |buf| repr.emit_client(buf, version), &[])
     }
 
     /// Appends an acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) with success and no
@@ -296,4 +296,15 @@ fn alias_choice(
     };
     let total = Repr::publish_aliased_len(p, with_topic);
     (total <= server.max_packet && total <= ring_capacity).then_some((alias, with_topic, total))
+}
+
+/// A stored PUBLISH (encoded by the client itself) parsed back; `None` if it is anything
+/// else. Parses only as a PUBLISH, so that no other packet type's parser is linked.
+fn parse_stored_publish(bytes: &[u8], version: Version) -> Option<Publish<'_>> {
+    let header = wire::FixedHeader::parse(bytes).ok()?;
+    if header.packet_type() != wire::PacketType::Publish {
+        return None;
+    }
+    let body = bytes.get(header.header_len()..header.total_len())?;
+    Publish::parse(header.flags(), body, version).ok()
 }

@@ -152,6 +152,26 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
 
     /// Feeds input bytes; see [`Decoder`].
     pub fn feed<'a>(&'a mut self, input: &'a [u8]) -> Result<Decoded<'a>, Error> {
+        self.feed_with(input, Repr::parse_body)
+    }
+
+    /// [`Decoder::feed`] for a client: complete packets are parsed with
+    /// [`Repr::parse_body_client`], so a CONNECT, SUBSCRIBE, UNSUBSCRIBE or PINGREQ is
+    /// [`Error::WrongDirection`] (final, like every error) and the parsers of those packet
+    /// types are not linked into a client.
+    pub fn feed_client<'a>(&'a mut self, input: &'a [u8]) -> Result<Decoded<'a>, Error> {
+        self.feed_with(input, Repr::parse_body_client)
+    }
+
+    /// [`Decoder::feed`] with the parser of complete packets given: [`Repr::parse_body`]
+    /// for [`Decoder::feed`], [`Repr::parse_body_client`] for [`Decoder::feed_client`], or
+    /// a wrapper around either (for example one that notes which packet type it refused).
+    /// Oversized PUBLISHes are streamed as with [`Decoder::feed`], without `parse`. An
+    /// error `parse` returns is final, like every decoder error.
+    pub fn feed_with<'a, P>(&'a mut self, input: &'a [u8], parse: P) -> Result<Decoded<'a>, Error>
+    where
+        P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,
+    {
         let mut consumed = 0usize;
         loop {
             let rest = input.get(consumed..).unwrap_or_default();
@@ -159,7 +179,7 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
                 State::Failed(error) => return Err(error),
                 State::Header { mut bytes, mut len } => {
                     if len == 0 {
-                        if let Some(decoded) = self.try_whole(rest)? {
+                        if let Some(decoded) = self.try_whole(rest, &parse)? {
                             return Ok(decoded.offset(consumed));
                         }
                     }
@@ -215,7 +235,7 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
                     }
                     self.state = IDLE;
                     let body = self.buf.as_ref().get(..end).unwrap_or_default();
-                    return match Repr::parse_body(&header, body, self.version) {
+                    return match parse(&header, body, self.version) {
                         Ok(repr) => Ok(Decoded {
                             consumed,
                             event: Event::Packet(repr),
@@ -335,7 +355,10 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
 
     /// The zero-copy path: a whole packet (or a whole oversized PUBLISH header) at the
     /// start of `input` while nothing is buffered.
-    fn try_whole<'a>(&mut self, input: &'a [u8]) -> Result<Option<Decoded<'a>>, Error> {
+    fn try_whole<'a, P>(&mut self, input: &'a [u8], parse: &P) -> Result<Option<Decoded<'a>>, Error>
+    where
+        P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,
+    {
         let header = match FixedHeader::parse(input) {
             Ok(header) => header,
             Err(Error::Truncated) => return Ok(None),
@@ -350,7 +373,7 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
             let Some(body) = input.get(body_start..header.total_len()) else {
                 return Ok(None);
             };
-            return match Repr::parse_body(&header, body, self.version) {
+            return match parse(&header, body, self.version) {
                 Ok(repr) => Ok(Some(Decoded {
                     consumed: header.total_len(),
                     event: Event::Packet(repr),

@@ -36,6 +36,12 @@ pub enum Error {
     // ---- fixed header --------------------------------------------------------------------
     /// Packet type 0, or AUTH (15) in MQTT 3.1.1.
     ReservedPacketType,
+    /// A packet type that only the other side receives: a client parsing (with
+    /// [`Repr::parse_body_client`](super::Repr::parse_body_client) or
+    /// [`Decoder::feed_client`](super::Decoder::feed_client)) a CONNECT, SUBSCRIBE,
+    /// UNSUBSCRIBE or PINGREQ, which a server never sends. The body is not parsed. (Also
+    /// the client's own encoder refusing a packet type it never sends.)
+    WrongDirection,
     /// Reserved bits of the fixed header flags are not as the specification requires
     /// (0b0010 for PUBREL, SUBSCRIBE, UNSUBSCRIBE; 0 for every type but PUBLISH).
     InvalidFlags,
@@ -126,6 +132,7 @@ impl fmt::Display for Error {
             Error::ReceiveBufferTooSmall => "packet does not fit the receive buffer",
             Error::BufferTooSmall => "output buffer too small",
             Error::ReservedPacketType => "reserved packet type",
+            Error::WrongDirection => "packet type a server never sends",
             Error::InvalidFlags => "invalid fixed header flags",
             Error::InvalidQos => "QoS 3",
             Error::DupWithQos0 => "DUP flag on a QoS 0 PUBLISH",

@@ -57,30 +57,46 @@ impl<'a> Repr<'a> {
         if body.len() != header.remaining_len() {
             return Err(Error::Truncated);
         }
-        let empty = |body: &[u8]| {
-            if body.is_empty() {
-                Ok(())
-            } else {
-                Err(Error::TrailingBytes)
+        Ok(match header.packet_type() {
+            PacketType::Connect => Repr::Connect(Connect::parse(body, version)?),
+            PacketType::Subscribe => Repr::Subscribe(Subscribe::parse(body, version)?),
+            PacketType::Unsubscribe => Repr::Unsubscribe(Unsubscribe::parse(body, version)?),
+            PacketType::PingReq => {
+                empty(body)?;
+                Repr::PingReq
             }
-        };
+            _ => return Self::parse_body_client(header, body, version),
+        })
+    }
+
+    /// [`Repr::parse_body`] as a client receives packets: the packet types only a server
+    /// receives (CONNECT, SUBSCRIBE, UNSUBSCRIBE, PINGREQ) are [`Error::WrongDirection`]
+    /// without their body being looked at; every other type is parsed exactly as
+    /// [`Repr::parse_body`] does. A client using this instead of [`Repr::parse_body`] (or
+    /// [`Decoder::feed_client`](super::Decoder::feed_client)) does not link the parsers of
+    /// server-bound packets.
+    pub fn parse_body_client(
+        header: &FixedHeader,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<Repr<'a>, Error> {
+        if body.len() != header.remaining_len() {
+            return Err(Error::Truncated);
+        }
         let kind = header.packet_type();
         Ok(match kind {
-            PacketType::Connect => Repr::Connect(Connect::parse(body, version)?),
+            PacketType::Connect
+            | PacketType::Subscribe
+            | PacketType::Unsubscribe
+            | PacketType::PingReq => return Err(Error::WrongDirection),
             PacketType::ConnAck => Repr::ConnAck(ConnAck::parse(body, version)?),
             PacketType::Publish => Repr::Publish(Publish::parse(header.flags(), body, version)?),
             PacketType::PubAck => Repr::PubAck(Ack::parse(kind, body, version)?),
             PacketType::PubRec => Repr::PubRec(Ack::parse(kind, body, version)?),
             PacketType::PubRel => Repr::PubRel(Ack::parse(kind, body, version)?),
             PacketType::PubComp => Repr::PubComp(Ack::parse(kind, body, version)?),
-            PacketType::Subscribe => Repr::Subscribe(Subscribe::parse(body, version)?),
             PacketType::SubAck => Repr::SubAck(SubAck::parse(body, version)?),
-            PacketType::Unsubscribe => Repr::Unsubscribe(Unsubscribe::parse(body, version)?),
             PacketType::UnsubAck => Repr::UnsubAck(UnsubAck::parse(body, version)?),
-            PacketType::PingReq => {
-                empty(body)?;
-                Repr::PingReq
-            }
             PacketType::PingResp => {
                 empty(body)?;
                 Repr::PingResp
@@ -114,26 +130,46 @@ impl<'a> Repr<'a> {
     /// The remaining length this packet encodes to.
     pub fn remaining_len(&self, version: Version) -> usize {
         match self {
-            Repr::Connect(p) => p.body_len(version),
             Repr::ConnAck(p) => p.body_len(version),
+            Repr::SubAck(p) => p.body_len(version),
+            Repr::UnsubAck(p) => p.body_len(version),
+            Repr::PingResp => 0,
+            Repr::Auth(p) => p.body_len(version),
+            _ => self.client_remaining_len(version).unwrap_or(0),
+        }
+    }
+
+    /// [`Repr::remaining_len`] of the packet types the client sends (CONNECT, PUBLISH and
+    /// its acknowledgements, SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT); `None` for the
+    /// others. Kept apart so that a client does not link the others' encoders.
+    fn client_remaining_len(&self, version: Version) -> Option<usize> {
+        Some(match self {
+            Repr::Connect(p) => p.body_len(version),
             Repr::Publish(p) => p.body_len(version),
             Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
                 p.body_len(version)
             }
             Repr::Subscribe(p) => p.body_len(version),
-            Repr::SubAck(p) => p.body_len(version),
             Repr::Unsubscribe(p) => p.body_len(version),
-            Repr::UnsubAck(p) => p.body_len(version),
-            Repr::PingReq | Repr::PingResp => 0,
+            Repr::PingReq => 0,
             Repr::Disconnect(p) => p.body_len(version),
-            Repr::Auth(p) => p.body_len(version),
-        }
+            _ => return None,
+        })
     }
 
     /// The exact number of bytes [`Repr::emit`] writes for `version`.
     pub fn buffer_len(&self, version: Version) -> usize {
         let body = self.remaining_len(version);
         body.saturating_add(varint_len(body)).saturating_add(1)
+    }
+
+    /// [`Repr::buffer_len`] for the client's own packets ([`Repr::emit_client`]); 0 for a
+    /// packet type the client does not send.
+    pub(crate) fn buffer_len_client(&self, version: Version) -> usize {
+        match self.client_remaining_len(version) {
+            Some(body) => body.saturating_add(varint_len(body)).saturating_add(1),
+            None => 0,
+        }
     }
 
     fn first_byte(&self) -> u8 {
@@ -153,6 +189,26 @@ impl<'a> Repr<'a> {
     /// written).
     pub fn emit(&self, buf: &mut [u8], version: Version) -> Result<usize, Error> {
         let body = self.remaining_len(version);
+        self.emit_framed(buf, body, |w| self.emit_body(w, version))
+    }
+
+    /// [`Repr::emit`] for the packet types the client sends; the others are
+    /// [`Error::WrongDirection`]. The same bytes as [`Repr::emit`], without linking the
+    /// encoders of CONNACK, SUBACK, UNSUBACK, PINGRESP and AUTH.
+    pub(crate) fn emit_client(&self, buf: &mut [u8], version: Version) -> Result<usize, Error> {
+        let body = self
+            .client_remaining_len(version)
+            .ok_or(Error::WrongDirection)?;
+        self.emit_framed(buf, body, |w| self.emit_client_body(w, version))
+    }
+
+    /// The fixed header for a body of `body` bytes, then the body.
+    fn emit_framed(
+        &self,
+        buf: &mut [u8],
+        body: usize,
+        emit_body: impl FnOnce(&mut Writer<'_>) -> Result<(), Error>,
+    ) -> Result<usize, Error> {
         if body > super::MAX_REMAINING_LENGTH as usize {
             return Err(Error::PacketTooLarge);
         }
@@ -163,7 +219,7 @@ impl<'a> Repr<'a> {
         let mut w = Writer::new(buf);
         w.u8(self.first_byte())?;
         w.varint(body)?;
-        self.emit_body(&mut w, version)?;
+        emit_body(&mut w)?;
         debug_assert_eq!(w.position(), total);
         Ok(w.position())
     }
@@ -222,21 +278,29 @@ impl<'a> Repr<'a> {
     }
 
     fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+        match self {
+            Repr::ConnAck(p) => p.emit_body(w, version),
+            Repr::SubAck(p) => p.emit_body(w, version),
+            Repr::UnsubAck(p) => p.emit_body(w, version),
+            Repr::PingResp => Ok(()),
+            Repr::Auth(p) => p.emit_body(w, version),
+            _ => self.emit_client_body(w, version),
+        }
+    }
+
+    fn emit_client_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
         let kind = self.packet_type();
         match self {
             Repr::Connect(p) => p.emit_body(w, version),
-            Repr::ConnAck(p) => p.emit_body(w, version),
             Repr::Publish(p) => p.emit_body(w, version),
             Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
                 p.emit_body(kind, w, version)
             }
             Repr::Subscribe(p) => p.emit_body(w, version),
-            Repr::SubAck(p) => p.emit_body(w, version),
             Repr::Unsubscribe(p) => p.emit_body(w, version),
-            Repr::UnsubAck(p) => p.emit_body(w, version),
-            Repr::PingReq | Repr::PingResp => Ok(()),
+            Repr::PingReq => Ok(()),
             Repr::Disconnect(p) => p.emit_body(w, version),
-            Repr::Auth(p) => p.emit_body(w, version),
+            _ => Err(Error::WrongDirection),
         }
     }
 }
@@ -262,3 +326,12 @@ from_packet!(
     Disconnect,
     Auth
 );
+
+/// A body that must be empty (PINGREQ, PINGRESP).
+fn empty(body: &[u8]) -> Result<(), Error> {
+    if body.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::TrailingBytes)
+    }
+}

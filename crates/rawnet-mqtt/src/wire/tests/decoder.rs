@@ -337,6 +337,43 @@ fn errors() {
     }
 }
 
+/// `feed_client` refuses server-bound packets (here a well-formed SUBSCRIBE and PINGREQ)
+/// whatever the split, for good; it delivers the rest as `feed` does.
+#[test]
+fn feed_client_refuses_server_bound_packets() {
+    let subscribe: &[u8] = b"\x82\x06\x00\x01\x00\x01a\x00";
+    let pingreq: &[u8] = b"\xc0\x00";
+    for bytes in [subscribe, pingreq] {
+        let mut rx = [0u8; 32];
+        assert!(matches!(
+            Decoder::new(&mut rx[..], Version::V311)
+                .feed(bytes)
+                .unwrap()
+                .event,
+            Event::Packet(_)
+        ));
+        for split in 0..bytes.len() {
+            let mut rx = [0u8; 32];
+            let mut decoder = Decoder::new(&mut rx[..], Version::V311);
+            let (a, b) = bytes.split_at(split);
+            let first = decoder.feed_client(a);
+            let result = match first {
+                Ok(d) => {
+                    assert_eq!((d.consumed, d.event), (a.len(), Event::NeedMore));
+                    decoder.feed_client(b).map(|d| d.event)
+                }
+                Err(e) => Err(e),
+            };
+            assert_eq!(result, Err(Error::WrongDirection), "split at {split}");
+            assert_eq!(decoder.feed_client(b"\xd0\x00"), Err(Error::WrongDirection));
+        }
+    }
+    let mut rx = [0u8; 32];
+    let mut decoder = Decoder::new(&mut rx[..], Version::V311);
+    let d = decoder.feed_client(b"\xd0\x00").unwrap();
+    assert_eq!((d.consumed, d.event), (2, Event::Packet(Repr::PingResp)));
+}
+
 #[cfg(feature = "v5")]
 #[test]
 fn version_can_change_between_packets() {

@@ -47,6 +47,40 @@ pub(crate) fn check_vector(bytes: &[u8], repr: Repr<'_>, version: Version) {
         "emit wrote past buffer_len"
     );
 
+    // The client's split paths: the same bytes for what it sends, WrongDirection for the
+    // rest, unparsed server-bound packets, the same result for everything else.
+    use super::PacketType as T;
+    let server_bound = matches!(
+        repr.packet_type(),
+        T::Connect | T::Subscribe | T::Unsubscribe | T::PingReq
+    );
+    let client_sent = !matches!(
+        repr.packet_type(),
+        T::ConnAck | T::SubAck | T::UnsubAck | T::PingResp | T::Auth
+    );
+    let header = *packet.header();
+    let client_parse = Repr::parse_body_client(&header, packet.body(), version);
+    if server_bound {
+        assert_eq!(client_parse, Err(Error::WrongDirection), "client parse");
+    } else {
+        assert_eq!(client_parse, Ok(repr), "client parse");
+    }
+    let mut client_buf = vec![0xa5u8; len + 8];
+    if client_sent {
+        assert_eq!(repr.buffer_len_client(version), len, "client buffer_len");
+        assert_eq!(repr.emit_client(&mut client_buf, version), Ok(len));
+        assert_eq!(&client_buf[..len], bytes, "client emit");
+        assert_eq!(
+            repr.emit_client(&mut client_buf[..len - 1], version),
+            Err(Error::BufferTooSmall)
+        );
+    } else {
+        assert_eq!(
+            repr.emit_client(&mut client_buf, version),
+            Err(Error::WrongDirection)
+        );
+    }
+
     // A buffer one byte short is an error, never a panic.
     assert_eq!(
         repr.emit(&mut buf[..len - 1], version),
@@ -65,7 +99,6 @@ pub(crate) fn check_vector(bytes: &[u8], repr: Repr<'_>, version: Version) {
     // Truncated inside: the same fixed header over a shorter body is an error (which one
     // depends on where the cut lands), never a panic and never a success with a different
     // meaning.
-    let header = *packet.header();
     let body = packet.body();
     for n in 0..body.len() {
         assert!(
