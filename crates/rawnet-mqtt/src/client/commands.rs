@@ -238,7 +238,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         if msg.retain && !self.server.retain {
             return Err(Error::RetainNotSupported);
         }
-        if msg.properties.topic_alias().is_some() {
+        // (A 3.1.1-only build refuses any property when encoding: NotInVersion.)
+        if cfg!(feature = "v5") && msg.properties.topic_alias().is_some() {
             return Err(Error::Encode(crate::wire::Error::PropertyNotAllowed));
         }
         Ok(())

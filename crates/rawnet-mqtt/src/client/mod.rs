@@ -273,7 +273,7 @@ where
             let refused = core::cell::Cell::new(None);
             let parse = |header: &crate::wire::FixedHeader, body, version| {
                 let r = crate::wire::Repr::parse_body_client(header, body, version);
-                if r == Err(crate::wire::Error::WrongDirection) {
+                if matches!(r, Err(crate::wire::Error::WrongDirection)) {
                     refused.set(Some(header.packet_type()));
                 }
                 r

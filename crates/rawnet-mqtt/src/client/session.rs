@@ -219,24 +219,22 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let mut server = ServerLimits::NONE;
         let mut keep_alive = self.options.keep_alive;
         let mut assigned = None;
-        let properties = if self.version.is_v5() {
-            ack.properties
-        } else {
-            Properties::EMPTY
-        };
-        for p in properties.iter() {
-            match p {
-                Property::ReceiveMaximum(v) => server.receive_max = usize::from(v),
-                Property::MaximumQos(q) => server.max_qos = q,
-                Property::RetainAvailable(r) => server.retain = r,
-                Property::MaximumPacketSize(v) => {
-                    server.max_packet = usize::try_from(v).unwrap_or(usize::MAX)
+        // CONNACK properties are MQTT 5.0 (none in 3.1.1, and none parsed there).
+        if self.version.is_v5() {
+            for p in ack.properties.iter() {
+                match p {
+                    Property::ReceiveMaximum(v) => server.receive_max = usize::from(v),
+                    Property::MaximumQos(q) => server.max_qos = q,
+                    Property::RetainAvailable(r) => server.retain = r,
+                    Property::MaximumPacketSize(v) => {
+                        server.max_packet = usize::try_from(v).unwrap_or(usize::MAX)
+                    }
+                    Property::TopicAliasMaximum(v) => server.topic_alias_max = v,
+                    Property::SubscriptionIdentifierAvailable(v) => server.subscription_ids = v,
+                    Property::ServerKeepAlive(v) => keep_alive = v,
+                    Property::AssignedClientIdentifier(id) => assigned = Some(id),
+                    _ => {}
                 }
-                Property::TopicAliasMaximum(v) => server.topic_alias_max = v,
-                Property::SubscriptionIdentifierAvailable(v) => server.subscription_ids = v,
-                Property::ServerKeepAlive(v) => keep_alive = v,
-                Property::AssignedClientIdentifier(id) => assigned = Some(id),
-                _ => {}
             }
         }
         self.server = server;
