@@ -27,6 +27,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     ///   return [`Error::Busy`] and received bytes wait in the connection.
     ///
     /// Completion is reported by [`Handler::published`].
+    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
+    #[inline(never)]
     pub fn publish<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -81,6 +83,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
 
     /// Subscribe to one or more topic filters (lwIP's `mqtt_subscribe`, several at once).
     /// Completion: [`Handler::subscribed`] with one reason code per filter.
+    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
+    #[inline(never)]
     pub fn subscribe<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -97,6 +101,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// [`Error::Encode`]; properties in 3.1.1 are `Error::Encode(NotInVersion)`; an
     /// identifier when the broker's CONNACK said Subscription Identifier Available 0 is
     /// [`Error::SubscriptionIdentifiersNotSupported`].
+    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
+    #[inline(never)]
     pub fn subscribe_with_properties<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -245,6 +251,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         Ok(())
     }
 
+    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
+    #[inline(never)]
     fn publish(&mut self, msg: &Publication<'_>, now: Instant) -> Result<Published, Error> {
         if self.phase != Phase::Connected {
             return Err(Error::NotConnected);
