@@ -82,7 +82,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 return Err(ProtocolError::TopicAliasInvalid);
             }
             if !p.topic.is_empty() {
-                if !self.alias_in.insert(alias, p.topic) {
+                let insert = self.alias_in_insert;
+                if !insert.is_some_and(|insert| insert(&mut self.alias_in, alias, p.topic)) {
                     return Err(ProtocolError::TopicAliasStorageFull);
                 }
             } else if self.alias_in.get(alias).is_none() {

@@ -155,6 +155,8 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// full topic. The table is emptied at every connection: aliases never cross one.
     pub fn with_outgoing_topic_aliases(mut self, storage: &'b mut [u8]) -> Self {
         self.s.alias_out = alias::AliasTable::new(storage);
+        self.s.alias_out_steps =
+            Some((Session::push_publish_aliased, Session::push_stored_aliased));
         self
     }
 
@@ -168,6 +170,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// invalid.
     pub fn with_incoming_topic_aliases(mut self, storage: &'b mut [u8], maximum: u16) -> Self {
         self.s.alias_in = alias::AliasTable::new(storage);
+        self.s.alias_in_insert = Some(alias::AliasTable::insert);
         self.s.alias_in_max = if self.s.alias_in.has_storage() {
             maximum
         } else {

@@ -49,23 +49,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// Appends a whole PUBLISH (first send on this connection), with a Topic Alias when
-    /// [`alias_choice`] picks one; a definition is noted once the packet is in the ring.
+    /// outgoing aliases are on and [`alias_choice`] picks one.
     pub(crate) fn push_publish(&mut self, p: &Publish<'_>) -> Result<(), Error> {
-        let choice = alias_choice(
-            self.version,
-            &self.server,
-            &self.alias_out,
-            self.ring.capacity(),
-            p,
-        );
-        if let Some((alias, with_topic, total)) = choice {
-            let emit =
-                |buf: &mut [u8]| Repr::emit_publish_header_aliased(p, alias, with_topic, buf);
-            self.push_packet(total, emit, p.payload)?;
-            if with_topic {
-                let _ = self.alias_out.insert(alias, p.topic);
+        if let Some((aliased, _)) = self.alias_out_steps {
+            if let Some(result) = aliased(self, p) {
+                return result;
             }
-            return Ok(());
         }
         let version = self.version;
         let total = Repr::Publish(*p).buffer_len_client(version);
@@ -76,50 +65,76 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         )
     }
 
+    /// [`Session::push_publish`] with the Topic Alias [`alias_choice`] picks, if any
+    /// (`None`: no alias, push it plainly); a definition is noted once the packet is in the
+    /// ring.
+    pub(crate) fn push_publish_aliased(&mut self, p: &Publish<'_>) -> Option<Result<(), Error>> {
+        let (alias, with_topic, total) = alias_choice(
+            self.version,
+            &self.server,
+            &self.alias_out,
+            self.ring.capacity(),
+            p,
+        )?;
+        let emit = |buf: &mut [u8]| Repr::emit_publish_header_aliased(p, alias, with_topic, buf);
+        Some(self.push_packet(total, emit, p.payload).map(|()| {
+            if with_topic {
+                let _ = self.alias_out.insert(alias, p.topic);
+            }
+        }))
+    }
+
     /// Copies a stored PUBLISH into the ring: as stored (full topic, no alias) for a
-    /// resend, with a Topic Alias for a first send when one is chosen and its header can
-    /// be encoded in place (the ring's free space does not wrap before its end; the store
-    /// holding the packet cannot lend its scratch space now). Whether it went in.
+    /// resend, with a Topic Alias for a first send when outgoing aliases are on and
+    /// [`Session::push_stored_aliased`] manages. Whether it went in.
     fn push_stored(&mut self, stored: Stored, first_send: bool) -> bool {
-        let bytes = self.store.get(stored);
         if first_send {
-            if let Some(p) = parse_stored_publish(bytes, self.version) {
-                let choice = alias_choice(
-                    self.version,
-                    &self.server,
-                    &self.alias_out,
-                    self.ring.capacity(),
-                    &p,
-                );
-                if let Some((alias, with_topic, total)) = choice {
-                    let head = total.saturating_sub(p.payload.len());
-                    let Ok(mut r) = self.ring.reserve(total) else {
-                        return false;
-                    };
-                    let (first, _) = r.unwritten_mut();
-                    if let Some(buf) = first.get_mut(..head) {
-                        let done = Repr::emit_publish_header_aliased(&p, alias, with_topic, buf)
-                            .ok()
-                            .and_then(|n| r.advance(n).ok())
-                            .and_then(|()| r.write(p.payload).ok())
-                            .and_then(|()| r.commit().ok());
-                        if done.is_some() {
-                            if with_topic {
-                                let _ = self.alias_out.insert(alias, p.topic);
-                            }
-                            self.pushed = self.pushed.saturating_add(total as u64);
-                            return true;
-                        }
-                    }
-                    // Not in place: the plain packet below is always correct.
+            if let Some((_, aliased)) = self.alias_out_steps {
+                if let Some(pushed) = aliased(self, stored) {
+                    return pushed;
                 }
             }
         }
+        let bytes = self.store.get(stored);
         let pushed = self.ring.push_all(bytes).is_ok();
         if pushed {
             self.pushed = self.pushed.saturating_add(stored.len as u64);
         }
         pushed
+    }
+
+    /// A stored PUBLISH's first send with a Topic Alias, when one is chosen and its header
+    /// can be encoded in place (the ring's free space does not wrap before its end; the
+    /// store holding the packet cannot lend its scratch space now): whether it went in,
+    /// or `None` to push the plain packet, which is always correct.
+    pub(crate) fn push_stored_aliased(&mut self, stored: Stored) -> Option<bool> {
+        let bytes = self.store.get(stored);
+        let p = parse_stored_publish(bytes, self.version)?;
+        let choice = alias_choice(
+            self.version,
+            &self.server,
+            &self.alias_out,
+            self.ring.capacity(),
+            &p,
+        );
+        let (alias, with_topic, total) = choice?;
+        let head = total.saturating_sub(p.payload.len());
+        let Ok(mut r) = self.ring.reserve(total) else {
+            return Some(false);
+        };
+        let (first, _) = r.unwritten_mut();
+        let buf = first.get_mut(..head)?;
+        let done = Repr::emit_publish_header_aliased(&p, alias, with_topic, buf)
+            .ok()
+            .and_then(|n| r.advance(n).ok())
+            .and_then(|()| r.write(p.payload).ok())
+            .and_then(|()| r.commit().ok());
+        done?;
+        if with_topic {
+            let _ = self.alias_out.insert(alias, p.topic);
+        }
+        self.pushed = self.pushed.saturating_add(total as u64);
+        Some(true)
     }
 
     /// Appends a whole packet given as its representation.

@@ -6,10 +6,11 @@ use rawnet_ring::RingRef;
 use rawnet_tcp::{Connection, Duration, Instant};
 
 use super::alias::AliasTable;
-use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume};
+use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume, Stored};
 use super::{Connected, Disconnected, Handler, Options, RequestError};
 use crate::wire::{
-    ConnAck, Connect, Disconnect, PacketId, Properties, Property, QoS, ReasonCode, Repr, Version,
+    ConnAck, Connect, Disconnect, PacketId, Properties, Property, Publish, QoS, ReasonCode, Repr,
+    Version,
 };
 
 /// Where the connection stands.
@@ -102,7 +103,24 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) alias_in: AliasTable<'b>,
     /// The Topic Alias Maximum the client advertises (0 with no storage).
     pub(crate) alias_in_max: u16,
+    /// The outgoing Topic Alias steps, installed by
+    /// [`Client::with_outgoing_topic_aliases`](super::Client::with_outgoing_topic_aliases):
+    /// reached only through these pointers, so an application that never calls it does
+    /// not link them.
+    pub(crate) alias_out_steps: Option<AliasOutSteps<'b, N, M>>,
+    /// Defines an incoming Topic Alias (`AliasTable::insert`), installed by
+    /// [`Client::with_incoming_topic_aliases`](super::Client::with_incoming_topic_aliases)
+    /// for the same reason.
+    pub(crate) alias_in_insert: Option<fn(&mut AliasTable<'b>, u16, &str) -> bool>,
 }
+
+/// The outgoing Topic Alias steps: a PUBLISH pushed with an alias (`None`: no alias
+/// chosen, push it plainly), and a stored PUBLISH's first send pushed with an alias
+/// (whether it went in; `None`: push it plainly).
+pub(crate) type AliasOutSteps<'b, const N: usize, const M: usize> = (
+    fn(&mut Session<'b, N, M>, &Publish<'_>) -> Option<Result<(), super::Error>>,
+    fn(&mut Session<'b, N, M>, Stored) -> Option<bool>,
+);
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
@@ -133,6 +151,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             alias_out: AliasTable::new(&mut []),
             alias_in: AliasTable::new(&mut []),
             alias_in_max: 0,
+            alias_out_steps: None,
+            alias_in_insert: None,
         }
     }
 
