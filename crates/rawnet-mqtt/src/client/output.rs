@@ -152,6 +152,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Copies stored packets that must be sent (queued messages, resumed flows) into the
     /// ring, oldest first, while they fit and the broker's Receive Maximum allows.
+    // Out of line: smaller client image (docs/footprint-mqtt.md).
+    #[inline(never)]
     pub(crate) fn pump<H: Handler>(&mut self, h: &mut H, now: Instant) {
         if !self.is_connected() || self.stream.is_some() {
             return;

@@ -168,6 +168,8 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
     /// a wrapper around either (for example one that notes which packet type it refused).
     /// Oversized PUBLISHes are streamed as with [`Decoder::feed`], without `parse`. An
     /// error `parse` returns is final, like every decoder error.
+    // Out of line: smaller client image (docs/footprint-mqtt.md).
+    #[inline(never)]
     pub fn feed_with<'a, P>(&'a mut self, input: &'a [u8], parse: P) -> Result<Decoded<'a>, Error>
     where
         P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,
