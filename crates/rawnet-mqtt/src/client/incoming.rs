@@ -40,7 +40,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // Answered even for an identifier we do not hold (a retransmission after
                 // a reconnect, [MQTT-4.3.3-13]).
                 self.in2.release(a.packet_id);
-                self.push_ack(Repr::PubComp, a.packet_id);
+                self.push_ack(PacketType::PubComp, a.packet_id);
                 Ok(())
             }
             (Phase::Connected, Repr::SubAck(s)) => {
@@ -129,8 +129,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         self.incoming = None;
         match (incoming.qos, incoming.id) {
-            (QoS::AtLeastOnce, Some(id)) => self.push_ack(Repr::PubAck, id),
-            (QoS::ExactlyOnce, Some(id)) => self.push_ack(Repr::PubRec, id),
+            (QoS::AtLeastOnce, Some(id)) => self.push_ack(PacketType::PubAck, id),
+            (QoS::ExactlyOnce, Some(id)) => self.push_ack(PacketType::PubRec, id),
             _ => {}
         }
     }
@@ -172,7 +172,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                     r.state = OutState::AwaitPubComp;
                     r.sent_at = now;
                 }
-                self.push_ack(Repr::PubRel, id);
+                self.push_ack(PacketType::PubRel, id);
             }
         }
         Ok(())

@@ -7,7 +7,7 @@ use super::alias::AliasTable;
 use super::session::ServerLimits;
 use super::state::{on_sent, Kind, OutState, Record, Stored};
 use super::{Error, Handler, Session};
-use crate::wire::{self, Ack, PacketId, Publish, Repr, Version};
+use crate::wire::{self, PacketId, Publish, Repr, Version};
 
 /// PUBACK, PUBREC, PUBREL, PUBCOMP without properties or reason: the most a received
 /// packet makes the client answer. Received bytes are only taken while the ring has this
@@ -146,8 +146,13 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Appends an acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) with success and no
     /// properties; room for it was checked before the packet that asks for it was taken.
-    pub(crate) fn push_ack(&mut self, make: fn(Ack<'static>) -> Repr<'static>, id: PacketId) {
-        let _ = self.push_repr(&make(Ack::new(id)));
+    pub(crate) fn push_ack(&mut self, kind: wire::PacketType, id: PacketId) {
+        // Success and no properties: the 4 bytes `Repr::emit` writes, without the encoder.
+        let [hi, lo] = id.get().to_be_bytes();
+        let bytes = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
+        if self.ring.push_all(&bytes).is_ok() {
+            self.pushed = self.pushed.saturating_add(ACK_LEN as u64);
+        }
     }
 
     /// Copies stored packets that must be sent (queued messages, resumed flows) into the
@@ -176,7 +181,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let sent = match (record.state, record.stored, record.id) {
                 (OutState::AwaitPubComp, _, Some(id)) => {
                     self.ring.free() >= ACK_LEN && {
-                        self.push_ack(Repr::PubRel, id);
+                        self.push_ack(wire::PacketType::PubRel, id);
                         true
                     }
                 }
