@@ -263,7 +263,9 @@ async fn write_loop<'r, 'a: 'r>(
         })
         .await;
         let fill = shared.in_record.get();
-        match cmd {
+        // One `end_record` await for all three commands: each await point of an async fn
+        // inlines its state machine (here embedded-tls's record encryption and write) again.
+        let end = match cmd {
             Cmd::Data => {
                 let room = (capacity - fill).min(chunk.len());
                 let n = shared.plain_tx.borrow_mut().pop_into(&mut chunk[..room]);
@@ -272,18 +274,19 @@ async fn write_loop<'r, 'a: 'r>(
                     done += writer.write(&chunk[done..n]).await?;
                 }
                 shared.in_record.set(fill + n);
-                if fill + n == capacity {
-                    end_record(writer, shared).await?;
-                }
+                fill + n == capacity
             }
             Cmd::Flush => {
                 shared.flush.set(false);
-                end_record(writer, shared).await?;
+                true
             }
-            Cmd::Close => {
-                end_record(writer, shared).await?;
-                return Ok(Loop::CloseRequested);
-            }
+            Cmd::Close => true,
+        };
+        if end {
+            end_record(writer, shared).await?;
+        }
+        if matches!(cmd, Cmd::Close) {
+            return Ok(Loop::CloseRequested);
         }
     }
 }
