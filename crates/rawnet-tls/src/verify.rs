@@ -241,54 +241,34 @@ fn decimal_octet(d: &[u8]) -> Option<u8> {
 /// for one or more zero groups, optionally ending in a dotted-quad IPv4 address. No zone
 /// (`%eth0`) and no brackets.
 pub fn parse_ipv6(s: &[u8]) -> Option<[u8; 16]> {
-    // Groups before and after `::` (if any), as 16-bit words.
-    let mut head = [0u16; 8];
-    let mut tail = [0u16; 8];
-    let (before, after) = match find_double_colon(s) {
-        Some(i) => (&s[..i], Some(&s[i + 2..])),
-        None => (s, None),
-    };
-    let max = if after.is_some() { 7 } else { 8 };
-    let nh = groups(before, &mut head, max, after.is_none())?;
-    let nt = match after {
-        Some(after) => groups(after, &mut tail, max - nh, true)?,
-        None if nh == 8 => 0,
-        None => return None,
-    };
+    // One pass: groups go to `words` in order; `gap` is where `::` stood (the words after it
+    // move to the end once their number is known).
     let mut words = [0u16; 8];
-    words[..nh].copy_from_slice(&head[..nh]);
-    words[8 - nt..].copy_from_slice(&tail[..nt]);
-    let mut out = [0u8; 16];
-    for (o, w) in out.chunks_exact_mut(2).zip(words) {
-        o.copy_from_slice(&w.to_be_bytes());
-    }
-    Some(out)
-}
-
-fn find_double_colon(s: &[u8]) -> Option<usize> {
-    s.windows(2).position(|w| w == b"::")
-}
-
-/// Parse `:`-separated hex groups (the last one may be a dotted quad when `v4_tail`) into
-/// `out`, at most `max` words; an empty `s` is zero groups. Returns the number of words.
-fn groups(s: &[u8], out: &mut [u16; 8], max: usize, v4_tail: bool) -> Option<usize> {
-    if s.is_empty() {
-        return Some(0);
-    }
     let mut n = 0;
-    let mut parts = s.split(|&b| b == b':').peekable();
-    while let Some(g) = parts.next() {
-        let last = parts.peek().is_none();
-        if last && v4_tail && g.contains(&b'.') {
+    let mut gap = None;
+    let mut i = 0;
+    if s.starts_with(b"::") {
+        gap = Some(0);
+        i = 2;
+    }
+    while i < s.len() {
+        let end = s[i..]
+            .iter()
+            .position(|&b| b == b':')
+            .map_or(s.len(), |k| i + k);
+        let g = &s[i..end];
+        if end == s.len() && g.contains(&b'.') {
+            // A dotted-quad tail: two words, and it must end the address.
             let v4 = parse_ipv4(g)?;
-            if n + 2 > max {
+            if n > 6 {
                 return None;
             }
-            out[n] = u16::from_be_bytes([v4[0], v4[1]]);
-            out[n + 1] = u16::from_be_bytes([v4[2], v4[3]]);
-            return Some(n + 2);
+            words[n] = u16::from_be_bytes([v4[0], v4[1]]);
+            words[n + 1] = u16::from_be_bytes([v4[2], v4[3]]);
+            n += 2;
+            break;
         }
-        if g.is_empty() || g.len() > 4 || n >= max {
+        if g.is_empty() || g.len() > 4 || n == 8 {
             return None;
         }
         let mut v: u16 = 0;
@@ -301,10 +281,38 @@ fn groups(s: &[u8], out: &mut [u16; 8], max: usize, v4_tail: bool) -> Option<usi
             };
             v = v << 4 | u16::from(d);
         }
-        out[n] = v;
+        words[n] = v;
         n += 1;
+        if end == s.len() {
+            break;
+        }
+        // `s[end]` is ':'; a second one is the `::`.
+        i = end + 1;
+        if s.get(i) == Some(&b':') {
+            if gap.is_some() {
+                return None;
+            }
+            gap = Some(n);
+            i += 1;
+        } else if i == s.len() {
+            return None; // a trailing single ':'
+        }
     }
-    Some(n)
+    match gap {
+        // `::` stands for at least one zero group.
+        Some(at) if n < 8 => {
+            let tail = n - at;
+            words.copy_within(at..n, 8 - tail);
+            words[at..8 - tail].fill(0);
+        }
+        None if n == 8 => {}
+        _ => return None,
+    }
+    let mut out = [0u8; 16];
+    for (o, w) in out.chunks_exact_mut(2).zip(words) {
+        o.copy_from_slice(&w.to_be_bytes());
+    }
+    Some(out)
 }
 
 /// The leaf's public key, kept after chain validation to check the server's CertificateVerify.
