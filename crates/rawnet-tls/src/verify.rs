@@ -215,26 +215,38 @@ fn valid_dns_name(name: &[u8]) -> bool {
 /// A dotted-quad IPv4 literal: four decimal octets 0-255, no leading zeros (`01` is
 /// refused, as `core::net` refuses it: it reads as octal elsewhere).
 pub fn parse_ipv4(s: &[u8]) -> Option<[u8; 4]> {
+    // One pass: `v` is the octet being read, `digits` its length (0 right after a dot).
     let mut out = [0u8; 4];
-    let mut parts = s.split(|&b| b == b'.');
-    for o in &mut out {
-        *o = decimal_octet(parts.next()?)?;
-    }
-    parts.next().is_none().then_some(out)
-}
-
-fn decimal_octet(d: &[u8]) -> Option<u8> {
-    if d.is_empty() || d.len() > 3 || (d.len() > 1 && d[0] == b'0') {
-        return None;
-    }
+    let mut n = 0;
     let mut v: u16 = 0;
-    for &b in d {
-        if !b.is_ascii_digit() {
+    let mut digits = 0;
+    for &b in s {
+        if b == b'.' {
+            if digits == 0 || n == 3 {
+                return None;
+            }
+            out[n] = v as u8;
+            n += 1;
+            v = 0;
+            digits = 0;
+        } else if b.is_ascii_digit() {
+            if digits == 1 && v == 0 {
+                return None; // a leading zero
+            }
+            v = v * 10 + u16::from(b - b'0');
+            digits += 1;
+            if v > 255 {
+                return None;
+            }
+        } else {
             return None;
         }
-        v = v * 10 + u16::from(b - b'0');
     }
-    u8::try_from(v).ok()
+    if digits == 0 || n != 3 {
+        return None;
+    }
+    out[3] = v as u8;
+    Some(out)
 }
 
 /// An IPv6 literal (RFC 4291 §2.2): eight groups of 1-4 hex digits, at most one `::` standing
