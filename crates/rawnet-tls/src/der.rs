@@ -172,25 +172,36 @@ impl<'a> Reader<'a> {
 /// Seconds since 1970-01-01T00:00:00Z of an X.509 UTCTime or GeneralizedTime value
 /// (RFC 5280 §4.1.2.5: always `Z`, always with seconds, no fractions).
 pub fn parse_time(tag: u8, value: &[u8]) -> Result<u64, DerError> {
-    let (year, rest) = match (tag, value.len()) {
-        (tag::UTC_TIME, 13) => {
-            let yy = two_digits(value, 0)?;
-            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, &value[2..])
-        }
-        (tag::GENERALIZED_TIME, 15) => (
-            two_digits(value, 0)? * 100 + two_digits(value, 2)?,
-            &value[4..],
-        ),
+    // Both forms are two-digit fields then 'Z': UTCTime YYMMDDhhmmssZ (6 fields),
+    // GeneralizedTime YYYYMMDDhhmmssZ (7; the century is a field of its own).
+    let fields = match (tag, value.len()) {
+        (tag::UTC_TIME, 13) => 6,
+        (tag::GENERALIZED_TIME, 15) => 7,
         _ => return Err(DerError),
     };
-    if rest[10] != b'Z' {
+    let mut f = [0u32; 7];
+    for (k, out) in f[..fields].iter_mut().enumerate() {
+        let (a, b) = (
+            value[2 * k].wrapping_sub(b'0'),
+            value[2 * k + 1].wrapping_sub(b'0'),
+        );
+        if a > 9 || b > 9 {
+            return Err(DerError);
+        }
+        *out = u32::from(a) * 10 + u32::from(b);
+    }
+    if value[2 * fields] != b'Z' {
         return Err(DerError);
     }
-    let month = two_digits(rest, 0)?;
-    let day = two_digits(rest, 2)?;
-    let hour = two_digits(rest, 4)?;
-    let minute = two_digits(rest, 6)?;
-    let second = two_digits(rest, 8)?;
+    let (year, [month, day, hour, minute, second]) = if fields == 6 {
+        let yy = f[0];
+        (
+            if yy >= 50 { 1900 + yy } else { 2000 + yy },
+            [f[1], f[2], f[3], f[4], f[5]],
+        )
+    } else {
+        (f[0] * 100 + f[1], [f[2], f[3], f[4], f[5], f[6]])
+    };
     if !(1..=12).contains(&month)
         || day == 0
         || day > days_in_month(year, month)
@@ -202,15 +213,6 @@ pub fn parse_time(tag: u8, value: &[u8]) -> Result<u64, DerError> {
     }
     let days = days_from_civil(year, month, day);
     Ok(days * 86_400 + u64::from(hour * 3600 + minute * 60 + second))
-}
-
-fn two_digits(s: &[u8], at: usize) -> Result<u32, DerError> {
-    match (s.get(at), s.get(at + 1)) {
-        (Some(&a @ b'0'..=b'9'), Some(&b @ b'0'..=b'9')) => {
-            Ok(u32::from(a - b'0') * 10 + u32::from(b - b'0'))
-        }
-        _ => Err(DerError),
-    }
 }
 
 fn is_leap(year: u32) -> bool {

@@ -67,6 +67,39 @@ fn times() {
     assert_eq!(parse_time(tag::UTC_TIME, b"230229120000Z"), Err(DerError));
     assert_eq!(parse_time(tag::UTC_TIME, b"2402291200Z"), Err(DerError));
     assert_eq!(parse_time(tag::UTC_TIME, b"240229120000+"), Err(DerError));
+    // Every field must be two ASCII digits ('/' and ':' surround '0'..'9').
+    for bad in [*b"/", *b":", *b" ", *b"a"] {
+        for at in 0..12 {
+            let mut t = *b"240229120000Z";
+            t[at] = bad[0];
+            assert_eq!(parse_time(tag::UTC_TIME, &t), Err(DerError), "{t:?}");
+        }
+        for at in 0..14 {
+            let mut t = *b"20240229120000Z";
+            t[at] = bad[0];
+            assert_eq!(
+                parse_time(tag::GENERALIZED_TIME, &t),
+                Err(DerError),
+                "{t:?}"
+            );
+        }
+    }
+    assert_eq!(
+        parse_time(tag::GENERALIZED_TIME, b"20240229120000+"),
+        Err(DerError)
+    );
+    // UTCTime years 50-99 are 19YY (before 1970: saturated to 0), 00-49 are 20YY.
+    assert_eq!(parse_time(tag::UTC_TIME, b"500101000000Z"), Ok(0));
+    assert_eq!(
+        parse_time(tag::UTC_TIME, b"491231235959Z"),
+        parse_time(tag::GENERALIZED_TIME, b"20491231235959Z")
+    );
+    assert_eq!(
+        parse_time(tag::GENERALIZED_TIME, b"20240229120000Z"),
+        Ok(1_709_208_000)
+    );
+    // The tag decides the form: a GeneralizedTime-length value under UTCTime is refused.
+    assert_eq!(parse_time(tag::UTC_TIME, b"20240229120000Z"), Err(DerError));
 }
 
 /// The 32-bit date arithmetic agrees with the signed 64-bit reference formula on every day of
