@@ -62,7 +62,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         let n = data.len().min(stream.left).min(self.s.ring.free());
         let chunk = data.get(..n).unwrap_or_default();
         self.s.ring.push_all(chunk).map_err(|_| Error::OutputFull)?;
-        self.s.pushed = self.s.pushed.saturating_add(n as u64);
+        self.s.pushed = self.s.pushed.wrapping_add(n as u32);
         let left = stream.left.saturating_sub(n);
         self.s.stream = if left == 0 {
             if stream.id.is_none() {
@@ -297,7 +297,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             self.push_packet(head, emit_head, &[])?;
             let n = msg.payload.len().min(self.ring.free());
             let _ = self.ring.push_all(msg.payload.get(..n).unwrap_or_default());
-            self.pushed = self.pushed.saturating_add(n as u64);
+            self.pushed = self.pushed.wrapping_add(n as u32);
             n
         };
         let left = msg.payload.len().saturating_sub(written);

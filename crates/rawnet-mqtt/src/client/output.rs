@@ -44,7 +44,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         r.write(tail).map_err(|_| Error::OutputFull)?;
         r.commit().map_err(|_| Error::OutputFull)?;
-        self.pushed = self.pushed.saturating_add(total as u64);
+        self.pushed = self.pushed.wrapping_add(total as u32);
         Ok(())
     }
 
@@ -98,7 +98,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let bytes = self.store.get(stored);
         let pushed = self.ring.push_all(bytes).is_ok();
         if pushed {
-            self.pushed = self.pushed.saturating_add(stored.len as u64);
+            self.pushed = self.pushed.wrapping_add(stored.len as u32);
         }
         pushed
     }
@@ -133,7 +133,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         if with_topic {
             let _ = self.alias_out.insert(alias, p.topic);
         }
-        self.pushed = self.pushed.saturating_add(total as u64);
+        self.pushed = self.pushed.wrapping_add(total as u32);
         Some(true)
     }
 
@@ -151,7 +151,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let [hi, lo] = id.get().to_be_bytes();
         let bytes = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
         if self.ring.push_all(&bytes).is_ok() {
-            self.pushed = self.pushed.saturating_add(ACK_LEN as u64);
+            self.pushed = self.pushed.wrapping_add(ACK_LEN as u32);
         }
     }
 
@@ -263,7 +263,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             match conn.write(chunk) {
                 Ok(n) if n > 0 => {
                     self.ring.consume(n);
-                    self.written = self.written.saturating_add(n as u64);
+                    self.written = self.written.wrapping_add(n as u32);
                     wrote = true;
                 }
                 _ => break,
@@ -273,7 +273,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             self.last_sent = now;
             let _ = conn.output();
         }
-        if self.qos0_pending > 0 && self.written >= self.qos0_end {
+        // `written` has reached `qos0_end` (both modulo 2^32; while QoS 0 completions are
+        // pending they are at most the ring's capacity apart).
+        if self.qos0_pending > 0 && self.written.wrapping_sub(self.qos0_end) <= u32::MAX / 2 {
             for _ in 0..core::mem::take(&mut self.qos0_pending) {
                 h.published(None, Ok(wire::ReasonCode::Success));
             }

@@ -88,11 +88,13 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) last_sent: Instant,
     pub(crate) last_recv: Instant,
     pub(crate) ping_at: Option<Instant>,
-    /// Bytes ever pushed into the ring / written to a connection (QoS 0 completion).
-    pub(crate) pushed: u64,
-    pub(crate) written: u64,
+    /// Bytes pushed into the ring / written to a connection (QoS 0 completion), modulo
+    /// 2^32: they are only compared with each other, never more than the ring's capacity
+    /// apart (`pushed - written` is what the ring holds), so wrapping arithmetic suffices.
+    pub(crate) pushed: u32,
+    pub(crate) written: u32,
     pub(crate) qos0_pending: u16,
-    pub(crate) qos0_end: u64,
+    pub(crate) qos0_end: u32,
     pub(crate) stream: Option<Stream>,
     pub(crate) incoming: Option<Incoming>,
     /// A requested DISCONNECT is still leaving; close when the ring is empty.

@@ -38,6 +38,31 @@ fn qos0_is_reported_once_its_bytes_left() {
 }
 
 #[test]
+fn qos0_completion_across_the_byte_counters_wrapping() {
+    // The ring's byte counters are u32 modulo 2^32: the 9-byte PUBLISH wraps them.
+    let mut b = Bench::connected(Version::V311);
+    b.client.s.pushed = u32::MAX - 4;
+    b.client.s.written = u32::MAX - 4;
+    b.conn.space = 0;
+    let _ = b.publish("a/b", b"hi", QoS::AtMostOnce).unwrap();
+    assert_eq!(b.client.s.pushed, 4, "wrapped");
+    b.conn.space = 4;
+    b.client.sent(&mut b.conn, 0, b.now);
+    assert_eq!(b.events(), [], "4 of 9 out, not wrapped yet");
+    b.conn.space = 3;
+    b.client.sent(&mut b.conn, 0, b.now);
+    assert_eq!(
+        b.events(),
+        [],
+        "7 of 9 out, written wrapped, qos0_end not reached"
+    );
+    b.conn.space = 100;
+    b.client.poll(&mut b.conn, b.now);
+    assert_eq!(b.events(), [Ev::Published(0, Ok(ReasonCode::Success))]);
+    assert_eq!(b.out(), [pubpkt("a/b", b"hi", 0, 0, false)]);
+}
+
+#[test]
 fn qos1_completes_on_puback_and_frees_the_store() {
     let mut b = Bench::connected(Version::V311);
     let p = b.publish("a", b"one", QoS::AtLeastOnce).unwrap();
