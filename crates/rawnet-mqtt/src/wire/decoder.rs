@@ -284,25 +284,10 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
                         // consistent hint, but never loop forever.
                         return Err(self.fail(Error::Truncated));
                     }
-                    let payload_len = header.remaining_len().saturating_sub(need);
-                    self.state = State::Payload {
-                        left: payload_len,
-                        offset: 0,
-                    };
+                    let version = self.version;
                     let prefix = self.buf.as_ref().get(..need).unwrap_or_default();
-                    return match Publish::parse_header(header.flags(), prefix, self.version) {
-                        Ok((publish, _)) => Ok(Decoded {
-                            consumed,
-                            event: Event::PublishStart {
-                                publish,
-                                payload_len,
-                            },
-                        }),
-                        Err(e) => {
-                            self.state = State::Failed(e);
-                            Err(e)
-                        }
-                    };
+                    let parsed = Publish::parse_header(header.flags(), prefix, version);
+                    return publish_start(&mut self.state, &header, need, parsed, consumed);
                 }
                 State::Payload { left, offset } => {
                     if rest.is_empty() {
@@ -400,22 +385,41 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
             return Err(self.fail(Error::ReceiveBufferTooSmall));
         }
         let prefix = body.get(..need).unwrap_or_default();
-        match Publish::parse_header(header.flags(), prefix, self.version) {
-            Ok((publish, _)) => {
-                let payload_len = header.remaining_len().saturating_sub(need);
-                self.state = State::Payload {
-                    left: payload_len,
-                    offset: 0,
-                };
-                Ok(Some(Decoded {
-                    consumed: body_start.saturating_add(need),
-                    event: Event::PublishStart {
-                        publish,
-                        payload_len,
-                    },
-                }))
-            }
-            Err(e) => Err(self.fail(e)),
+        let parsed = Publish::parse_header(header.flags(), prefix, self.version);
+        let consumed = body_start.saturating_add(need);
+        publish_start(&mut self.state, &header, need, parsed, consumed).map(Some)
+    }
+}
+
+/// The end of both paths through an oversized PUBLISH's header: its `need` bytes of
+/// variable header were parsed into `parsed` and `consumed` input bytes were used; the
+/// payload follows (or the error is final).
+#[inline(never)]
+fn publish_start<'a>(
+    state: &mut State,
+    header: &FixedHeader,
+    need: usize,
+    parsed: Result<(Publish<'a>, usize), Error>,
+    consumed: usize,
+) -> Result<Decoded<'a>, Error> {
+    match parsed {
+        Ok((publish, _)) => {
+            let payload_len = header.remaining_len().saturating_sub(need);
+            *state = State::Payload {
+                left: payload_len,
+                offset: 0,
+            };
+            Ok(Decoded {
+                consumed,
+                event: Event::PublishStart {
+                    publish,
+                    payload_len,
+                },
+            })
+        }
+        Err(e) => {
+            *state = State::Failed(e);
+            Err(e)
         }
     }
 }
