@@ -342,6 +342,8 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
 
     /// The zero-copy path: a whole packet (or a whole oversized PUBLISH header) at the
     /// start of `input` while nothing is buffered.
+    // Out of line: smaller client image (docs/footprint-mqtt.md).
+    #[inline(never)]
     fn try_whole<'a, P>(&mut self, input: &'a [u8], parse: &P) -> Result<Option<Decoded<'a>>, Error>
     where
         P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,
