@@ -477,7 +477,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // PINGREQ when we sent nothing, or heard nothing, for a keep-alive period.
                 let ping_due = self.ping_at.is_none_or(|t| since(t) >= ka);
                 let idle = since(self.last_sent) >= ka || since(self.last_recv) >= ka;
-                if ping_due && idle && self.push_repr(&Repr::PingReq).is_ok() {
+                // PINGREQ is the fixed 2 bytes `Repr::emit` writes, without the encoder.
+                if ping_due && idle && self.ring.push_all(&[0xC0, 0]).is_ok() {
+                    self.pushed = self.pushed.wrapping_add(2);
                     self.ping_at = Some(now);
                 }
             }
