@@ -76,6 +76,7 @@ pub fn all() -> Result<(), String> {
     )?;
     fuzz()?;
     crate::size::run(false)?;
+    crate::stack::check()?;
     eprintln!("\nxtask test: all checks passed");
     Ok(())
 }
