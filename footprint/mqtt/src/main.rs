@@ -63,35 +63,8 @@ mod app {
 
 #[cfg(feature = "baseline")]
 mod app {
-    use rawnet_tcp::{Callbacks, Connection, Instant, TcpError};
-
-    /// The `footprint/net` application: greets, echoes, counts.
-    #[derive(Default)]
-    pub struct App {
-        pub received: usize,
-        pub acked: usize,
-        pub ended: bool,
-    }
-
-    impl<C: Connection<Error = TcpError>> Callbacks<C> for App {
-        fn connected(&mut self, conn: &mut C, _now: Instant) {
-            let _ = conn.write(b"hello from the footprint image");
-            let _ = conn.output();
-        }
-        fn recv(&mut self, conn: &mut C, data: &[u8], _now: Instant) -> usize {
-            self.received += data.len();
-            conn.write(data).unwrap_or(0)
-        }
-        fn sent(&mut self, _conn: &mut C, len: usize, _now: Instant) {
-            self.acked += len;
-        }
-        fn eof(&mut self, conn: &mut C, _now: Instant) {
-            let _ = conn.close();
-        }
-        fn err(&mut self, _err: TcpError, _now: Instant) {
-            self.ended = true;
-        }
-    }
+    /// The `footprint/net`-style echo application (shared with the tls image).
+    pub type App = footprint_support::Echo;
 }
 
 #[cfg(not(feature = "baseline"))]
@@ -220,8 +193,8 @@ fn main() -> ! {
             }
         }
         #[cfg(feature = "baseline")]
-        if client.ended {
-            client.ended = false;
+        if client.failed {
+            client.failed = false;
             query = None;
         }
         wfi();

@@ -121,3 +121,40 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
         wfi();
     }
 }
+
+/// The images' stand-in application on a connection (TCP, or TLS in `footprint/tls`): greets
+/// when connected, echoes what fits, counts, and remembers a failure. The `tls` and `mqtt`
+/// images use it as (part of) their baseline, so `image - baseline` leaves it out.
+#[derive(Debug, Default)]
+pub struct Echo {
+    /// Bytes received.
+    pub received: usize,
+    /// Bytes the peer acknowledged.
+    pub acked: usize,
+    /// The connection failed (set by `err`; the superloop clears it when it reconnects).
+    pub failed: bool,
+}
+
+impl<C: rawnet_tcp::Connection> rawnet_tcp::Callbacks<C> for Echo {
+    fn connected(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.write(b"hello from the footprint image");
+        let _ = conn.output();
+    }
+
+    fn recv(&mut self, conn: &mut C, data: &[u8], _now: Instant) -> usize {
+        self.received += data.len();
+        conn.write(data).unwrap_or(0)
+    }
+
+    fn sent(&mut self, _conn: &mut C, len: usize, _now: Instant) {
+        self.acked += len;
+    }
+
+    fn eof(&mut self, conn: &mut C, _now: Instant) {
+        let _ = conn.close();
+    }
+
+    fn err(&mut self, _err: C::Error, _now: Instant) {
+        self.failed = true;
+    }
+}

@@ -18,10 +18,10 @@
 use core::ptr::addr_of;
 use core::ptr::addr_of_mut;
 use cortex_m_rt::entry;
-use footprint_support::{now, wfi, Mac};
+use footprint_support::{now, wfi, Echo, Mac};
 use rawnet_eth::{EthernetDriver, SmoltcpDevice};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
-use rawnet_tcp::{Callbacks, Config, Connection, DnsQuery, Instant, Stack, TcpConn, TcpHandle};
+use rawnet_tcp::{Callbacks, Config, DnsQuery, Stack, TcpConn, TcpHandle};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tls::{
     session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, Verification,
@@ -58,41 +58,6 @@ impl rand_core::RngCore for Rnga {
 
 #[cfg(not(feature = "baseline"))]
 impl rand_core::CryptoRng for Rnga {}
-
-/// The application: sends a greeting when connected, echoes what comes back.
-#[derive(Default)]
-struct App {
-    received: usize,
-    acked: usize,
-    failed: bool,
-}
-
-impl<C: Connection> Callbacks<C> for App {
-    fn connected(&mut self, conn: &mut C, _now: Instant) {
-        let _ = conn.write(b"hello from the footprint image");
-        let _ = conn.output();
-    }
-
-    fn recv(&mut self, conn: &mut C, data: &[u8], _now: Instant) -> usize {
-        self.received += data.len();
-        match conn.write(data) {
-            Ok(n) => n,
-            Err(_) => 0,
-        }
-    }
-
-    fn sent(&mut self, _conn: &mut C, len: usize, _now: Instant) {
-        self.acked += len;
-    }
-
-    fn eof(&mut self, conn: &mut C, _now: Instant) {
-        let _ = conn.close();
-    }
-
-    fn err(&mut self, _err: C::Error, _now: Instant) {
-        self.failed = true;
-    }
-}
 
 /// The broker's CA (DER) in flash: a throwaway public certificate whose key was discarded.
 #[cfg(not(feature = "baseline"))]
@@ -168,7 +133,7 @@ fn main() -> ! {
 
     #[cfg(feature = "baseline")]
     loop {
-        let mut app = App::default();
+        let mut app = Echo::default();
         connection(&mut stack, &mut conn, &mut app, |a| a.failed);
     }
 
@@ -204,7 +169,7 @@ fn main() -> ! {
                 panic!()
             };
             let mut fut = core::pin::pin!(fut);
-            let mut tls = Tls::new(&shared, fut.as_mut(), App::default());
+            let mut tls = Tls::new(&shared, fut.as_mut(), Echo::default());
             connection(&mut stack, &mut conn, &mut tls, |t| t.inner().failed);
         }
     }
