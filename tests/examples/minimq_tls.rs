@@ -17,7 +17,7 @@ use embedded_io_adapters::tokio_1::FromTokio;
 use minimq::{Buffers, ConfigBuilder, Publication, QoS, Session};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
-use rawnet_tls::io::TlsStream;
+use rawnet_tls::io::{StdClock, TlsStream};
 use rawnet_tls::{session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Verification};
 
 const TOPIC: &str = "rawnet/minimq";
@@ -112,7 +112,7 @@ fn run() -> Result<(), String> {
         )
         .map_err(|e| e.to_string())?;
         let mut fut = core::pin::pin!(fut);
-        let mut tls = TlsStream::new(&shared, fut.as_mut(), socket);
+        let mut tls = TlsStream::new(&shared, fut.as_mut(), socket, StdClock::new());
         tls.open().await.map_err(|e| format!("TLS: {e}"))?;
         println!("TLS 1.3 established, {BROKER_NAME}'s certificate verified against the CA");
 

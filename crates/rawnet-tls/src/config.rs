@@ -150,12 +150,14 @@ pub struct ClientConfig<'a> {
     pub(crate) max_fragment_length: Option<MaxFragmentLength>,
     pub(crate) client_certificate: Option<&'a [u8]>,
     pub(crate) handshake_timeout: Duration,
+    pub(crate) max_handshake_len: u32,
 }
 
 impl<'a> ClientConfig<'a> {
     /// A configuration for `server_name` (a DNS name, sent as SNI and matched against the
     /// certificate, or an IP literal, matched against iPAddress SANs) verified as `verification`
-    /// says. Handshake timeout: 10 s.
+    /// says. Handshake timeout: 10 s; at most [`ClientConfig::DEFAULT_MAX_HANDSHAKE_LEN`] bytes
+    /// from the server before the handshake completes.
     pub fn new(server_name: &'a str, verification: Verification<'a>) -> Result<Self, ConfigError> {
         Ok(ClientConfig {
             server_name: ServerName::parse(server_name).ok_or(ConfigError::InvalidServerName)?,
@@ -164,8 +166,14 @@ impl<'a> ClientConfig<'a> {
             max_fragment_length: None,
             client_certificate: None,
             handshake_timeout: Duration::from_ticks(10_000),
+            max_handshake_len: Self::DEFAULT_MAX_HANDSHAKE_LEN,
         })
     }
+
+    /// The default bound on the bytes a server may send before the handshake completes:
+    /// 32 KiB, twice the largest record, far above a ServerHello and a chain of a few
+    /// certificates (2 to 5 KB with P-256 keys).
+    pub const DEFAULT_MAX_HANDSHAKE_LEN: u32 = 32 * 1024;
 
     /// Offer these ALPN protocol names (e.g. `b"x-amzn-mqtt-ca"` for MQTT to AWS IoT Core on
     /// port 443).
@@ -196,9 +204,19 @@ impl<'a> ClientConfig<'a> {
         self
     }
 
-    /// Fail the handshake with [`crate::Error::HandshakeTimeout`] after this long.
+    /// Fail the handshake with [`crate::Error::HandshakeTimeout`] after this long (10 s by
+    /// default), however the server paces its bytes. [`crate::Tls`] measures it with the
+    /// `now` of its callbacks, the [`crate::io`] adapters with their [`crate::io::Clock`].
     pub fn with_handshake_timeout(mut self, timeout: Duration) -> Self {
         self.handshake_timeout = timeout;
+        self
+    }
+
+    /// Fail the handshake with [`crate::Violation::HandshakeTooLarge`] once the server sent
+    /// more than `bytes` (record headers included) before it completed
+    /// ([`ClientConfig::DEFAULT_MAX_HANDSHAKE_LEN`] by default).
+    pub fn with_max_handshake_len(mut self, bytes: u32) -> Self {
+        self.max_handshake_len = bytes;
         self
     }
 

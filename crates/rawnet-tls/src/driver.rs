@@ -2,11 +2,7 @@
 //! no-op waker by [`crate::Tls`] from the callbacks. Create it with [`session`], pin it
 //! (`core::pin::pin!`) and hand it to [`crate::Tls::new`].
 
-#[cfg(feature = "psk")]
-use core::cell::Cell;
 use core::future::{poll_fn, Future};
-#[cfg(not(feature = "psk"))]
-use core::marker::PhantomData;
 use core::pin::pin;
 use core::task::Poll;
 
@@ -18,14 +14,10 @@ use rand_core::CryptoRngCore;
 
 use crate::config::ClientConfig;
 use crate::error::Error;
+use crate::guard::{self, Guard, Stop};
 use crate::pipe::{Pipe, Shared};
 use crate::provider::{Provider, Signer};
 use crate::verify::Time;
-
-#[cfg(feature = "psk")]
-mod hello;
-#[cfg(feature = "psk")]
-use hello::{Answer, HelloScan};
 
 /// Bytes a TLS 1.3 AES-GCM record adds to its plaintext: header 5, content type 1, tag 16.
 pub const RECORD_OVERHEAD: usize = 22;
@@ -52,6 +44,8 @@ pub(crate) enum End {
     /// We offered a PSK; the server's ServerHello did not select it.
     #[cfg_attr(not(feature = "psk"), allow(dead_code))]
     PskNotAccepted,
+    /// The guard stopped the server's stream, or the record the engine failed on says why.
+    Stopped(Stop),
     Failed(TlsError),
 }
 
@@ -107,6 +101,10 @@ where
     let capacity = (write_buf.len() - WRITE_BUFFER_RESERVE).min(config.max_plaintext());
     shared.capacity.set(capacity);
     shared.timeout.set(config.handshake_timeout);
+    shared.guard.replace(Guard::new(
+        config.max_handshake_len,
+        config.verification.is_psk(),
+    ));
     Ok(run(
         shared, config, time, read_buf, write_buf, rng, signer, capacity,
     ))
@@ -142,44 +140,38 @@ async fn run<'a, R: CryptoRngCore, S: Signer>(
         psk_identity = [psk.identity];
         tls_config = tls_config.with_psk(psk.key, &psk_identity);
     }
-    #[cfg(feature = "psk")]
-    let hello = Cell::new(HelloScan::new());
     let mut provider = Provider::new(shared, config, time, rng, signer);
-    let wire = Wire {
-        pipe: Pipe { shared },
-        #[cfg(feature = "psk")]
-        hello: &hello,
-        #[cfg(not(feature = "psk"))]
-        hello: PhantomData,
-    };
-    let mut tls: TlsConnection<'_, Wire<'a, '_>, Aes128GcmSha256> =
-        TlsConnection::new(wire, read_buf, write_buf);
+    // The engine borrows the record buffers only for the session: after a failure they are
+    // read back to name its reason (`failure`).
+    let mut tls: TlsConnection<'_, Pipe<'a>, Aes128GcmSha256> =
+        TlsConnection::new(Pipe { shared }, &mut *read_buf, &mut *write_buf);
     let opened = tls.open(TlsContext::new(&tls_config, &mut provider)).await;
+    // Some(None): a ServerHello without pre_shared_key passed the guard.
     #[cfg(feature = "psk")]
-    let answer = hello.get().answer();
+    let selected = shared.guard.borrow().psk_selected();
     if let Err(e) = opened {
         // Offered a PSK, got a (non-HRR) ServerHello without it: the engine then fails to
         // decrypt (its key schedule always mixes our key in); name the real reason.
         #[cfg(feature = "psk")]
-        if psk.is_some() && matches!(answer, Some(Answer::ServerHello { psk: None })) {
-            return Outcome(End::PskNotAccepted);
+        if psk.is_some() && selected == Some(None) {
+            return Outcome(abandon(shared, End::PskNotAccepted));
         }
-        return Outcome(End::Failed(e));
+        return Outcome(failure(shared, e, read_buf, true));
     }
     // The server is authenticated if it proved a certificate (the verifier checked its
     // CertificateVerify), or if we offered a PSK and the server selected it: embedded-tls
     // derives every handshake key from our PSK (and the ECDHE secret), and `open` returned
     // only after checking the server's Finished under those keys, so the server knows the key.
     #[cfg(feature = "psk")]
-    let psk_used = psk.is_some() && matches!(answer, Some(Answer::ServerHello { psk: Some(0) }));
+    let psk_used = psk.is_some() && selected == Some(Some(0));
     #[cfg(not(feature = "psk"))]
     let psk_used = false;
     if !(shared.authenticated.get() || psk_used) {
         #[cfg(feature = "psk")]
         if psk.is_some() {
-            return Outcome(End::PskNotAccepted);
+            return Outcome(abandon(shared, End::PskNotAccepted));
         }
-        return Outcome(End::NotAuthenticated);
+        return Outcome(abandon(shared, End::NotAuthenticated));
     }
     // Everything written so far is handshake: acknowledged, it carries no application data.
     let _ = shared
@@ -204,8 +196,45 @@ async fn run<'a, R: CryptoRngCore, S: Signer>(
             Err((_, e)) => End::Failed(e),
         },
         Ok(Loop::PeerClosed) => End::PeerClosed,
-        Err(e) => End::Failed(e),
+        Err(e) => failure(shared, e, read_buf, false),
     })
+}
+
+/// How a session the engine failed ends: the guard's reason if it stopped the stream (with its
+/// fatal alert staged in plaintext while the handshake runs, as embedded-tls sends its own);
+/// else what the last protected record says, read where the engine decrypted it, if the
+/// engine failed after decrypting it; else the engine's error.
+fn failure(shared: &Shared<'_>, e: TlsError, read_buf: &[u8], handshaking: bool) -> End {
+    let guard = shared.guard.borrow();
+    if let Some(stop) = guard.stop() {
+        abandon(shared, End::Stopped(stop));
+        if let (true, Some(code)) = (handshaking, stop.alert()) {
+            shared.tx.borrow_mut().push(&[21, 3, 3, 0, 2, 2, code]);
+        }
+        return End::Stopped(stop);
+    }
+    if !matches!(
+        e,
+        TlsError::CryptoError | TlsError::Io(_) | TlsError::IoError
+    ) {
+        let found = guard.last_protected().and_then(|(len, tag)| {
+            let (kind, content) = guard::decrypted(read_buf, len, tag)?;
+            guard::explain(kind, content)
+        });
+        if let Some(stop) = found {
+            return abandon(shared, End::Stopped(stop));
+        }
+    }
+    abandon(shared, End::Failed(e))
+}
+
+/// A failed session sends nothing it staged (our Finished after an unauthenticated
+/// handshake, a record cut by the failure): empty `tx`, then return `end`.
+fn abandon(shared: &Shared<'_>, end: End) -> End {
+    let mut tx = shared.tx.borrow_mut();
+    let n = tx.len();
+    tx.consume(n);
+    end
 }
 
 enum Loop {
@@ -213,12 +242,12 @@ enum Loop {
     PeerClosed,
 }
 
-type Reader<'r, 'a, 'h> = TlsReader<'r, Wire<'a, 'h>, Aes128GcmSha256>;
-type Writer<'r, 'a, 'h> = TlsWriter<'r, Wire<'a, 'h>, Aes128GcmSha256>;
+type Reader<'r, 'a> = TlsReader<'r, Pipe<'a>, Aes128GcmSha256>;
+type Writer<'r, 'a> = TlsWriter<'r, Pipe<'a>, Aes128GcmSha256>;
 
 /// Decrypt records into `plain_rx` while it has room.
 async fn read_loop<'r, 'a: 'r>(
-    reader: &mut Reader<'r, 'a, 'r>,
+    reader: &mut Reader<'r, 'a>,
     shared: &'a Shared<'a>,
 ) -> Result<Loop, TlsError> {
     loop {
@@ -244,7 +273,7 @@ async fn read_loop<'r, 'a: 'r>(
 
 /// Move `plain_tx` into records of at most `capacity` bytes; close a record on flush.
 async fn write_loop<'r, 'a: 'r>(
-    writer: &mut Writer<'r, 'a, 'r>,
+    writer: &mut Writer<'r, 'a>,
     shared: &'a Shared<'a>,
     capacity: usize,
 ) -> Result<Loop, TlsError> {
@@ -299,7 +328,7 @@ enum Cmd {
 
 /// Encrypt the record being filled (if any) and note its sizes for `sent` accounting.
 async fn end_record<'r, 'a: 'r>(
-    writer: &mut Writer<'r, 'a, 'r>,
+    writer: &mut Writer<'r, 'a>,
     shared: &'a Shared<'a>,
 ) -> Result<(), TlsError> {
     let fill = shared.in_record.get();
@@ -314,44 +343,4 @@ async fn end_record<'r, 'a: 'r>(
         .borrow_mut()
         .push_back(((fill + RECORD_OVERHEAD) as u32, fill as u16));
     Ok(())
-}
-
-/// The engine's transport: the [`Pipe`], with the bytes it reads shown to the ServerHello
-/// scan (feature `psk`; without it, the pipe alone).
-#[derive(Clone, Copy)]
-struct Wire<'a, 'h> {
-    pipe: Pipe<'a>,
-    #[cfg(feature = "psk")]
-    hello: &'h Cell<HelloScan>,
-    #[cfg(not(feature = "psk"))]
-    hello: PhantomData<&'h ()>,
-}
-
-impl embedded_io::ErrorType for Wire<'_, '_> {
-    type Error = crate::pipe::PipeError;
-}
-
-impl embedded_io_async::Read for Wire<'_, '_> {
-    async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
-        let n = embedded_io_async::Read::read(&mut self.pipe, buf).await?;
-        #[cfg(feature = "psk")]
-        {
-            let mut hello = self.hello.get();
-            if !hello.is_done() {
-                hello.feed(&buf[..n]);
-                self.hello.set(hello);
-            }
-        }
-        Ok(n)
-    }
-}
-
-impl embedded_io_async::Write for Wire<'_, '_> {
-    async fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
-        self.pipe.write(buf).await
-    }
-
-    async fn flush(&mut self) -> Result<(), Self::Error> {
-        self.pipe.flush().await
-    }
 }

@@ -1,5 +1,6 @@
 //! Why a TLS connection failed: the error the layer above receives in its `err` callback.
 
+use crate::guard::Violation;
 use crate::verify::CertError;
 
 /// Why a TLS connection failed or an operation on it was refused.
@@ -20,17 +21,31 @@ pub enum Error<E> {
     /// not know, or no PSK support) or an identity index we did not offer. There is no
     /// fallback to certificates.
     PskNotAccepted,
-    /// The server sent a fatal alert during the handshake: its TLS AlertDescription code
-    /// (RFC 8446 §6), e.g. 40 handshake_failure, 116 certificate_required.
+    /// The server sent a fatal alert: its TLS AlertDescription code (RFC 8446 §6), e.g. 40
+    /// handshake_failure, 116 certificate_required (after the handshake, when it refuses our
+    /// client certificate). An encrypted alert's code is read back from the record buffer.
     AlertReceived(u8),
     /// The server does not speak TLS 1.3 (it answered with a protocol_version alert).
     ProtocolVersion,
     /// The server asked for a HelloRetryRequest (a key share for another group), which
     /// embedded-tls 0.19 does not implement.
     HelloRetryRequestUnsupported,
-    /// After the handshake the server sent a message embedded-tls 0.19 does not implement
-    /// (in practice a KeyUpdate), or a non-close_notify alert it does not decode.
+    /// After the handshake the server sent a message embedded-tls 0.19 does not implement (in
+    /// practice a KeyUpdate).
     PostHandshakeUnsupported,
+    /// The server's byte stream broke a rule of TLS 1.3 that rawnet-tls enforces below
+    /// embedded-tls (see [`Violation`]): a malformed or unexpected record or ServerHello, or a
+    /// record someone on the path injected. The offending bytes were not interpreted.
+    Violation(Violation),
+    /// The server sent a handshake message larger than the record that carries it (`msg_type`,
+    /// e.g. 11 for a Certificate chain of `len` bytes split over records by a small
+    /// max_fragment_length): embedded-tls 0.19 needs each handshake message in one record.
+    HandshakeMessageSpansRecords {
+        /// The handshake message type (RFC 8446 §4).
+        msg_type: u8,
+        /// The message's length.
+        len: u32,
+    },
     /// The server broke the protocol (malformed or unexpected record or message, bad MAC);
     /// the engine's own reason is attached.
     Protocol(EngineError),
@@ -61,6 +76,8 @@ impl<E> Error<E> {
             Error::ProtocolVersion => "server does not support TLS 1.3",
             Error::HelloRetryRequestUnsupported => "HelloRetryRequest not supported",
             Error::PostHandshakeUnsupported => "unsupported post-handshake message (KeyUpdate)",
+            Error::Violation(v) => v.as_str(),
+            Error::HandshakeMessageSpansRecords { .. } => "handshake message spans records",
             Error::Protocol(_) => "TLS protocol error",
             Error::HandshakeTimeout => "TLS handshake timed out",
             Error::ClosedDuringHandshake => "connection closed during the TLS handshake",
@@ -76,6 +93,11 @@ impl<E: core::fmt::Debug> core::fmt::Display for Error<E> {
         match self {
             Error::Tcp(e) => write!(f, "TCP error: {e:?}"),
             Error::AlertReceived(code) => write!(f, "fatal alert {code} received"),
+            Error::Violation(v) => write!(f, "TLS violation: {} ({v:?})", v.as_str()),
+            Error::HandshakeMessageSpansRecords { msg_type, len } => write!(
+                f,
+                "handshake message {msg_type} of {len} bytes spans records (unsupported)"
+            ),
             Error::BufferTooSmall { needed } => {
                 write!(f, "buffer too small: {needed} bytes needed")
             }

@@ -17,10 +17,17 @@
 //!
 //! - **Handshake**: explicit with `open()`, or on first use: the first `read` or `write` runs
 //!   it (a `flush` with nothing written does nothing). A handshake failure is returned by that call (e.g.
-//!   `Error::Certificate(CertError::NameMismatch)` in [`IoError::reason`]). The adapters read
-//!   no clock, so [`ClientConfig::with_handshake_timeout`](crate::ClientConfig::with_handshake_timeout)
-//!   does not apply here: bound `open()` with the executor's timer (`embassy_time::with_timeout`)
-//!   or the socket's read timeout.
+//!   `Error::Certificate(CertError::NameMismatch)` in [`IoError::reason`]).
+//! - **Handshake deadline**: the handshake must complete within
+//!   [`ClientConfig::with_handshake_timeout`](crate::ClientConfig::with_handshake_timeout)
+//!   (10 s by default) of the first call, measured with the adapter's [`Clock`]. The clock is
+//!   read each time the lower stream returns, so a server that sends a byte now and then
+//!   cannot stretch the handshake: past the deadline every call fails with
+//!   [`Error::HandshakeTimeout`] (`ErrorKind::TimedOut`). A server that sends nothing at all
+//!   leaves the lower `read` waiting: give a blocking socket a read timeout (its error is
+//!   returned and the call can be repeated; once the deadline passed, the repeat fails with
+//!   `HandshakeTimeout`), and bound an async `open()` with the executor's timer
+//!   (`embassy_time::with_timeout`, `tokio::time::timeout`): it is cancel-safe.
 //! - **write** accepts plaintext into the record being filled and returns how much it took (at
 //!   least one byte, at most the free staging room). Bytes are encrypted and leave as records
 //!   of at most `min(write buffer - 133, max_fragment_length)` plaintext bytes; a record is
@@ -62,7 +69,7 @@
 //! use rawnet_tls::{session, ClientConfig, NoSigner, Shared, Time, Verification};
 //!
 //! # async fn demo<T: embedded_io_async::Read + embedded_io_async::Write>(
-//! #     socket: T, rng: impl rand_core::CryptoRngCore, ca_der: &[u8],
+//! #     socket: T, rng: impl rand_core::CryptoRngCore, ca_der: &[u8], ticks_ms: fn() -> u64,
 //! # ) -> Result<(), rawnet_tls::io::IoError<T::Error>> {
 //! // `socket`: any embedded-io-async byte stream already connected to broker.local:8883.
 //! let anchors: [&[u8]; 1] = [ca_der];
@@ -75,7 +82,8 @@
 //! let session = session(&shared, &config, time, &mut read_buf, &mut write_buf, rng, NoSigner)
 //!     .unwrap();
 //! let mut session = pin!(session);
-//! let mut tls = TlsStream::new(&shared, session.as_mut(), socket);
+//! let clock = || rawnet_tcp::Instant::from_ticks(ticks_ms()); // the board's millisecond tick
+//! let mut tls = TlsStream::new(&shared, session.as_mut(), socket, clock);
 //! tls.open().await?; // verified TLS 1.3, or the reason why not
 //! tls.write_all(b"hello").await?;
 //! tls.flush().await?;
@@ -89,7 +97,9 @@
 use core::fmt;
 use core::task::{Context, Poll, Waker};
 
-use crate::diagnose::Diagnosis;
+use rawnet_tcp::Instant;
+
+use crate::diagnose::classify;
 use crate::driver::{End, Outcome};
 use crate::error::Error;
 use crate::pipe::Shared;
@@ -143,6 +153,50 @@ impl<E: embedded_io::Error> embedded_io::Error for IoError<E> {
     }
 }
 
+/// Where the adapters read the time for the handshake deadline
+/// ([`ClientConfig::with_handshake_timeout`](crate::ClientConfig::with_handshake_timeout), 10 s
+/// by default). Any `FnMut() -> Instant` is a clock: on a board, the millisecond tick
+/// (`|| Instant::from_ticks(ticks_ms())`); with embassy,
+/// `|| Instant::from_ticks(embassy_time::Instant::now().as_millis())`; with `std`,
+/// [`StdClock`].
+pub trait Clock {
+    /// Now, in milliseconds of any fixed origin.
+    fn now(&mut self) -> Instant;
+}
+
+impl<F: FnMut() -> Instant> Clock for F {
+    fn now(&mut self) -> Instant {
+        self()
+    }
+}
+
+/// The host's monotonic clock, in milliseconds since the value was made (feature `std`).
+#[cfg(feature = "std")]
+#[derive(Debug, Clone, Copy)]
+pub struct StdClock(std::time::Instant);
+
+#[cfg(feature = "std")]
+impl StdClock {
+    /// A clock starting at 0 now.
+    pub fn new() -> Self {
+        StdClock(std::time::Instant::now())
+    }
+}
+
+#[cfg(feature = "std")]
+impl Default for StdClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(feature = "std")]
+impl Clock for StdClock {
+    fn now(&mut self) -> Instant {
+        Instant::from_ticks(self.0.elapsed().as_millis() as u64)
+    }
+}
+
 /// What an operation waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Goal {
@@ -167,6 +221,9 @@ enum Next {
     Output,
     /// Read from the lower stream into `shared.rx`.
     Input,
+    /// The session failed and staged a fatal alert in `shared.tx`: write it (errors ignored),
+    /// [`Core::alert_sent`], then ask again for the error.
+    Alert,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -183,6 +240,8 @@ enum State {
     },
     /// A write to the lower stream failed (reported once, with its error).
     Broken,
+    /// The handshake ran past its deadline.
+    TimedOut,
 }
 
 /// The I/O-free part shared by both adapters: polls the session future (no-op waker: it only
@@ -191,7 +250,8 @@ struct Core<'s, 'b> {
     shared: &'s Shared<'b>,
     session: SessionRef<'s>,
     state: State,
-    diag: Diagnosis,
+    /// When the handshake must be complete (set by the first operation).
+    deadline: Option<Instant>,
 }
 
 impl<'s, 'b> Core<'s, 'b> {
@@ -200,7 +260,7 @@ impl<'s, 'b> Core<'s, 'b> {
             shared,
             session,
             state: State::Running,
-            diag: Diagnosis::new(),
+            deadline: None,
         }
     }
 
@@ -229,22 +289,36 @@ impl<'s, 'b> Core<'s, 'b> {
     /// The error every call reports once the session failed.
     fn failure<E>(&self) -> Option<Error<E>> {
         match self.state {
-            State::Failed { end, handshaking } => Some(match end {
-                End::Failed(e) => self.diag.classify(self.shared, e, handshaking),
-                End::NotAuthenticated => Error::ServerNotAuthenticated,
-                End::PskNotAccepted => Error::PskNotAccepted,
-                // Not failures (`poll` keeps them apart).
-                End::Closed | End::PeerClosed => Error::NotConnected,
-            }),
+            State::Failed { end, handshaking } => Some(classify(self.shared, end, handshaking)),
             State::Broken => Some(Error::NotConnected),
+            State::TimedOut => Some(Error::HandshakeTimeout),
             State::Running | State::Closed | State::PeerClosed => None,
         }
     }
 
-    /// The next step toward `goal`.
-    fn next<E>(&mut self, goal: Goal) -> Result<Next, Error<E>> {
+    /// The next step toward `goal`, at `now`.
+    fn next<E>(&mut self, goal: Goal, now: Instant) -> Result<Next, Error<E>> {
         self.poll();
+        if matches!(self.state, State::Running) && !self.shared.opened.get() {
+            let deadline = *self
+                .deadline
+                .get_or_insert_with(|| now + self.shared.timeout.get());
+            if now >= deadline {
+                self.state = State::TimedOut;
+            }
+        }
         if let Some(e) = self.failure() {
+            let handshaking = matches!(
+                self.state,
+                State::Failed {
+                    handshaking: true,
+                    ..
+                }
+            );
+            if handshaking && !self.shared.tx.borrow().is_empty() {
+                // The session's fatal alert: out first, once, whatever the lower stream says.
+                return Ok(Next::Alert);
+            }
             return Err(e);
         }
         let s = self.shared;
@@ -297,14 +371,18 @@ impl<'s, 'b> Core<'s, 'b> {
 
     /// `n` bytes were read from the lower stream into `shared.rx`'s spare room (0: its end).
     fn received(&mut self, n: usize) {
-        let mut rx = self.shared.rx.borrow_mut();
         if n == 0 {
             self.shared.eof.set(true);
         } else {
-            let handshaking = !self.shared.opened.get();
-            self.diag.observe(&rx.spare()[..n], handshaking);
-            rx.commit(n);
+            self.shared.rx.borrow_mut().commit(n);
         }
+    }
+
+    /// The fatal alert was written (or the lower stream refused it): drop what is left.
+    fn alert_sent(&mut self) {
+        let mut tx = self.shared.tx.borrow_mut();
+        let n = tx.len();
+        tx.consume(n);
     }
 
     /// `n` bytes of `shared.tx` were written to the lower stream.

@@ -10,6 +10,7 @@ use core::cell::{Cell, RefCell};
 use core::future::poll_fn;
 use core::task::Poll;
 
+use crate::guard::Guard;
 use crate::verify::CertError;
 
 /// A linear byte queue over a borrowed slice, compacted when it needs room at the end.
@@ -119,6 +120,8 @@ pub struct Shared<'b> {
     pub(crate) written: Cell<u32>,
     /// Records written and not yet acknowledged: (bytes on the wire, plaintext bytes).
     pub(crate) records: RefCell<heapless::Deque<(u32, u16), 8>>,
+    /// The record-layer guard every byte read by the engine passes first.
+    pub(crate) guard: RefCell<Guard>,
 }
 
 impl<'b> Shared<'b> {
@@ -145,17 +148,20 @@ impl<'b> Shared<'b> {
             in_record: Cell::new(0),
             written: Cell::new(0),
             records: RefCell::new(heapless::Deque::new()),
+            guard: RefCell::new(Guard::new(u32::MAX, false)),
         }
     }
 }
 
-/// The driver's transport: reads from `rx`, writes to `tx`, `Pending` instead of blocking.
+/// The driver's transport: reads from `rx` through the [`Guard`], writes to `tx`, `Pending`
+/// instead of blocking.
 #[derive(Clone, Copy)]
 pub(crate) struct Pipe<'a> {
     pub shared: &'a Shared<'a>,
 }
 
-/// The pipe never fails; end of stream is a read of 0 bytes.
+/// The guard stopped the server's stream (its reason stays in the guard); end of stream is a
+/// read of 0 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PipeError;
 
@@ -182,7 +188,10 @@ impl embedded_io_async::Read for Pipe<'_> {
         poll_fn(|_| {
             let mut rx = self.shared.rx.borrow_mut();
             if buf.is_empty() || !rx.is_empty() {
-                Poll::Ready(Ok(rx.pop_into(buf)))
+                let n = rx.pop_into(buf);
+                let opened = self.shared.opened.get();
+                let checked = self.shared.guard.borrow_mut().feed(&buf[..n], opened);
+                Poll::Ready(checked.map(|()| n).map_err(|_| PipeError))
             } else if self.shared.eof.get() {
                 Poll::Ready(Ok(0))
             } else {

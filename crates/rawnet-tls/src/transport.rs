@@ -11,7 +11,7 @@ use core::task::{Context, Poll, Waker};
 
 use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
 
-use crate::diagnose::Diagnosis;
+use crate::diagnose::classify;
 use crate::driver::{End, Outcome, RECORD_OVERHEAD};
 use crate::error::Error;
 use crate::pipe::Shared;
@@ -44,8 +44,6 @@ pub struct Tls<'s, 'b, H> {
     deadline: Option<Instant>,
     /// Bytes TCP acknowledged that are not yet matched to a whole record.
     acked: u32,
-    /// What the server's byte stream showed, to name the reason of a failure.
-    diag: Diagnosis,
 }
 
 impl<'s, 'b, H> Tls<'s, 'b, H> {
@@ -61,7 +59,6 @@ impl<'s, 'b, H> Tls<'s, 'b, H> {
             close_tcp: false,
             deadline: None,
             acked: 0,
-            diag: Diagnosis::new(),
         }
     }
 
@@ -111,6 +108,8 @@ impl<'b, H> Tls<'_, 'b, H> {
             return;
         }
         self.phase = Phase::Done;
+        // A fatal alert staged by the session goes out before the FIN.
+        self.drain_tx(conn);
         let _ = conn.close();
         self.inner.err(e, now);
     }
@@ -222,11 +221,23 @@ impl<'b, H> Tls<'_, 'b, H> {
                 self.inner.eof(&mut TlsConn { conn, shared }, now);
                 return;
             }
-            End::NotAuthenticated => Error::ServerNotAuthenticated,
-            End::PskNotAccepted => Error::PskNotAccepted,
-            End::Failed(e) => self.diag.classify(self.shared, e, handshaking),
+            end => classify(self.shared, end, handshaking),
         };
         self.fail(conn, e, now);
+    }
+
+    /// Whether the handshake ran past its deadline at `now` (the session then failed with
+    /// [`Error::HandshakeTimeout`]): checked on every event, so neither a silent server nor one
+    /// that sends a byte now and then can hold the handshake open.
+    fn expired<C>(&mut self, conn: &mut C, now: Instant) -> bool
+    where
+        C: Connection,
+        H: for<'c> Callbacks<TlsConn<'c, 'b, C>>,
+    {
+        if self.phase == Phase::Handshaking && self.deadline.is_some_and(|d| now >= d) {
+            self.fail(conn, Error::HandshakeTimeout, now);
+        }
+        self.phase == Phase::Done
     }
 
     fn settle_acks<C>(&mut self, conn: &mut C, now: Instant)
@@ -268,14 +279,15 @@ where
     }
 
     fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
+        if self.expired(conn, now) {
+            return data.len();
+        }
         let mut taken = 0;
         while taken < data.len() && self.phase != Phase::Done {
             let n = self.shared.rx.borrow_mut().push(&data[taken..]);
             if n == 0 {
                 break;
             }
-            let handshaking = self.phase == Phase::Handshaking;
-            self.diag.observe(&data[taken..taken + n], handshaking);
             taken += n;
             self.pump(conn, now);
         }
@@ -283,19 +295,24 @@ where
     }
 
     fn eof(&mut self, conn: &mut C, now: Instant) {
+        if self.expired(conn, now) {
+            return;
+        }
         self.shared.eof.set(true);
         self.pump(conn, now);
     }
 
     fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
+        if self.expired(conn, now) {
+            return;
+        }
         self.acked = self.acked.saturating_add(len as u32);
         self.settle_acks(conn, now);
         self.pump(conn, now);
     }
 
     fn poll(&mut self, conn: &mut C, now: Instant) {
-        if self.deadline.is_some_and(|d| now >= d) && self.phase == Phase::Handshaking {
-            self.fail(conn, Error::HandshakeTimeout, now);
+        if self.expired(conn, now) {
             return;
         }
         if self.phase == Phase::Open {

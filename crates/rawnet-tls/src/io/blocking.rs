@@ -2,25 +2,28 @@
 
 use embedded_io::{ErrorType, Read, Write};
 
-use super::{Core, Goal, IoError, Next};
+use super::{Clock, Core, Goal, IoError, Next};
 use crate::error::Error;
 use crate::pipe::Shared;
 use crate::transport::SessionRef;
 
 /// A TLS 1.3 client stream over `T`, a blocking [`embedded_io`] byte stream already connected
 /// to the server (its `read` blocks until at least one byte or the end of stream). See the [module documentation](crate::io) for the semantics.
-pub struct BlockingTlsStream<'s, 'b, T> {
+pub struct BlockingTlsStream<'s, 'b, T, K> {
     core: Core<'s, 'b>,
     lower: T,
+    clock: K,
 }
 
-impl<'s, 'b, T> BlockingTlsStream<'s, 'b, T> {
+impl<'s, 'b, T, K: Clock> BlockingTlsStream<'s, 'b, T, K> {
     /// A TLS stream over `lower`, running `session` (built by [`crate::session`] on the same
-    /// `shared`, pinned by the caller). Nothing is sent before the first call.
-    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, lower: T) -> Self {
+    /// `shared`, pinned by the caller). `clock` times the handshake (see [`Clock`]). Nothing is
+    /// sent before the first call.
+    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, lower: T, clock: K) -> Self {
         BlockingTlsStream {
             core: Core::new(shared, session),
             lower,
+            clock,
         }
     }
 
@@ -46,7 +49,7 @@ impl<'s, 'b, T> BlockingTlsStream<'s, 'b, T> {
     }
 }
 
-impl<T: Read + Write> BlockingTlsStream<'_, '_, T> {
+impl<T: Read + Write, K: Clock> BlockingTlsStream<'_, '_, T, K> {
     /// Run the handshake (if not done yet) and hand its last flight to the lower stream.
     /// Fails with the reason, e.g. [`Error::Certificate`] when the server's chain is rejected.
     pub fn open(&mut self) -> Result<(), IoError<T::Error>> {
@@ -66,8 +69,15 @@ impl<T: Read + Write> BlockingTlsStream<'_, '_, T> {
     fn drive(&mut self, goal: Goal) -> Result<(), IoError<T::Error>> {
         let shared = self.core.shared;
         loop {
-            match self.core.next(goal)? {
+            match self.core.next(goal, self.clock.now())? {
                 Next::Done => return Ok(()),
+                Next::Alert => {
+                    let _ = {
+                        let tx = shared.tx.borrow();
+                        self.lower.write(tx.data())
+                    };
+                    self.core.alert_sent();
+                }
                 Next::Output => {
                     let r = {
                         let tx = shared.tx.borrow();
@@ -109,11 +119,11 @@ impl<T: Read + Write> BlockingTlsStream<'_, '_, T> {
     }
 }
 
-impl<T: ErrorType> ErrorType for BlockingTlsStream<'_, '_, T> {
+impl<T: ErrorType, K> ErrorType for BlockingTlsStream<'_, '_, T, K> {
     type Error = IoError<T::Error>;
 }
 
-impl<T: Read + Write> Read for BlockingTlsStream<'_, '_, T> {
+impl<T: Read + Write, K: Clock> Read for BlockingTlsStream<'_, '_, T, K> {
     /// Decrypted bytes, at least one; `Ok(0)` after the server's close_notify.
     fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
         if buf.is_empty() {
@@ -124,7 +134,7 @@ impl<T: Read + Write> Read for BlockingTlsStream<'_, '_, T> {
     }
 }
 
-impl<T: Read + Write> Write for BlockingTlsStream<'_, '_, T> {
+impl<T: Read + Write, K: Clock> Write for BlockingTlsStream<'_, '_, T, K> {
     /// Queue plaintext (at least one byte); it leaves encrypted when a record fills or on
     /// [`flush`](Write::flush).
     fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
