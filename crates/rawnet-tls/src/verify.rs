@@ -2,22 +2,25 @@
 //!
 //! What is checked, in order (the first failure is the [`CertError`] returned):
 //!
-//! 1. The end-entity (leaf) certificate: it parses; its validity period contains the time
-//!    given ([`Time`]); it is not a CA (`basicConstraints cA=TRUE`); `keyUsage`, if present,
-//!    allows `digitalSignature`; `extendedKeyUsage`, if present, contains `serverAuth` (or
+//! 1. The end-entity (leaf) certificate: it parses as X.509 v3; it has no unknown critical
+//!    extension; its validity period contains the time given ([`Time`]); it is not a CA
+//!    (`basicConstraints cA=TRUE`); `keyUsage`, if present, allows `digitalSignature` and
+//!    not `keyCertSign`; `extendedKeyUsage`, if present, contains `serverAuth` (or
 //!    `anyExtendedKeyUsage`); the server name matches a `subjectAltName` entry (DNS names
-//!    case-insensitively, one leading `*.` wildcard label; IP addresses byte for byte), or,
-//!    only when there is no `subjectAltName`, the subject's last commonName.
-//! 2. The chain, built upward from the leaf: the issuer of each certificate is looked for by
-//!    name (byte-exact DER comparison) first among the trust anchors, then among the other
-//!    certificates the server sent (in any order). A candidate is taken when its key verifies
-//!    the signature. An intermediate must be a CA (`basicConstraints cA=TRUE`), allow
-//!    `keyCertSign` if it has `keyUsage`, be within its validity period and not have more
-//!    non-self-issued intermediates below it than its `pathLenConstraint`. A trust anchor's
-//!    own `pathLenConstraint` is enforced too; its validity period is not checked (RFC 5280
-//!    §6.1.1(d): the anchor is an input, not part of the path).
-//! 3. Any certificate with an unknown critical extension (e.g. nameConstraints, policy
-//!    constraints) is rejected: this verifier does not process them.
+//!    case-insensitively, one leading `*.` wildcard label; IP addresses byte for byte). The
+//!    commonName is never used.
+//! 2. The chain, found by a bounded depth-first search with backtracking ([`path`]): the
+//!    issuer of each certificate is looked for by name (byte-exact DER comparison) first
+//!    among the trust anchors, then among the other certificates the server sent (in any
+//!    order; those never used may be anything). An issuer must be X.509 v3, a CA
+//!    (`basicConstraints cA=TRUE`), allow `keyCertSign` if it has `keyUsage`, allow
+//!    `serverAuth` if it has `extendedKeyUsage`, be within its validity period, not have
+//!    more non-self-issued intermediates below it than its `pathLenConstraint`, have no
+//!    unknown critical extension, verify the signature, and its `nameConstraints` must hold
+//!    for the certificates below it (DNS and IP forms; the module `names` has the rules).
+//!    The trust anchor is held to the same checks, except a self-signed leaf that is itself
+//!    the anchor (a pinned server certificate). docs/tls.md ("Decisions on what is
+//!    accepted") gives the reasons, and the x509-limbo figures.
 //!
 //! Signatures: ECDSA with SHA-256 on a P-256 key, and with SHA-384 when the crate's `sha384`
 //! feature is on (it costs ~12 KB of flash). Anything else (RSA, Ed25519,

@@ -30,8 +30,8 @@ use crate::x509::{self, Cert};
 /// The most intermediates between the leaf and the trust anchor.
 pub const MAX_INTERMEDIATES: usize = 6;
 /// The most certificate signatures one path search verifies (each is a P-256 ECDSA
-/// verification, tens of milliseconds on a Cortex-M4).
-pub const MAX_SIGNATURES: u32 = 32;
+/// verification: two P-256 scalar multiplications, the expensive step).
+pub const MAX_SIGNATURES: u32 = 16;
 /// The most (name, subtree) comparisons of name-constraint checking in one path search.
 pub const MAX_NAME_COMPARISONS: u32 = 4096;
 
