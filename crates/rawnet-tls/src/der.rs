@@ -15,13 +15,9 @@ pub mod tag {
     pub const BIT_STRING: u8 = 0x03;
     pub const OCTET_STRING: u8 = 0x04;
     pub const OID: u8 = 0x06;
-    pub const UTF8_STRING: u8 = 0x0c;
-    pub const PRINTABLE_STRING: u8 = 0x13;
-    pub const IA5_STRING: u8 = 0x16;
     pub const UTC_TIME: u8 = 0x17;
     pub const GENERALIZED_TIME: u8 = 0x18;
     pub const SEQUENCE: u8 = 0x30;
-    pub const SET: u8 = 0x31;
     /// `[n]` constructed (EXPLICIT) context tag.
     pub const fn context_constructed(n: u8) -> u8 {
         0xa0 | n

@@ -21,9 +21,11 @@ pub enum Error<E> {
     /// not know, or no PSK support) or an identity index we did not offer. There is no
     /// fallback to certificates.
     PskNotAccepted,
-    /// The server sent a fatal alert: its TLS AlertDescription code (RFC 8446 §6), e.g. 40
-    /// handshake_failure, 116 certificate_required (after the handshake, when it refuses our
-    /// client certificate). An encrypted alert's code is read back from the record buffer.
+    /// The server sent a fatal alert: its TLS AlertDescription code (RFC 8446 §6), e.g. 116
+    /// certificate_required (after the handshake, when it refuses our client certificate), or
+    /// 40 handshake_failure: nothing in common among what rawnet-tls offers
+    /// (TLS_AES_128_GCM_SHA256, secp256r1, ecdsa_secp256r1_sha256), typically a server with only
+    /// an RSA certificate. An encrypted alert's code is read back from the record buffer.
     AlertReceived(u8),
     /// The server does not speak TLS 1.3 (it answered with a protocol_version alert).
     ProtocolVersion,
@@ -92,6 +94,11 @@ impl<E: core::fmt::Debug> core::fmt::Display for Error<E> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             Error::Tcp(e) => write!(f, "TCP error: {e:?}"),
+            Error::AlertReceived(40) => f.write_str(
+                "fatal alert 40 (handshake_failure): no cipher suite, group or signature scheme \
+                 in common (rawnet-tls offers TLS_AES_128_GCM_SHA256, secp256r1 and \
+                 ecdsa_secp256r1_sha256: the server needs an ECDSA P-256 certificate)",
+            ),
             Error::AlertReceived(code) => write!(f, "fatal alert {code} received"),
             Error::Violation(v) => write!(f, "TLS violation: {} ({v:?})", v.as_str()),
             Error::HandshakeMessageSpansRecords { msg_type, len } => write!(

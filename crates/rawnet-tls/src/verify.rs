@@ -2,22 +2,25 @@
 //!
 //! What is checked, in order (the first failure is the [`CertError`] returned):
 //!
-//! 1. The end-entity (leaf) certificate: it parses; its validity period contains the time
-//!    given ([`Time`]); it is not a CA (`basicConstraints cA=TRUE`); `keyUsage`, if present,
-//!    allows `digitalSignature`; `extendedKeyUsage`, if present, contains `serverAuth` (or
+//! 1. The end-entity (leaf) certificate: it parses as X.509 v3; it has no unknown critical
+//!    extension; its validity period contains the time given ([`Time`]); it is not a CA
+//!    (`basicConstraints cA=TRUE`); `keyUsage`, if present, allows `digitalSignature` and
+//!    not `keyCertSign`; `extendedKeyUsage`, if present, contains `serverAuth` (or
 //!    `anyExtendedKeyUsage`); the server name matches a `subjectAltName` entry (DNS names
-//!    case-insensitively, one leading `*.` wildcard label; IP addresses byte for byte), or,
-//!    only when there is no `subjectAltName`, the subject's last commonName.
-//! 2. The chain, built upward from the leaf: the issuer of each certificate is looked for by
-//!    name (byte-exact DER comparison) first among the trust anchors, then among the other
-//!    certificates the server sent (in any order). A candidate is taken when its key verifies
-//!    the signature. An intermediate must be a CA (`basicConstraints cA=TRUE`), allow
-//!    `keyCertSign` if it has `keyUsage`, be within its validity period and not have more
-//!    non-self-issued intermediates below it than its `pathLenConstraint`. A trust anchor's
-//!    own `pathLenConstraint` is enforced too; its validity period is not checked (RFC 5280
-//!    §6.1.1(d): the anchor is an input, not part of the path).
-//! 3. Any certificate with an unknown critical extension (e.g. nameConstraints, policy
-//!    constraints) is rejected: this verifier does not process them.
+//!    case-insensitively, one leading `*.` wildcard label; IP addresses byte for byte). The
+//!    commonName is never used.
+//! 2. The chain, found by a bounded depth-first search with backtracking ([`path`]): the
+//!    issuer of each certificate is looked for by name (byte-exact DER comparison) first
+//!    among the trust anchors, then among the other certificates the server sent (in any
+//!    order; those never used may be anything). An issuer must be X.509 v3, a CA
+//!    (`basicConstraints cA=TRUE`), allow `keyCertSign` if it has `keyUsage`, allow
+//!    `serverAuth` if it has `extendedKeyUsage`, be within its validity period, not have
+//!    more non-self-issued intermediates below it than its `pathLenConstraint`, have no
+//!    unknown critical extension, verify the signature, and its `nameConstraints` must hold
+//!    for the certificates below it (DNS and IP forms; the module `names` has the rules).
+//!    The trust anchor is held to the same checks, except a self-signed leaf that is itself
+//!    the anchor (a pinned server certificate). docs/tls.md ("Decisions on what is
+//!    accepted") gives the reasons, and the x509-limbo figures.
 //!
 //! Signatures: ECDSA with SHA-256 on a P-256 key, and with SHA-384 when the crate's `sha384`
 //! feature is on (it costs ~12 KB of flash). Anything else (RSA, Ed25519,
@@ -68,10 +71,21 @@ pub enum CertError {
     PathLenExceeded,
     /// `keyUsage` forbids the use (leaf: digitalSignature; CA: keyCertSign).
     BadKeyUsage,
-    /// The leaf's `extendedKeyUsage` does not include `serverAuth`.
+    /// An `extendedKeyUsage` of the path (leaf or CA) does not include `serverAuth`.
     BadExtendedKeyUsage,
     /// A certificate has a critical extension this verifier does not process.
     UnknownCriticalExtension,
+    /// A certificate is not X.509 version 3.
+    UnsupportedVersion,
+    /// A name of a certificate is outside a CA's permitted subtrees or inside its excluded
+    /// ones (`nameConstraints`, RFC 5280 §4.2.1.10).
+    NameConstraintViolation,
+    /// A CA's `nameConstraints` has a form this verifier does not process (anything but
+    /// dNSName and iPAddress) for a name the certificate below carries.
+    UnsupportedNameConstraint,
+    /// The path search reached one of its bounds ([`path`]: intermediates, signature
+    /// verifications, name comparisons) without finding a path.
+    PathSearchLimit,
     /// The server's CertificateVerify signature does not verify with the leaf's key.
     BadHandshakeSignature,
     /// The server signed the handshake with a scheme that does not fit the leaf's key.
@@ -100,6 +114,10 @@ impl CertError {
             CertError::BadKeyUsage => "key usage does not allow this use",
             CertError::BadExtendedKeyUsage => "extended key usage lacks serverAuth",
             CertError::UnknownCriticalExtension => "unknown critical extension",
+            CertError::UnsupportedVersion => "certificate is not X.509 v3",
+            CertError::NameConstraintViolation => "name constraint violated",
+            CertError::UnsupportedNameConstraint => "unsupported name constraint form",
+            CertError::PathSearchLimit => "path search limit reached",
             CertError::BadHandshakeSignature => "bad CertificateVerify signature",
             CertError::UnsupportedHandshakeSignatureScheme => {
                 "unsupported CertificateVerify signature scheme"
@@ -364,28 +382,24 @@ pub fn verify_server_chain(
     name: &ServerName<'_>,
     time: Time,
 ) -> Result<LeafKey, CertError> {
-    let leaf_der = chain.first().ok_or(CertError::NoCertificate)?;
-    // Every presented certificate must parse, whether or not it ends up in the path.
-    for der in chain {
-        Cert::parse(der)?;
+    let leaf = Cert::parse(chain.first().ok_or(CertError::NoCertificate)?)?;
+    if leaf.unknown_critical {
+        return Err(CertError::UnknownCriticalExtension);
     }
-    let leaf = Cert::parse(leaf_der)?;
     time.check(&leaf)?;
     if matches!(leaf.basic_constraints, Some((true, _))) {
         return Err(CertError::CaUsedAsLeaf);
     }
+    // digitalSignature for the handshake signature; keyCertSign only with cA (RFC 5280
+    // §4.2.1.3), which a leaf has not.
     if leaf
         .key_usage
-        .is_some_and(|ku| ku & x509::KU_DIGITAL_SIGNATURE == 0)
+        .is_some_and(|ku| ku & x509::KU_DIGITAL_SIGNATURE == 0 || ku & x509::KU_KEY_CERT_SIGN != 0)
     {
         return Err(CertError::BadKeyUsage);
     }
-    if let Some(eku) = leaf.ext_key_usage {
-        if !eku_allows_server_auth(eku)? {
-            return Err(CertError::BadExtendedKeyUsage);
-        }
-    }
-    check_name(&leaf, name)?;
+    check_eku(&leaf)?;
+    names::check_name(&leaf, name)?;
     let key = match leaf.key.kind {
         KeyKind::P256 if leaf.key.point.len() == 65 => {
             let mut point = [0; 65];
@@ -394,88 +408,8 @@ pub fn verify_server_chain(
         }
         _ => return Err(CertError::UnsupportedPublicKey),
     };
-    build_path(leaf, &chain[1..], anchors, time)?;
+    path::build(chain, anchors, time)?;
     Ok(key)
-}
-
-/// Walk from `leaf` up to a trust anchor (see the module documentation).
-fn build_path(
-    leaf: Cert<'_>,
-    intermediates: &[&[u8]],
-    anchors: &[&[u8]],
-    time: Time,
-) -> Result<(), CertError> {
-    let mut current = leaf;
-    let mut is_leaf = true;
-    // Non-self-issued intermediates between the candidate issuer and the leaf.
-    let mut below: u32 = 0;
-    let mut used: u32 = 0;
-    loop {
-        let mut last_err = None;
-        for der in anchors {
-            let Ok(anchor) = Cert::parse(der) else {
-                continue;
-            };
-            if anchor.subject != current.issuer {
-                continue;
-            }
-            match check_signed_by(&current, &anchor) {
-                Ok(()) => {
-                    return match anchor.basic_constraints {
-                        Some((_, Some(max))) if below > max => Err(CertError::PathLenExceeded),
-                        _ => Ok(()),
-                    };
-                }
-                Err(e) => last_err = Some(e),
-            }
-        }
-        let mut next = None;
-        for (i, der) in intermediates.iter().enumerate().take(32) {
-            if used & (1 << i) != 0 {
-                continue;
-            }
-            let cand = Cert::parse(der)?;
-            if cand.subject != current.issuer || cand.tbs == current.tbs {
-                continue;
-            }
-            if let Err(e) = check_signed_by(&current, &cand) {
-                last_err = Some(e);
-                continue;
-            }
-            next = Some((i, cand));
-            break;
-        }
-        let Some((i, issuer)) = next else {
-            return Err(last_err.unwrap_or(if is_leaf && current.is_self_issued() {
-                CertError::SelfSignedLeaf
-            } else if current.is_self_issued() {
-                CertError::UntrustedRoot
-            } else {
-                CertError::UnknownIssuer
-            }));
-        };
-        match issuer.basic_constraints {
-            Some((true, max)) => {
-                if max.is_some_and(|max| below > max) {
-                    return Err(CertError::PathLenExceeded);
-                }
-            }
-            _ => return Err(CertError::IssuerNotCa),
-        }
-        if issuer
-            .key_usage
-            .is_some_and(|ku| ku & x509::KU_KEY_CERT_SIGN == 0)
-        {
-            return Err(CertError::BadKeyUsage);
-        }
-        time.check(&issuer)?;
-        if !issuer.is_self_issued() {
-            below += 1;
-        }
-        used |= 1 << i;
-        current = issuer;
-        is_leaf = false;
-    }
 }
 
 fn check_signed_by(cert: &Cert<'_>, issuer: &Cert<'_>) -> Result<(), CertError> {
@@ -536,60 +470,28 @@ fn fixed_scalar(int: &[u8]) -> Option<[u8; 32]> {
     Some(out)
 }
 
-fn eku_allows_server_auth(eku: &[u8]) -> Result<bool, CertError> {
+/// `extendedKeyUsage`, where present (on the leaf and on every CA of the path), must list
+/// serverAuth or anyExtendedKeyUsage.
+fn check_eku(cert: &Cert<'_>) -> Result<(), CertError> {
+    let Some(eku) = cert.ext_key_usage else {
+        return Ok(());
+    };
     let mut r = Reader::new(eku);
-    let mut found = false;
     while !r.is_empty() {
         let id = r.read(tag::OID).map_err(|_| CertError::Malformed)?;
-        found |= id == oid::SERVER_AUTH || id == oid::ANY_EKU;
-    }
-    Ok(found)
-}
-
-fn check_name(leaf: &Cert<'_>, name: &ServerName<'_>) -> Result<(), CertError> {
-    let Some(san) = leaf.subject_alt_name else {
-        // RFC 6125 §6.4.4: the commonName only when there is no subjectAltName at all.
-        return match (name, leaf.common_name()) {
-            (ServerName::Dns(dns), Some(cn)) if dns_matches(cn, dns.as_bytes()) => Ok(()),
-            _ => Err(CertError::NameMismatch),
-        };
-    };
-    let mut names = Reader::new(san);
-    while !names.is_empty() {
-        let (t, value, _) = names.read_any().map_err(|_| CertError::Malformed)?;
-        let hit = match name {
-            ServerName::Dns(dns) => {
-                t == tag::context_primitive(2) && dns_matches(value, dns.as_bytes())
-            }
-            ServerName::Ip(IpAddr::V4(ip)) => {
-                t == tag::context_primitive(7) && value == ip.octets()
-            }
-            ServerName::Ip(IpAddr::V6(ip)) => {
-                t == tag::context_primitive(7) && value == ip.octets()
-            }
-        };
-        if hit {
+        if id == oid::SERVER_AUTH || id == oid::ANY_EKU {
             return Ok(());
         }
     }
-    Err(CertError::NameMismatch)
-}
-
-/// RFC 6125 §6.4: case-insensitive, a wildcard only as the whole left-most label, matching
-/// exactly one label, and never for a pattern with fewer than three labels (`*.com`).
-fn dns_matches(pattern: &[u8], name: &[u8]) -> bool {
-    let pattern = pattern.strip_suffix(b".").unwrap_or(pattern);
-    if let Some(suffix) = pattern.strip_prefix(b"*.") {
-        let labels = suffix.iter().filter(|&&b| b == b'.').count() + 1;
-        let Some(dot) = name.iter().position(|&b| b == b'.') else {
-            return false;
-        };
-        return labels >= 2 && dot > 0 && suffix.eq_ignore_ascii_case(&name[dot + 1..]);
-    }
-    pattern.eq_ignore_ascii_case(name)
+    Err(CertError::BadExtendedKeyUsage)
 }
 
 mod ecdsa;
+mod names;
+pub mod path;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod chain_tests;

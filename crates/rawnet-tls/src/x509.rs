@@ -2,8 +2,11 @@
 //!
 //! [`Cert::parse`] checks the structure once and keeps slices into the caller's bytes (for
 //! the TLS transport: the record buffer), so no certificate is ever copied. Extensions are
-//! decoded only as far as path validation needs; an unknown *critical* extension is an
-//! error, as RFC 5280 §4.2 requires.
+//! decoded only as far as path validation needs. An unknown *critical* extension does not fail
+//! the parse but is recorded ([`Cert::unknown_critical`]): RFC 5280 §4.2 forbids *using* such a
+//! certificate, and RFC 8446 §4.4.2 lets a client ignore presented certificates it does not
+//! use, so the verifier refuses it only when it would become part of the path. Only X.509 v3
+//! is accepted (v1 and v2 certificates carry no basicConstraints and are refused by name).
 
 use crate::der::{self, tag, DerError, Reader};
 use crate::verify::CertError;
@@ -19,9 +22,9 @@ pub(crate) mod oid {
     pub const KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x0f];
     pub const EXT_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x25];
     pub const SUBJECT_ALT_NAME: &[u8] = &[0x55, 0x1d, 0x11];
+    pub const NAME_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x1e];
     pub const ANY_EKU: &[u8] = &[0x55, 0x1d, 0x25, 0x00];
     pub const SERVER_AUTH: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01];
-    pub const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
 }
 
 /// How a certificate is signed.
@@ -73,6 +76,11 @@ pub(crate) struct Cert<'a> {
     pub ext_key_usage: Option<&'a [u8]>,
     /// Contents of the GeneralNames SEQUENCE.
     pub subject_alt_name: Option<&'a [u8]>,
+    /// Contents of the NameConstraints SEQUENCE (checked for shape: not empty, `[0]` and `[1]`
+    /// each non-empty when present).
+    pub name_constraints: Option<&'a [u8]>,
+    /// The certificate has a critical extension this verifier does not process.
+    pub unknown_critical: bool,
 }
 
 impl<'a> Cert<'a> {
@@ -103,8 +111,8 @@ impl<'a> Cert<'a> {
             }
             None => 0,
         };
-        if version > 2 {
-            return Err(Fail::Der(DerError));
+        if version != 2 {
+            return Err(Fail::Cert(CertError::UnsupportedVersion));
         }
         t.read(tag::INTEGER)?; // serialNumber
         let inner_alg = t.read(tag::SEQUENCE)?;
@@ -136,11 +144,10 @@ impl<'a> Cert<'a> {
             key_usage: None,
             ext_key_usage: None,
             subject_alt_name: None,
+            name_constraints: None,
+            unknown_critical: false,
         };
         if let Some(exts) = t.read_optional(tag::context_constructed(3))? {
-            if version != 2 {
-                return Err(Fail::Der(DerError));
-            }
             let mut outer = Reader::new(exts);
             let mut exts = outer.sequence()?;
             outer.finish()?;
@@ -194,8 +201,23 @@ impl<'a> Cert<'a> {
                 .subject_alt_name
                 .replace(v.read(tag::SEQUENCE)?)
                 .is_some(),
-            _ if critical => return Err(Fail::Cert(CertError::UnknownCriticalExtension)),
-            _ => return Ok(()), // a non-critical extension we do not need
+            oid::NAME_CONSTRAINTS => {
+                let nc = v.read(tag::SEQUENCE)?;
+                // RFC 5280 §4.2.1.10: at least one of the two, and neither an empty list.
+                let mut r = Reader::new(nc);
+                r.read_optional(tag::context_constructed(0))?
+                    .map_or(Ok(()), non_empty)?;
+                r.read_optional(tag::context_constructed(1))?
+                    .map_or(Ok(()), non_empty)?;
+                r.finish()?;
+                non_empty(nc)?;
+                self.name_constraints.replace(nc).is_some()
+            }
+            _ => {
+                // An extension we do not need; remembered if it is critical.
+                self.unknown_critical |= critical;
+                return Ok(());
+            }
         };
         if duplicate {
             return Err(Fail::Der(DerError)); // RFC 5280 §4.2: at most one instance
@@ -208,33 +230,19 @@ impl<'a> Cert<'a> {
     pub fn is_self_issued(&self) -> bool {
         self.subject == self.issuer
     }
-
-    /// The last commonName of the subject, if any (for hosts without subjectAltName).
-    pub fn common_name(&self) -> Option<&'a [u8]> {
-        let mut name = Reader::new(self.subject).sequence().ok()?;
-        let mut found = None;
-        while !name.is_empty() {
-            let mut rdn = Reader::new(name.read(tag::SET).ok()?);
-            while !rdn.is_empty() {
-                let mut atv = rdn.sequence().ok()?;
-                let ty = atv.read(tag::OID).ok()?;
-                let (value_tag, value, _) = atv.read_any().ok()?;
-                let is_string = matches!(
-                    value_tag,
-                    tag::UTF8_STRING | tag::PRINTABLE_STRING | tag::IA5_STRING
-                );
-                if ty == oid::COMMON_NAME && is_string {
-                    found = Some(value);
-                }
-            }
-        }
-        found
-    }
 }
 
 enum Fail {
     Der(DerError),
     Cert(CertError),
+}
+
+fn non_empty(value: &[u8]) -> Result<(), DerError> {
+    if value.is_empty() {
+        Err(DerError)
+    } else {
+        Ok(())
+    }
 }
 
 impl From<DerError> for Fail {

@@ -1065,3 +1065,95 @@ fn server_killed_after_the_handshake_is_truncation() {
     assert!(!app.eof, "a FIN without close_notify is not an orderly end");
     assert!(app.tcp_closed);
 }
+
+/// A server whose only certificate has an RSA key cannot sign the handshake with the one
+/// scheme rawnet-tls offers (ecdsa_secp256r1_sha256): OpenSSL answers handshake_failure, and
+/// the error's text says what is missing.
+#[test]
+fn rsa_only_server_is_handshake_failure_naming_the_signature_scheme() {
+    let rsa = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+        ])
+        .output()
+        .expect("openssl genpkey");
+    let key_pem = String::from_utf8(rsa.stdout).unwrap();
+    let key = rcgen::KeyPair::from_pem_and_sign_algo(&key_pem, &rcgen::PKCS_RSA_SHA256).unwrap();
+    let ca = testkit::root("Test Root");
+    let leaf = testkit::leaf_params(&["localhost"])
+        .signed_by(&key, &ca)
+        .unwrap();
+    let server = Server::start(&leaf.pem(), &key_pem, &["-tls1_3"], &[]);
+    let anchors: [&[u8]; 1] = [ca.der()];
+    let app = run(
+        server.addr(),
+        "localhost",
+        verified(&anchors),
+        App::default(),
+        Run::default(),
+        NoSigner,
+        finished,
+    );
+    let err = app.error.expect("the handshake fails");
+    assert_eq!(err, Error::AlertReceived(40));
+    assert!(err.to_string().contains("signature scheme"), "{err}");
+}
+
+/// embedded-tls 0.19 holds at most 16 entries of the server's Certificate message: 16
+/// certificates verify (the 14 extra CA certificates unused and ignored), 17 fail inside
+/// the engine as `DecodeError` before rawnet's verifier sees them (docs/tls.md).
+#[test]
+fn certificate_message_holds_at_most_16_certificates() {
+    let pki = pki(&["localhost"]);
+    let (leaf, int) = pki
+        .chain_pem
+        .split_at(pki.chain_pem.rfind("-----BEGIN").unwrap());
+    let extra: Vec<String> = (0..15)
+        .map(|i| testkit::root(&format!("Unused {i}")).pem())
+        .collect();
+    let anchors: [&[u8]; 1] = [pki.ca.der()];
+    for (extras, ok) in [(14, true), (15, false)] {
+        // The leaf, its intermediate, then `extras` unused certificates.
+        let rest = format!("{int}{}", extra[..extras].concat());
+        let server = Server::start_without_cert(
+            &[
+                "-cert",
+                "leaf.pem",
+                "-cert_chain",
+                "rest.pem",
+                "-key",
+                "key.pem",
+                "-tls1_3",
+                "-rev",
+            ],
+            &[
+                ("leaf.pem", leaf),
+                ("rest.pem", &rest),
+                ("key.pem", &pki.key_pem),
+            ],
+        );
+        let app = run(
+            server.addr(),
+            "localhost",
+            verified(&anchors),
+            line_app(b"ok\n"),
+            Run::default(),
+            NoSigner,
+            |a| a.received.ends_with(b"\n") || a.error.is_some(),
+        );
+        if ok {
+            assert_eq!((app.error, &app.received[..]), (None, &b"ko\n"[..]));
+        } else {
+            assert_eq!(
+                app.error,
+                Some(Error::Protocol(crate::EngineError(
+                    embedded_tls::TlsError::DecodeError
+                )))
+            );
+        }
+    }
+}
