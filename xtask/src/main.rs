@@ -1,6 +1,7 @@
 //! rawnet's task runner (the cargo-xtask convention): everything that is more than one cargo
 //! call. `cargo xtask help` lists the tasks.
 
+mod programs;
 mod setup;
 mod size;
 mod stack;
@@ -17,6 +18,7 @@ tasks:
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
   stack    worst-case stack of a footprint image from its .stack_sizes and call graph (stack tls)
+  programs the external programs the workspace runs, their Debian packages, and the check
   setup    install what the other tasks need (rustup target, Debian packages when root)
 ";
 
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         "test" => setup::ensure(setup::Need::TEST).and_then(|()| test::all()),
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
+        "programs" => programs::run(),
         "setup" => setup::ensure(setup::Need::TEST),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
