@@ -84,6 +84,8 @@ pub enum Error {
     },
     /// A wait on the chip did not end within [`POLL_LIMIT`] reads.
     Timeout(Wait),
+    /// No address was given and the chip loaded none from its EEPROM.
+    NoMacAddress,
 }
 
 /// What the chip was being waited for when it timed out.
@@ -110,6 +112,7 @@ impl core::fmt::Display for Error {
                 write!(f, "no LAN9118: BYTE_TEST reads {byte_test:#010x}")
             }
             Error::Timeout(what) => write!(f, "LAN9118 timed out waiting for {what:?}"),
+            Error::NoMacAddress => f.write_str("LAN9118: no MAC address given or in its EEPROM"),
         }
     }
 }
@@ -141,11 +144,13 @@ pub struct Lan9118<R: Regs> {
 }
 
 impl<R: Regs> Lan9118<R> {
-    /// Reset and configure the chip (see the crate docs), with station address `mac`.
-    pub fn new(regs: R, mac: [u8; 6]) -> Result<Self, Error> {
+    /// Reset and configure the chip (see the crate docs), with station address `mac`, or
+    /// with `None` the address the chip loaded from its EEPROM at reset (QEMU: the NIC's
+    /// `mac=` property, `52:54:00:12:34:56` by default).
+    pub fn new(regs: R, mac: Option<[u8; 6]>) -> Result<Self, Error> {
         let mut dev = Lan9118 {
             regs,
-            mac,
+            mac: mac.unwrap_or([0; 6]),
             rx: [0; RX_BUF],
             tx: [0; TX_BUF],
             stats: Stats::default(),
@@ -183,6 +188,15 @@ impl<R: Regs> Lan9118<R> {
         self.phy_write(PHY_ANAR, ANAR_ALL)?;
         self.phy_write(PHY_BCR, BCR_AN_ENABLE | BCR_AN_RESTART)?;
 
+        if self.mac == [0; 6] {
+            let [a, b, c, d] = self.mac_read(MAC_ADDRL)?.to_le_bytes();
+            let [e, f, ..] = self.mac_read(MAC_ADDRH)?.to_le_bytes();
+            self.mac = [a, b, c, d, e, f];
+            // No EEPROM (or an erased one): all ones; a multicast address is no station's.
+            if self.mac == [0; 6] || self.mac[0] & 1 != 0 {
+                return Err(Error::NoMacAddress);
+            }
+        }
         let [a, b, c, d, e, f] = self.mac;
         self.mac_write(MAC_ADDRL, u32::from_le_bytes([a, b, c, d]))?;
         self.mac_write(MAC_ADDRH, u32::from_le_bytes([e, f, 0, 0]))?;

@@ -11,7 +11,7 @@ use std::vec::Vec;
 const MAC: [u8; 6] = [0x02, 0x52, 0x41, 0x57, 0x00, 0x01];
 
 fn up() -> Lan9118<Chip> {
-    let dev = Lan9118::new(Chip::new([0; 6]), MAC).expect("bring-up");
+    let dev = Lan9118::new(Chip::new([0; 6]), Some(MAC)).expect("bring-up");
     assert_eq!(dev.regs.violations, Vec::<std::string::String>::new());
     dev
 }
@@ -66,10 +66,21 @@ fn bring_up_resets_and_configures_the_chip() {
 }
 
 #[test]
+fn the_eeprom_address_is_used_when_none_is_given() {
+    let mut dev = Lan9118::new(Chip::new([0x52, 0x54, 0, 0x12, 0x34, 0x56]), None).unwrap();
+    assert_eq!(dev.mac_address(), [0x52, 0x54, 0, 0x12, 0x34, 0x56]);
+    assert_eq!(dev.regs().mac, [0x52, 0x54, 0, 0x12, 0x34, 0x56]);
+    for blank in [[0; 6], [0xff; 6]] {
+        let err = Lan9118::new(Chip::new(blank), None).err();
+        assert_eq!(err, Some(Error::NoMacAddress));
+    }
+}
+
+#[test]
 fn half_duplex_partner_leaves_fdpx_off() {
     let mut chip = Chip::new([0; 6]);
     chip.partner = 0x00a1; // 10/100 half duplex only
-    let mut dev = Lan9118::new(chip, MAC).unwrap();
+    let mut dev = Lan9118::new(chip, Some(MAC)).unwrap();
     assert_eq!(dev.regs().mac_cr & MAC_CR_FDPX, 0);
 }
 
@@ -77,7 +88,7 @@ fn half_duplex_partner_leaves_fdpx_off() {
 fn bring_up_failures_are_errors_not_hangs() {
     let mut chip = Chip::new([0; 6]);
     chip.byte_test = 0x4321_8765;
-    let err = Lan9118::new(chip, MAC).err();
+    let err = Lan9118::new(chip, Some(MAC)).err();
     assert_eq!(
         err,
         Some(Error::NotFound {
@@ -88,14 +99,14 @@ fn bring_up_failures_are_errors_not_hangs() {
     let mut chip = Chip::new([0; 6]);
     chip.reset_reads = u32::MAX;
     assert_eq!(
-        Lan9118::new(chip, MAC).err(),
+        Lan9118::new(chip, Some(MAC)).err(),
         Some(Error::Timeout(Wait::SoftReset))
     );
 
     let mut chip = Chip::new([0; 6]);
     chip.csr_stuck = true;
     assert_eq!(
-        Lan9118::new(chip, MAC).err(),
+        Lan9118::new(chip, Some(MAC)).err(),
         Some(Error::Timeout(Wait::MacCsr))
     );
 }

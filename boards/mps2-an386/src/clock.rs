@@ -79,7 +79,7 @@ impl Clock {
         Clock(())
     }
 
-    /// Timer ticks (1/25 µs) since [`init`](Self::init).
+    /// Timer ticks (1/25 µs) since the board was initialised.
     pub fn ticks(&self) -> u64 {
         interrupt::free(|cs| advance(STATE.borrow(cs)))
     }
