@@ -69,7 +69,7 @@ pub const PROGRAMS: &[Program] = &[
     p("pkg-config", Install("pkg-config"), "rawnet-eth build.rs (feature slirp), through the pkg-config crate: finds libslirp"),
     p("arm-none-eabi-size", Install("binutils-arm-none-eabi"), "xtask size: flash and RAM of the images"),
     p("arm-none-eabi-objdump", Install("binutils-arm-none-eabi"), "xtask stack: call graph of the footprint images"),
-    p("qemu-system-arm", Install("qemu-system-arm"), "boards/mps2-an386 runner and xtask board: the firmware on QEMU's mps2-an386"),
+    p("qemu-system-arm", Install("qemu-system-arm"), "xtask board and boards/mps2-an386's cargo runner: the firmware on QEMU's mps2-an386"),
     p("sh", Base("dash"), "xtask util::have: `sh -c 'command -v PROG'`"),
     p("id", Base("coreutils"), "xtask util::is_root, tests/src/mosquitto.rs: are we root?"),
     p("dirname", Base("coreutils"), ".ci/run: the repository root"),
@@ -90,10 +90,7 @@ pub const LIBRARIES: &[&str] = &[
 ];
 
 /// Programs in [`PROGRAMS`] that no workspace source spawns itself: a dependency does.
-pub const INDIRECT: &[&str] = &[
-    "pkg-config",
-    "qemu-system-arm", // until boards/mps2-an386 and its xtask test land
-];
+pub const INDIRECT: &[&str] = &["pkg-config"];
 
 /// Non-literal `Command::new(…)` arguments, as the scanner renders them (tokens without
 /// spaces), and the programs each can name.

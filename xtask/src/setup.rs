@@ -25,6 +25,11 @@ impl Need {
         thumb: false,
         fuzz: false,
     };
+    pub const BOARD: Need = Need {
+        programs: Some(&["qemu-system-arm", "arm-none-eabi-size"]),
+        thumb: true,
+        fuzz: false,
+    };
     pub const SIZE: Need = Need {
         programs: Some(&["arm-none-eabi-size", "arm-none-eabi-objdump"]),
         thumb: true,

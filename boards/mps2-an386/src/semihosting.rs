@@ -8,7 +8,7 @@
 //!
 //! Operations used (numbers from ARM's semihosting specification v2):
 //! `SYS_OPEN` (0x01), `SYS_CLOSE` (0x02), `SYS_READ` (0x06), `SYS_CLOCK` (0x10),
-//! `SYS_EXIT` (0x18) and `SYS_EXIT_EXTENDED` (0x20).
+//! `SYS_GET_CMDLINE` (0x15), `SYS_EXIT` (0x18) and `SYS_EXIT_EXTENDED` (0x20).
 
 use core::arch::asm;
 
@@ -17,6 +17,7 @@ const SYS_CLOSE: u32 = 0x02;
 const SYS_READ: u32 = 0x06;
 const SYS_CLOCK: u32 = 0x10;
 const SYS_EXIT: u32 = 0x18;
+const SYS_GET_CMDLINE: u32 = 0x15;
 const SYS_EXIT_EXTENDED: u32 = 0x20;
 /// `ADP_Stopped_ApplicationExit`: the program ended (with the status in the extended call).
 const ADP_APPLICATION_EXIT: usize = 0x20026;
@@ -63,6 +64,20 @@ pub fn host_clock_cs() -> Option<u32> {
     // SAFETY: SYS_CLOCK takes no parameter (r1 must be 0).
     let cs = unsafe { call(SYS_CLOCK, 0) };
     u32::try_from(cs).ok()
+}
+
+/// The command line the emulator was given (QEMU: the image's name, then `-append`'s
+/// text), in `buf`; `None` if the host gives none or it is not UTF-8.
+pub fn cmdline(buf: &mut [u8]) -> Option<&str> {
+    let mut block = [buf.as_mut_ptr() as usize, buf.len()];
+    // SAFETY: SYS_GET_CMDLINE writes at most `buf.len()` bytes (NUL included) into `buf` and
+    // the length it wrote (without the NUL) into the block's second word.
+    let ret = unsafe { call(SYS_GET_CMDLINE, block.as_mut_ptr() as usize) };
+    let len = block[1];
+    if ret != 0 || len > buf.len() {
+        return None;
+    }
+    core::str::from_utf8(&buf[..len]).ok()
 }
 
 /// The host's `/dev/urandom`, read through `SYS_OPEN` and `SYS_READ`.
