@@ -74,6 +74,7 @@ pub const PROGRAMS: &[Program] = &[
     p("id", Base("coreutils"), "xtask util::is_root, tests/src/mosquitto.rs: are we root?"),
     p("dirname", Base("coreutils"), ".ci/run: the repository root"),
     p("chown", Base("coreutils"), "tests/src/mosquitto.rs: the broker's folder for the `mosquitto` user"),
+    p("cat", Base("coreutils"), "boards/mps2-an386's cargo runner: QEMU's guestfwd cmd:cat, an echo per connection"),
     p("stdbuf", Base("coreutils"), "tests: line-buffers mosquitto_sub's output"),
     p("setpriv", Base("util-linux"), "xtask test: the host-path test again as uid 65534"),
     p("dpkg-query", Base("dpkg"), "xtask setup: which packages are installed"),
@@ -90,7 +91,10 @@ pub const LIBRARIES: &[&str] = &[
 ];
 
 /// Programs in [`PROGRAMS`] that no workspace source spawns itself: a dependency does.
-pub const INDIRECT: &[&str] = &["pkg-config"];
+pub const INDIRECT: &[&str] = &[
+    "pkg-config", // the pkg-config crate, in rawnet-eth's build.rs
+    "cat",        // QEMU, for the guestfwd cmd: in boards/mps2-an386/.cargo/config.toml
+];
 
 /// Non-literal `Command::new(…)` arguments, as the scanner renders them (tokens without
 /// spaces), and the programs each can name.
