@@ -6,7 +6,8 @@
 //!   an echo server this task starts on 127.0.0.1 (QEMU's restricted user network, whose only
 //!   way out is a `guestfwd` of `10.0.2.100:7` to that server) must exit 0, and `selftest`'s
 //!   panic, HardFault and unexpected-interrupt paths must log their reason and exit with
-//!   their status. Finally the bring-up image's flash and RAM.
+//!   their status, and its clock must stay right across a wrap of the timer. Finally the
+//!   bring-up image's flash and RAM.
 
 use crate::util::{root, run};
 use std::io::Read;
@@ -47,6 +48,7 @@ pub fn test() -> Result<(), String> {
         ("hardfault", 102, "HARDFAULT pc="),
         ("irq", 103, "unexpected exception or interrupt 5"),
         ("exit7", 7, "selftest: \"exit7\""),
+        ("clockwrap", 0, "clockwrap: one wrap interrupt"),
     ] {
         let (code, out) = qemu(&bin.join("selftest"), "none", Some(word))?;
         if code != Some(status) || !out.contains(log) {

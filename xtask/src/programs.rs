@@ -17,7 +17,7 @@
 //!   [`WRAPPERS`] (`stdbuf -oL mosquitto_sub`, `sh -c SCRIPT`). Comments and the contents of
 //!   string literals are not code, so the test can hold its own examples.
 //! - Shell scripts (`.sh`, or a `#!…sh` first line): the first word of each command.
-//! - `.cargo/config.toml`: the first word of a `runner`.
+//! - `.cargo/config.toml` (the workspace's and every crate's): the first word of a `runner`.
 
 mod scan;
 #[cfg(test)]

@@ -13,6 +13,7 @@
 
 use core::cell::Cell;
 use core::ptr::{read_volatile, write_volatile};
+use core::sync::atomic::{AtomicU32, Ordering};
 use cortex_m::interrupt::{self, Mutex};
 use cortex_m::peripheral::NVIC;
 use rawnet_tcp::{Duration, Instant};
@@ -52,6 +53,9 @@ static STATE: Mutex<Cell<State>> = Mutex::new(Cell::new(State {
     total: 0,
 }));
 
+/// Wrap interrupts taken (for the self-test).
+static WRAPS: AtomicU32 = AtomicU32::new(0);
+
 /// The clock (a handle: the state is the timer and a static).
 #[derive(Debug, Clone, Copy)]
 pub struct Clock(());
@@ -89,6 +93,26 @@ impl Clock {
         Instant::from_ticks(self.ticks() / (TICK_HZ / 1000))
     }
 
+    /// Move the counter (and the clock's record of it) to `value` without changing the time:
+    /// `selftest` uses it to make the 32-bit counter wrap within milliseconds.
+    #[doc(hidden)]
+    pub fn set_counter(&self, value: u32) {
+        interrupt::free(|cs| {
+            let state = STATE.borrow(cs);
+            advance(state);
+            // SAFETY: timer 0's counter; the clock's record moves with it below.
+            unsafe { write_volatile(VALUE as *mut u32, value) };
+            let mut s = state.get();
+            s.last = value;
+            state.set(s);
+        });
+    }
+
+    /// How many times timer 0's wrap interrupt ran.
+    pub fn wraps(&self) -> u32 {
+        WRAPS.load(Ordering::Relaxed)
+    }
+
     /// Wait, doing nothing, for `d`.
     pub fn delay(&self, d: Duration) {
         let end = self.now() + d;
@@ -114,4 +138,5 @@ pub(crate) fn on_interrupt() {
         unsafe { write_volatile(INTCLEAR as *mut u32, 1) };
         advance(STATE.borrow(cs));
     });
+    WRAPS.fetch_add(1, Ordering::Relaxed);
 }

@@ -29,6 +29,7 @@ pub const DIRS: &[&str] = &[
     "footprint",
     "tools",
     ".ci",
+    ".cargo",
 ];
 
 /// Every spawn in the workspace at `root` (the folders of [`DIRS`] that exist).
