@@ -1,6 +1,8 @@
 //! rawnet's task runner (the cargo-xtask convention): everything that is more than one cargo
 //! call. `cargo xtask help` lists the tasks.
 
+mod board;
+mod programs;
 mod setup;
 mod size;
 mod stack;
@@ -15,8 +17,10 @@ cargo xtask <task>
 tasks:
   demo     run the main job: the best end-to-end path that exists (see README.md)
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
+  board    the board crates: lan9118 host tests, mps2-an386 build, its images run in QEMU
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
   stack    worst-case stack of a footprint image from its .stack_sizes and call graph (stack tls)
+  programs the external programs the workspace runs, their Debian packages, and the check
   setup    install what the other tasks need (rustup target, Debian packages when root)
 ";
 
@@ -26,8 +30,10 @@ fn main() -> ExitCode {
     let result = match task {
         "demo" => setup::ensure(setup::Need::DEMO).and_then(|()| test::demo()),
         "test" => setup::ensure(setup::Need::TEST).and_then(|()| test::all()),
+        "board" => setup::ensure(setup::Need::BOARD).and_then(|()| board::test()),
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
+        "programs" => programs::run(),
         "setup" => setup::ensure(setup::Need::TEST),
         "help" | "--help" | "-h" => {
             print!("{HELP}");

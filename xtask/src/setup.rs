@@ -1,46 +1,47 @@
 //! Installing what the tasks need, or saying exactly what to run.
 
+use crate::programs;
 use crate::util::{have, is_root, output, run};
 use std::process::Command;
 
 /// What a task needs from the machine.
 #[derive(Clone, Copy)]
 pub struct Need {
-    packages: &'static [&'static str],
+    /// The programs (from [`crate::programs::PROGRAMS`]) whose Debian packages the task
+    /// needs; `None`: all of them, and the build-time libraries.
+    programs: Option<&'static [&'static str]>,
     thumb: bool,
     fuzz: bool,
 }
 
-/// Debian packages behind the host tests: the broker, TLS peers, the host network path.
-const TEST_PACKAGES: &[&str] = &[
-    "mosquitto",              // the real broker the tests talk to
-    "mosquitto-clients",      // mosquitto_sub/pub as independent peers
-    "openssl",                // `openssl s_server` as a real TLS peer
-    "dnsmasq",                // real DHCP + DNS server, in a namespace the test creates
-    "iproute2",               // `ip netns`, `ip tuntap`
-    "libslirp-dev",           // the user-mode network behind the rootless host path
-    "libglib2.0-dev",         // libslirp's dependency
-    "pkg-config",             // finds libslirp for the -sys crate
-    "libclang-dev",           // bindgen for libslirp-sys
-    "binutils-arm-none-eabi", // arm-none-eabi-size for the footprint figures
-];
-
 impl Need {
     pub const TEST: Need = Need {
-        packages: TEST_PACKAGES,
+        programs: None,
         thumb: true,
         fuzz: true,
     };
     pub const DEMO: Need = Need {
-        packages: TEST_PACKAGES,
+        programs: None,
         thumb: false,
         fuzz: false,
     };
-    pub const SIZE: Need = Need {
-        packages: &["binutils-arm-none-eabi"],
+    pub const BOARD: Need = Need {
+        programs: Some(&["qemu-system-arm", "arm-none-eabi-size"]),
         thumb: true,
         fuzz: false,
     };
+    pub const SIZE: Need = Need {
+        programs: Some(&["arm-none-eabi-size", "arm-none-eabi-objdump"]),
+        thumb: true,
+        fuzz: false,
+    };
+
+    fn packages(&self) -> Vec<&'static str> {
+        match self.programs {
+            None => programs::all_packages(),
+            Some(list) => programs::packages_for(list),
+        }
+    }
 }
 
 /// Make sure everything in `need` is present: install it when we can, otherwise fail with the
@@ -49,7 +50,7 @@ pub fn ensure(need: Need) -> Result<(), String> {
     if need.thumb {
         ensure_target("thumbv7em-none-eabihf", None)?;
     }
-    ensure_packages(need.packages)?;
+    ensure_packages(&need.packages())?;
     if need.fuzz {
         ensure_fuzz()?;
     }

@@ -68,6 +68,7 @@ pub fn all() -> Result<(), String> {
         cargo().args(["test", "-p", "rawnet-mqtt", "--no-default-features"]),
     )?;
     rootless_host_path()?;
+    crate::board::test()?;
     run(
         "docs",
         cargo()
