@@ -223,6 +223,8 @@ impl<'b, H> Tls<'_, 'b, H> {
             }
             end => classify(self.shared, end, handshaking),
         };
+        // Records that decrypted before the failure are the server's: they go up first.
+        while self.deliver(conn, now) {}
         self.fail(conn, e, now);
     }
 
