@@ -1158,3 +1158,5 @@ fn certificate_message_holds_at_most_16_certificates() {
         }
     }
 }
+
+mod inject;
