@@ -65,11 +65,9 @@ fn server_to_client(
             }
             pending.drain(..len);
         }
-        if pending.is_empty() && go.load(Ordering::SeqCst) && !injected.swap(true, Ordering::SeqCst)
-        {
-            if to.write_all(inject).is_err() {
-                return;
-            }
+        let inject_now = pending.is_empty() && go.load(Ordering::SeqCst);
+        if inject_now && !injected.swap(true, Ordering::SeqCst) && to.write_all(inject).is_err() {
+            return;
         }
         match from.read(&mut buf) {
             Ok(0) => return,
