@@ -33,13 +33,34 @@ pub fn test() -> Result<(), String> {
         "mps2-an386: format",
         cargo_in(&board).args(["fmt", "--check"]),
     )?;
+    let app = root().join("boards/app");
+    run("app: format", cargo_in(&app).args(["fmt", "--check"]))?;
+    // The firmware needs a configuration (boards/app/README.md): the example one builds.
+    let example = app.join("config/example.env");
     run(
-        "mps2-an386: clippy",
-        cargo_in(&board).args(["clippy", "--release", "--", "-D", "warnings"]),
+        "app: clippy (example configuration)",
+        cargo_in(&app)
+            .args([
+                "clippy",
+                "--target",
+                "thumbv7em-none-eabihf",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .env("RAWNET_CONFIG", &example),
     )?;
     run(
-        "mps2-an386: build (thumbv7em-none-eabihf, release)",
-        cargo_in(&board).args(["build", "--release"]),
+        "mps2-an386: clippy (the firmware with boards/app/config/example.env)",
+        cargo_in(&board)
+            .args(["clippy", "--release", "--", "-D", "warnings"])
+            .env("RAWNET_CONFIG", &example),
+    )?;
+    run(
+        "mps2-an386: build (thumbv7em-none-eabihf, release, example configuration)",
+        cargo_in(&board)
+            .args(["build", "--release"])
+            .env("RAWNET_CONFIG", &example),
     )?;
     let bin = board.join("target/thumbv7em-none-eabihf/release");
     bringup(&bin.join("bringup"))?;
