@@ -68,6 +68,7 @@ pub fn test() -> Result<(), String> {
         ("panic", 101, "PANIC at src/bin/selftest.rs"),
         ("hardfault", 102, "HARDFAULT pc="),
         ("irq", 103, "unexpected exception or interrupt 5"),
+        ("panicreset", 0, "selftest panic, then reset\nresetting"),
         ("exit7", 7, "selftest: \"exit7\""),
         ("clockwrap", 0, "clockwrap: one wrap interrupt"),
     ] {
@@ -129,12 +130,21 @@ fn bringup(elf: &Path) -> Result<(), String> {
 /// `-append` text; return its exit status and what it wrote on UART0 (and stderr).
 fn qemu(elf: &Path, net: &str, append: Option<&str>) -> Result<(Option<i32>, String), String> {
     let mut cmd = Command::new("qemu-system-arm");
-    cmd.args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
-        .args(["-serial", "stdio"])
-        .args(["-semihosting-config", "enable=on,target=native"])
-        .args(["-nic", net])
-        .arg("-kernel")
-        .arg(elf);
+    // -no-reboot: a reset (the firmware's answer to a panic) ends QEMU instead of restarting.
+    cmd.args([
+        "-M",
+        "mps2-an386",
+        "-display",
+        "none",
+        "-monitor",
+        "none",
+        "-no-reboot",
+    ])
+    .args(["-serial", "stdio"])
+    .args(["-semihosting-config", "enable=on,target=native"])
+    .args(["-nic", net])
+    .arg("-kernel")
+    .arg(elf);
     if let Some(a) = append {
         cmd.args(["-append", a]);
     }

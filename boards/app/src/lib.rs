@@ -90,10 +90,10 @@ pub mod sizes {
     pub const MQTT_STORE: usize = 2048;
 }
 
-/// The application's memory: every buffer of the stack, TLS and MQTT, in one `static`.
+/// The application's memory: every buffer of the stack, TLS and MQTT, in one `static`. All
+/// zeros, so it costs `.bss` only (the socket and DNS query slots, whose empty values are not
+/// zeros, live in [`run`]'s frame).
 pub struct Memory {
-    sockets: [SocketStorage<'static>; 3],
-    dns: [Option<DnsQuery>; 1],
     tcp_rx: [u8; sizes::TCP_RX],
     tcp_tx: [u8; sizes::TCP_TX],
     tls_read: [u8; sizes::TLS_READ],
@@ -106,8 +106,6 @@ impl Memory {
     /// Zeroed memory, for a `static`.
     pub const fn new() -> Self {
         Memory {
-            sockets: [SocketStorage::EMPTY; 3],
-            dns: [None],
             tcp_rx: [0; sizes::TCP_RX],
             tcp_tx: [0; sizes::TCP_TX],
             tls_read: [0; sizes::TLS_READ],
@@ -155,8 +153,6 @@ where
     R: CryptoRngCore,
 {
     let Memory {
-        sockets,
-        dns,
         tcp_rx,
         tcp_tx,
         tls_read,
@@ -177,6 +173,13 @@ where
         config::CLIENT_ID
     );
     let seed = rng.next_u64();
+    // DHCP, DNS, TCP.
+    let mut sockets = [
+        SocketStorage::EMPTY,
+        SocketStorage::EMPTY,
+        SocketStorage::EMPTY,
+    ];
+    let mut dns: [Option<DnsQuery>; 1] = [None];
     let net = match config::STATIC_IPV4 {
         Some(s) => {
             let mut settings =
@@ -191,11 +194,11 @@ where
         }
         None => Config::new_dhcp(mac, seed),
     };
-    let mut stack = match Stack::new(SmoltcpDevice::new(eth), net, sockets, now) {
+    let mut stack = match Stack::new(SmoltcpDevice::new(eth), net, &mut sockets, now) {
         Ok(s) => s,
         Err(_) => return Stop::Fatal("no socket slot for DHCP"),
     };
-    if stack.enable_dns(dns).is_err() {
+    if stack.enable_dns(&mut dns).is_err() {
         return Stop::Fatal("no socket slot for DNS");
     }
     let Ok(handle) = stack.tcp_socket(tcp_rx, tcp_tx) else {

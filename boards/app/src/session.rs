@@ -27,7 +27,7 @@ const CLOSE_TIMEOUT: Duration = Duration::from_ticks(2_000);
 /// The application's state between connections.
 pub(crate) struct Device<'d, B, E: EthernetDriver> {
     pub board: &'d mut B,
-    pub stack: Stack<'static, SmoltcpDevice<E>>,
+    pub stack: Stack<'d, SmoltcpDevice<E>>,
     pub handle: TcpHandle,
     /// The MQTT client, here between connections and inside TLS during one.
     pub client: Option<Mqtt>,
@@ -99,7 +99,7 @@ impl Signer for DeviceSigner {
     }
 }
 
-impl<B: Board, E: EthernetDriver> Device<'_, B, E> {
+impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     /// The superloop (see the crate documentation).
     pub fn run<R: CryptoRngCore>(
         &mut self,
@@ -462,7 +462,7 @@ impl<B: Board, E: EthernetDriver> Device<'_, B, E> {
         now: Instant,
         f: impl FnOnce(
             &mut Mqtt,
-            &mut rawnet_tls::TlsConn<'_, '_, rawnet_tcp::TcpConn<'_, 'static>>,
+            &mut rawnet_tls::TlsConn<'_, '_, rawnet_tcp::TcpConn<'_, 'd>>,
             Instant,
         ) -> T,
     ) -> T {

@@ -50,6 +50,8 @@ impl rawnet_app::Board for Qemu {
 #[entry]
 fn main() -> ! {
     let stack = mps2_an386::stack::paint();
+    // A panic or a fault logs its reason and resets: the application starts over.
+    mps2_an386::fault::reset_on_fault();
     let mut board = Board::init().unwrap_or_else(|e| {
         println!("board: {e}");
         exit(1)
