@@ -8,6 +8,7 @@ use rand_core::CryptoRngCore;
 use rawnet_eth::{EthernetDriver, LinkState, SmoltcpDevice};
 use rawnet_mqtt::client::{Backoff, Publication};
 use rawnet_mqtt::wire::{QoS, Subscription, SubscriptionOptions};
+use rawnet_tcp::smoltcp::socket::tcp;
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
 use rawnet_tcp::{
     Callbacks, Connection, DhcpState, Duration, Instant, Stack, TcpHandle, TcpStatus,
@@ -447,8 +448,15 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         loop {
             let now = self.tick();
             self.stack.drive(&mut self.handle, tls, now);
-            if self.handle.status() == TcpStatus::Closed || now > until {
-                say!(self.board, now, "tcp: closed");
+            // Our FIN acknowledged, so the DISCONNECT and close_notify before it arrived (the
+            // broker's own FIN and TIME-WAIT are the stack's business), or the connection gone.
+            let state = self.stack.connection(&mut self.handle).tcp_state();
+            let done = matches!(
+                state,
+                tcp::State::FinWait2 | tcp::State::TimeWait | tcp::State::Closed
+            );
+            if done || self.handle.status() == TcpStatus::Closed || now > until {
+                say!(self.board, now, "tcp: closed ({state})");
                 return End::Stopped;
             }
             self.board.idle();

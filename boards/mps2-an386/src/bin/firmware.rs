@@ -45,6 +45,10 @@ impl rawnet_app::Board for Qemu {
     fn free_stack(&self) -> Option<usize> {
         Some(self.stack.free())
     }
+
+    fn idle(&mut self) {
+        mps2_an386::clock::idle();
+    }
 }
 
 #[entry]
@@ -56,6 +60,7 @@ fn main() -> ! {
         println!("board: {e}");
         exit(1)
     });
+    mps2_an386::clock::start_idle_tick();
     // SAFETY: `main` runs once and is the only user of MEMORY.
     let memory = unsafe { &mut *addr_of_mut!(MEMORY) };
     let mut qemu = Qemu {
