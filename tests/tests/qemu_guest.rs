@@ -35,6 +35,7 @@ fn build_bringup() -> PathBuf {
         .env_remove("CARGO_BUILD_TARGET")
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
         .status()
         .expect("cargo");
     assert!(status.success(), "building the bring-up image failed");
