@@ -8,6 +8,7 @@
 
 pub mod certs;
 pub mod echo;
+pub mod firmware;
 pub mod host;
 pub mod mosquitto;
 pub mod mqtt;

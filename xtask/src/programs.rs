@@ -60,6 +60,7 @@ use Source::{Base, Install, Toolchain};
 #[rustfmt::skip]
 pub const PROGRAMS: &[Program] = &[
     p("mosquitto", Install("mosquitto"), "tests/src/mosquitto.rs: the broker of the host and firmware tests"),
+    p("mosquitto_pub", Install("mosquitto-clients"), "tests/src/firmware.rs: a command to the firmware"),
     p("mosquitto_sub", Install("mosquitto-clients"), "tests/examples/demo.rs, minimq_tls: independent witness (through stdbuf)"),
     p("openssl", Install("openssl"), "rawnet-tls testkit: `openssl s_server` as a real TLS peer"),
     p("dnsmasq", Install("dnsmasq"), "rawnet-eth host::netns::DnsmasqNet: DHCP + DNS in a namespace"),

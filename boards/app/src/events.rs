@@ -23,11 +23,13 @@ pub struct Events {
     pub(crate) transport: heapless::String<96>,
     /// The command subscription was granted (Some(true)) or refused.
     pub(crate) subscribed: Option<bool>,
-    /// Status messages waiting for their acknowledgement, and how many were acknowledged.
-    pub(crate) status_ids: heapless::Vec<PacketId, 8>,
+    /// Status messages waiting for their acknowledgement (packet id, status number), and how
+    /// many were acknowledged.
+    pub(crate) status: heapless::Vec<(PacketId, u32), 8>,
     pub(crate) status_acked: u32,
-    /// Status messages the client had to drop (store full while offline).
-    pub(crate) status_dropped: u32,
+    /// Status messages the client dropped from its full offline queue (their numbers, taken
+    /// by the superloop to log them).
+    pub(crate) dropped: heapless::Vec<u32, 8>,
     /// The command being received, and the last complete one (taken by the superloop).
     receiving: Option<heapless::Vec<u8, MAX_COMMAND>>,
     pub(crate) command: Option<heapless::Vec<u8, MAX_COMMAND>>,
@@ -49,17 +51,17 @@ impl Handler for Events {
     }
 
     fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
-        let Some(pos) = id.and_then(|id| self.status_ids.iter().position(|&s| s == id)) else {
+        let Some(pos) = id.and_then(|id| self.status.iter().position(|&(s, _)| s == id)) else {
             return;
         };
         match result {
             Ok(_) => {
-                self.status_ids.swap_remove(pos);
+                self.status.swap_remove(pos);
                 self.status_acked += 1;
             }
             Err(RequestError::Dropped) => {
-                self.status_ids.swap_remove(pos);
-                self.status_dropped += 1;
+                let (_, count) = self.status.swap_remove(pos);
+                let _ = self.dropped.push(count);
             }
             // Not acknowledged on this connection: the client sends it again on the next one.
             Err(_) => {}

@@ -85,6 +85,23 @@ impl<C: Connection> Callbacks<C> for Watch {
     }
 }
 
+/// What is left to do after CONNACK (see `Device::setup`).
+#[derive(Default)]
+struct Setup {
+    online: bool,
+    subscribe: bool,
+    /// The reason for waiting was logged.
+    said: bool,
+}
+
+impl Setup {
+    fn note<B: Board>(&mut self, board: &mut B, now: Instant, e: rawnet_mqtt::client::Error) {
+        if !core::mem::replace(&mut self.said, true) {
+            say!(board, now, "mqtt: announcing and subscribing later: {e}");
+        }
+    }
+}
+
 /// The device's key for mutual TLS, if one is configured.
 enum DeviceSigner {
     None(NoSigner),
@@ -217,7 +234,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         match client.queue_publish(&msg) {
             Ok(id) => {
                 if let Some(id) = id {
-                    let _ = client.handler_mut().status_ids.push(id);
+                    let _ = client.handler_mut().status.push((id, self.count));
                 }
                 say!(
                     self.board,
@@ -225,8 +242,26 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                     "status #{} queued offline: {payload}",
                     self.count
                 );
+                self.log_dropped();
             }
             Err(e) => say!(self.board, now, "status #{} lost: {e}", self.count),
+        }
+    }
+
+    /// Say which status messages the client dropped from its full offline queue (the oldest
+    /// make room for the newest; nothing is dropped unsaid).
+    fn log_dropped(&mut self) {
+        let now = self.board.now();
+        let Some(client) = self.client.as_mut() else {
+            return;
+        };
+        let dropped = core::mem::take(&mut client.handler_mut().dropped);
+        for count in dropped {
+            say!(
+                self.board,
+                now,
+                "status #{count} dropped: offline queue full"
+            );
         }
     }
 
@@ -351,6 +386,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         let mut tcp_up = false;
         let mut tls_up = false;
         let mut stopping: Option<Instant> = None;
+        let mut setup = Setup::default();
         loop {
             let now = self.tick();
             self.stack.drive(&mut self.handle, tls, now);
@@ -385,7 +421,14 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                     config::CLIENT_ID,
                     if resumed { "resumed" } else { "new" }
                 );
-                self.on_connack(tls, now);
+                setup = Setup {
+                    online: true,
+                    subscribe: true,
+                    said: false,
+                };
+            }
+            if connected {
+                self.setup(tls, &mut setup, now);
             }
             let events = tls.inner_mut().client.handler_mut();
             if let Some(granted) = events.subscribed.take() {
@@ -397,6 +440,14 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                     if granted { "granted" } else { "refused" }
                 );
             }
+            for count in core::mem::take(&mut events.dropped) {
+                say!(
+                    self.board,
+                    now,
+                    "status #{count} dropped: offline queue full"
+                );
+            }
+            let events = tls.inner_mut().client.handler_mut();
             if let Some(cmd) = events.command.take() {
                 self.on_command(tls, &cmd, now);
             }
@@ -405,7 +456,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             }
             let events = tls.inner_mut().client.handler_mut();
             if let (Some(n), None) = (config::STOP_AFTER, stopping) {
-                if events.status_acked >= n && events.status_ids.is_empty() {
+                if events.status_acked >= n && events.status.is_empty() {
                     say!(
                         self.board,
                         now,
@@ -478,23 +529,28 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         tls.with_connection(&mut tcp, now, |watch, conn| f(&mut watch.client, conn, now))
     }
 
-    /// CONNACK: say we are online (retained, the will says the opposite) and subscribe.
-    fn on_connack(&mut self, tls: &mut Tls<'_, '_, Watch>, now: Instant) {
-        let online = Publication::new(config::ONLINE_TOPIC, b"true")
-            .qos(QoS::AtLeastOnce)
-            .retain(true);
-        let subs = [Subscription {
-            filter: config::COMMAND_TOPIC,
-            options: SubscriptionOptions::qos(QoS::AtLeastOnce),
-        }];
-        let (p, s) = self.with_client(tls, now, |c, conn, now| {
-            (
-                c.publish(conn, &online, now).err(),
-                c.subscribe(conn, &subs, now).err(),
-            )
-        });
-        if let Some(e) = p.or(s) {
-            say!(self.board, now, "mqtt: cannot announce or subscribe: {e}");
+    /// After CONNACK: say we are online (retained; the will says the opposite) and subscribe
+    /// to commands. Each is tried again on later turns while the client's request table is
+    /// full (status messages queued while offline go first); `pending` says what is left.
+    fn setup(&mut self, tls: &mut Tls<'_, '_, Watch>, pending: &mut Setup, now: Instant) {
+        if pending.online {
+            let online = Publication::new(config::ONLINE_TOPIC, b"true")
+                .qos(QoS::AtLeastOnce)
+                .retain(true);
+            match self.with_client(tls, now, |c, conn, now| c.publish(conn, &online, now)) {
+                Ok(_) => pending.online = false,
+                Err(e) => pending.note(self.board, now, e),
+            }
+        }
+        if pending.subscribe {
+            let subs = [Subscription {
+                filter: config::COMMAND_TOPIC,
+                options: SubscriptionOptions::qos(QoS::AtLeastOnce),
+            }];
+            match self.with_client(tls, now, |c, conn, now| c.subscribe(conn, &subs, now)) {
+                Ok(_) => pending.subscribe = false,
+                Err(e) => pending.note(self.board, now, e),
+            }
         }
     }
 
@@ -541,17 +597,25 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         now: Instant,
     ) {
         let msg = Publication::new(config::STATUS_TOPIC, payload.as_bytes()).qos(QoS::AtLeastOnce);
-        let id = if connected {
-            self.with_client(tls, now, |c, conn, now| {
-                c.publish(conn, &msg, now).map(|p| p.id)
-            })
-        } else {
-            tls.inner_mut().client.queue_publish(&msg)
+        // Connected: out now. Otherwise (or with the request table full) into the store, where
+        // a full queue drops its oldest message, which is logged.
+        let sent_now = connected
+            .then(|| self.with_client(tls, now, |c, conn, now| c.publish(conn, &msg, now)))
+            .and_then(Result::ok);
+        let id = match sent_now {
+            Some(published) => Ok(published.id),
+            None => tls.inner_mut().client.queue_publish(&msg),
         };
         match id {
             Ok(id) => {
                 if let Some(id) = id {
-                    let _ = tls.inner_mut().client.handler_mut().status_ids.push(id);
+                    let count = self.count;
+                    let _ = tls
+                        .inner_mut()
+                        .client
+                        .handler_mut()
+                        .status
+                        .push((id, count));
                 }
                 say!(self.board, now, "status #{}: {payload}", self.count);
             }

@@ -1,0 +1,285 @@
+//! The firmware on QEMU's Cortex-M4 board, for tests and the demo: build the image of
+//! `boards/mps2-an386` with a configuration (the `RAWNET_*` settings of `boards/app`), boot it
+//! on `-netdev dgram` into a [`QemuNet`], and follow its log line by line; plus a witness on
+//! the broker (`mosquitto_sub`) and a way to send it a command (`mosquitto_pub`).
+
+use crate::qemu_net::QemuNet;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The board crate's folder.
+pub fn board_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../boards/mps2-an386")
+}
+
+/// Whether `qemu-system-arm` can be started.
+pub fn have_qemu() -> bool {
+    Command::new("qemu-system-arm")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// `cargo build --release --bin firmware` in the board's own workspace with `settings`
+/// (`RAWNET_*`, nothing inherited from the caller's environment); the ELF's path.
+pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
+    let dir = board_dir();
+    let mut cmd = Command::new("cargo");
+    cmd.args(["build", "--release", "--bin", "firmware"])
+        .current_dir(&dir)
+        // The board has its own target, linker script and flags (.cargo/config.toml).
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET")
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("RAWNET_") {
+            cmd.env_remove(key);
+        }
+    }
+    for (k, v) in settings {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().map_err(|e| format!("cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "building the firmware failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(dir.join("target/thumbv7em-none-eabihf/release/firmware"))
+}
+
+/// A booted firmware: QEMU, and its UART log as it comes.
+pub struct Device {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    started: Instant,
+}
+
+impl Device {
+    /// Boot `elf` on `mps2-an386` on `net`'s network; every log line is echoed to stderr
+    /// prefixed with `label` (`None`: printed by the caller).
+    pub fn boot(elf: &Path, net: &QemuNet, label: Option<&str>) -> Result<Device, String> {
+        let mut child = Command::new("qemu-system-arm")
+            .args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
+            .args(["-serial", "stdio"])
+            .args(["-semihosting-config", "enable=on,target=native"])
+            // A reset (the firmware's answer to a panic) ends QEMU: tests see it.
+            .arg("-no-reboot")
+            .args(net.qemu_args())
+            .arg("-kernel")
+            .arg(elf)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("qemu-system-arm: {e} (cargo xtask setup installs it)"))?;
+        let out = child.stdout.take().ok_or("no stdout")?;
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let label = label.map(str::to_owned);
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                let line = line.trim_end_matches('\r').to_owned();
+                if let Some(l) = &label {
+                    eprintln!("{l} | {line}");
+                }
+                sink.lock().unwrap().push(line);
+            }
+        });
+        Ok(Device {
+            child,
+            lines,
+            started: Instant::now(),
+        })
+    }
+
+    /// Every line so far.
+    pub fn log(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    /// The lines from index `from` on.
+    pub fn lines_from(&self, from: usize) -> Vec<String> {
+        self.lines
+            .lock()
+            .unwrap()
+            .get(from..)
+            .unwrap_or_default()
+            .to_vec()
+    }
+
+    /// Wait until a line at index `from` or later contains `text`; that line and its index.
+    pub fn wait_for(
+        &mut self,
+        text: &str,
+        from: usize,
+        timeout: Duration,
+    ) -> Result<(usize, String), String> {
+        let until = Instant::now() + timeout;
+        loop {
+            {
+                let lines = self.lines.lock().unwrap();
+                if let Some((i, l)) = lines
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .find(|(_, l)| l.contains(text))
+                {
+                    return Ok((i, l.clone()));
+                }
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // The reader may still be catching up with the last lines.
+                std::thread::sleep(Duration::from_millis(100));
+                if let Some(found) = self.find(text, from) {
+                    return Ok(found);
+                }
+                return Err(format!(
+                    "the firmware exited ({status}) without `{text}`:\n{}",
+                    self.log().join("\n")
+                ));
+            }
+            if Instant::now() > until {
+                return Err(format!(
+                    "no `{text}` from the firmware within {timeout:?}:\n{}",
+                    self.log().join("\n")
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn find(&self, text: &str, from: usize) -> Option<(usize, String)> {
+        let lines = self.lines.lock().unwrap();
+        lines
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, l)| l.contains(text))
+            .map(|(i, l)| (i, l.clone()))
+    }
+
+    /// Wait for QEMU to end (the firmware's exit status through semihosting).
+    pub fn wait_exit(&mut self, timeout: Duration) -> Result<i32, String> {
+        let until = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().map_err(|e| e.to_string())? {
+                std::thread::sleep(Duration::from_millis(100));
+                return status
+                    .code()
+                    .ok_or_else(|| format!("QEMU ended by {status}"));
+            }
+            if Instant::now() > until {
+                return Err(format!(
+                    "the firmware did not exit within {timeout:?}:\n{}",
+                    self.log().join("\n")
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Time since boot.
+    pub fn uptime(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+impl Drop for Device {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `mosquitto_sub` on a broker's plain listener: every message on `topic`, as
+/// `topic payload` lines.
+pub struct Witness {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Witness {
+    /// Subscribe to `topic` (QoS 1) at `127.0.0.1:port`; returns once the broker granted it.
+    pub fn start(port: u16, topic: &str) -> Result<Witness, String> {
+        let mut child = Command::new("stdbuf")
+            .args(["-oL", "mosquitto_sub", "-h", "127.0.0.1"])
+            .args(["-p", &port.to_string(), "-t", topic, "-q", "1", "-v", "-d"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("mosquitto_sub: {e} (apt-get install -y mosquitto-clients)"))?;
+        let out = child.stdout.take().ok_or("no stdout")?;
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                sink.lock().unwrap().push(line);
+            }
+        });
+        let w = Witness { child, lines };
+        w.wait_for("received SUBACK", Duration::from_secs(10))?;
+        Ok(w)
+    }
+
+    /// The messages received so far (`topic payload`), without mosquitto_sub's debug lines.
+    pub fn messages(&self) -> Vec<String> {
+        self.lines
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| !l.starts_with("Client ") && !l.starts_with("Subscribed"))
+            .cloned()
+            .collect()
+    }
+
+    /// Wait until a line (message or debug) contains `text`.
+    pub fn wait_for(&self, text: &str, timeout: Duration) -> Result<String, String> {
+        let until = Instant::now() + timeout;
+        loop {
+            if let Some(l) = self.lines.lock().unwrap().iter().find(|l| l.contains(text)) {
+                return Ok(l.clone());
+            }
+            if Instant::now() > until {
+                return Err(format!(
+                    "mosquitto_sub saw no `{text}` within {timeout:?}: {:?}",
+                    self.lines.lock().unwrap()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Witness {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Publish `payload` on `topic` at `127.0.0.1:port` with QoS 1 (`mosquitto_pub`).
+pub fn publish(port: u16, topic: &str, payload: &str) -> Result<(), String> {
+    let out = Command::new("mosquitto_pub")
+        .args(["-h", "127.0.0.1", "-p", &port.to_string()])
+        .args(["-t", topic, "-m", payload, "-q", "1"])
+        .output()
+        .map_err(|e| format!("mosquitto_pub: {e} (apt-get install -y mosquitto-clients)"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "mosquitto_pub failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}

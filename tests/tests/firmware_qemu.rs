@@ -1,0 +1,203 @@
+//! The firmware (boards/app on boards/mps2-an386) in QEMU against a real Mosquitto over
+//! TLS 1.3, on the emulated board's network (`QemuNet`: a DHCP lease, `broker.rawnet.test`
+//! resolved by DNS, a forward to the broker's TLS port on 127.0.0.1; nothing else reachable).
+//! One image, built here once with a test PKI's CA: status messages reach a subscriber, a
+//! command comes back answered, a broker with a certificate from another CA is refused with
+//! the certificate's reason in the log, and the device reconnects after the broker was killed
+//! and restarted, delivering the status messages it made meanwhile. Skipped, saying why,
+//! without `qemu-system-arm`.
+
+use rawnet_tests::certs::{Pki, BROKER_NAME};
+use rawnet_tests::firmware::{self, Device, Witness};
+use rawnet_tests::mosquitto::{Config, Mosquitto};
+use rawnet_tests::qemu_net::{QemuNet, QemuNetConfig, BROKER_ADDR};
+use std::net::SocketAddrV4;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+const PREFIX: &str = "rawnet/qemu";
+/// Status messages the device waits for (acknowledged) before it disconnects and exits.
+const STOP_AFTER: u32 = 20;
+const STEP: Duration = Duration::from_secs(30);
+
+/// The test PKI and the firmware built to trust its CA.
+fn image() -> &'static (Pki, PathBuf) {
+    static IMAGE: OnceLock<(Pki, PathBuf)> = OnceLock::new();
+    IMAGE.get_or_init(|| {
+        let pki = Pki::generate(&[BROKER_NAME]).unwrap();
+        let elf = firmware::build(&[
+            ("RAWNET_BROKER", BROKER_NAME.to_string()),
+            ("RAWNET_CA", pki.path("ca.pem").display().to_string()),
+            ("RAWNET_CLIENT_ID", "rawnet-qemu".to_string()),
+            ("RAWNET_TOPIC_PREFIX", PREFIX.to_string()),
+            ("RAWNET_PERIOD_MS", "300".to_string()),
+            ("RAWNET_KEEP_ALIVE_S", "10".to_string()),
+            ("RAWNET_STOP_AFTER", STOP_AFTER.to_string()),
+        ])
+        .unwrap();
+        (pki, elf)
+    })
+}
+
+/// A broker with `pki`'s TLS listener and the network that forwards to it.
+fn broker(pki: &Pki) -> (Mosquitto, QemuNet) {
+    let broker = Mosquitto::start(Config {
+        tls: Some(pki.listener(false)),
+        ..Config::default()
+    })
+    .unwrap();
+    let tls_port = broker.tls.unwrap().port();
+    let net = QemuNet::start(QemuNetConfig::default().broker(8883, tls_port)).unwrap();
+    (broker, net)
+}
+
+fn skip() -> bool {
+    if firmware::have_qemu() {
+        return false;
+    }
+    eprintln!("skipped: qemu-system-arm is not installed (cargo xtask setup installs it)");
+    true
+}
+
+#[test]
+fn status_messages_and_a_command_round_trip_then_a_clean_exit() {
+    if skip() {
+        return;
+    }
+    let (pki, elf) = image();
+    let (broker, net) = broker(pki);
+    let witness = Witness::start(broker.plain.port(), &format!("{PREFIX}/#")).unwrap();
+    let mut dev = Device::boot(elf, &net, Some("status")).unwrap();
+    dev.wait_for("dns: broker.rawnet.test is 10.0.2.100", 0, STEP)
+        .unwrap();
+    dev.wait_for("tls: TLS 1.3 handshake done", 0, STEP)
+        .unwrap();
+    let (at, _) = dev.wait_for("granted", 0, STEP).unwrap();
+    firmware::publish(broker.plain.port(), &format!("{PREFIX}/command"), "ping").unwrap();
+    dev.wait_for("command: \"ping\"", at, STEP).unwrap();
+    witness
+        .wait_for(&format!("{PREFIX}/response pong"), STEP)
+        .unwrap();
+    assert_eq!(dev.wait_exit(STEP).unwrap(), 0);
+    let log = dev.log().join("\n");
+    assert!(
+        log.contains("status messages acknowledged: disconnecting"),
+        "{log}"
+    );
+    assert!(log.contains("mqtt: disconnected on request"), "{log}");
+
+    let status: Vec<_> = witness
+        .messages()
+        .into_iter()
+        .filter(|m| m.starts_with(&format!("{PREFIX}/status ")))
+        .collect();
+    assert!(status.len() >= STOP_AFTER as usize, "{status:?}");
+    for (i, m) in status.iter().enumerate() {
+        assert!(
+            m.contains(&format!("\"count\":{}", i + 1)),
+            "in order: {status:?}"
+        );
+    }
+    assert!(witness
+        .messages()
+        .contains(&format!("{PREFIX}/online true")));
+    // A clean DISCONNECT: the broker did not publish the will.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!witness
+        .messages()
+        .contains(&format!("{PREFIX}/online false")));
+    assert_eq!(net.stats().opened(SocketAddrV4::new(BROKER_ADDR, 8883)), 1);
+}
+
+#[test]
+fn a_broker_with_a_certificate_from_another_ca_is_refused() {
+    if skip() {
+        return;
+    }
+    let (_, elf) = image();
+    let other = Pki::generate(&[BROKER_NAME]).unwrap();
+    let (broker, net) = broker(&other);
+    let mut dev = Device::boot(elf, &net, Some("other-ca")).unwrap();
+    // The other CA has the same name as ours: the chain names our CA as its issuer, and the
+    // signature is what fails.
+    let (_, line) = dev
+        .wait_for("connection failed: Certificate(", 0, STEP)
+        .unwrap();
+    assert!(line.contains("Certificate(BadSignature)"), "{line}");
+    dev.wait_for("retrying in", 0, STEP).unwrap();
+    assert!(!dev.log().iter().any(|l| l.contains("mqtt: connected")));
+    assert!(
+        !broker.log().contains("New client connected"),
+        "{}",
+        broker.log()
+    );
+}
+
+#[test]
+fn reconnects_after_the_broker_restarts_and_delivers_what_it_made_meanwhile() {
+    if skip() {
+        return;
+    }
+    let (pki, elf) = image();
+    let (mut broker, net) = broker(pki);
+    let mut dev = Device::boot(elf, &net, Some("restart")).unwrap();
+    let (at, _) = dev.wait_for("granted", 0, STEP).unwrap();
+    let (at, _) = dev.wait_for("status #", at, STEP).unwrap();
+    broker.stop();
+    let (kill, lost) = dev.wait_for("transport error", at, STEP).unwrap();
+    // Restart while the device waits out its second backoff (at least 2 s), so the witness
+    // below is subscribed before the device is back.
+    let (first, _) = dev.wait_for("retrying in", kill, STEP).unwrap();
+    dev.wait_for("retrying in", first + 1, STEP).unwrap();
+    broker.restart().unwrap();
+    let witness = Witness::start(broker.plain.port(), &format!("{PREFIX}/#")).unwrap();
+    let (back, _) = dev.wait_for("mqtt: connected", kill, STEP).unwrap();
+    // Subscribed again (the restarted broker forgot the session): a command still works.
+    let (granted, _) = dev.wait_for("granted", back, STEP).unwrap();
+    firmware::publish(broker.plain.port(), &format!("{PREFIX}/command"), "ping").unwrap();
+    dev.wait_for("command: \"ping\"", granted, STEP).unwrap();
+    witness
+        .wait_for(&format!("{PREFIX}/response pong"), STEP)
+        .unwrap();
+    assert_eq!(dev.wait_exit(STEP).unwrap(), 0);
+
+    // Every status message made while the broker was down reached the witness, or the device
+    // said it dropped it from its full offline queue: none is lost unsaid, and some arrive.
+    let log = dev.log();
+    let count_of = |line: &str, key: &str| -> Option<u32> {
+        line.split(key)
+            .nth(1)?
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    let offline: Vec<u32> = log[kill..back]
+        .iter()
+        .filter(|l| l.contains("queued offline"))
+        .filter_map(|l| count_of(l, "status #"))
+        .collect();
+    let dropped: Vec<u32> = log
+        .iter()
+        .filter(|l| l.contains("dropped: offline queue full"))
+        .filter_map(|l| count_of(l, "status #"))
+        .collect();
+    let seen: Vec<u32> = witness
+        .messages()
+        .iter()
+        .filter(|m| m.starts_with(&format!("{PREFIX}/status ")))
+        .filter_map(|m| count_of(m, "\"count\":"))
+        .collect();
+    eprintln!("lost `{lost}`; made offline {offline:?}, dropped {dropped:?}, delivered {seen:?}");
+    assert!(!offline.is_empty());
+    assert!(offline.iter().any(|c| seen.contains(c)), "none delivered");
+    for c in &offline {
+        assert!(
+            seen.contains(c) || dropped.contains(c),
+            "status #{c} lost unsaid"
+        );
+    }
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order: {seen:?}");
+    assert!(net.stats().opened(SocketAddrV4::new(BROKER_ADDR, 8883)) >= 2);
+}
