@@ -89,7 +89,7 @@ impl Device {
                 let Ok(line) = line else { break };
                 let line = line.trim_end_matches('\r').to_owned();
                 if let Some(l) = &label {
-                    eprintln!("{l} | {line}");
+                    println!("{l} | {line}");
                 }
                 sink.lock().unwrap().push(line);
             }
@@ -210,6 +210,11 @@ pub struct Witness {
 impl Witness {
     /// Subscribe to `topic` (QoS 1) at `127.0.0.1:port`; returns once the broker granted it.
     pub fn start(port: u16, topic: &str) -> Result<Witness, String> {
+        Self::start_echoing(port, topic, None)
+    }
+
+    /// [`Witness::start`], printing each message to stdout after `label`.
+    pub fn start_echoing(port: u16, topic: &str, label: Option<&str>) -> Result<Witness, String> {
         let mut child = Command::new("stdbuf")
             .args(["-oL", "mosquitto_sub", "-h", "127.0.0.1"])
             .args(["-p", &port.to_string(), "-t", topic, "-q", "1", "-v", "-d"])
@@ -220,9 +225,15 @@ impl Witness {
         let out = child.stdout.take().ok_or("no stdout")?;
         let lines = Arc::new(Mutex::new(Vec::new()));
         let sink = lines.clone();
+        let label = label.map(str::to_owned);
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines() {
                 let Ok(line) = line else { break };
+                if let (Some(l), false) = (&label, line.starts_with("Client ")) {
+                    if !line.starts_with("Subscribed") {
+                        println!("{l} {line}");
+                    }
+                }
                 sink.lock().unwrap().push(line);
             }
         });

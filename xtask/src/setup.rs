@@ -22,7 +22,8 @@ impl Need {
     };
     pub const DEMO: Need = Need {
         programs: None,
-        thumb: false,
+        // The demo builds the firmware.
+        thumb: true,
         fuzz: false,
     };
     pub const BOARD: Need = Need {

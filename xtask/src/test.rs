@@ -169,7 +169,14 @@ fn fuzz() -> Result<(), String> {
     Ok(())
 }
 
-pub fn demo() -> Result<(), String> {
+/// The main job: the firmware in QEMU against a local Mosquitto (`tests/examples/demo.rs`),
+/// or with `--host` the whole stack on the host (`tests/examples/host_demo.rs`).
+pub fn demo(args: &[String]) -> Result<(), String> {
+    let example = match args {
+        [] => "demo",
+        [flag] if flag == "--host" => "host_demo",
+        _ => return Err(format!("demo takes no argument but --host, not {args:?}")),
+    };
     run(
         "demo",
         cargo().args([
@@ -178,7 +185,7 @@ pub fn demo() -> Result<(), String> {
             "rawnet-tests",
             "--all-features",
             "--example",
-            "demo",
+            example,
         ]),
     )
 }
