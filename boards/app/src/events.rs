@@ -2,8 +2,6 @@
 //! its callbacks and may not issue commands, so it notes what happened and the superloop acts
 //! on it after the callback returned.
 
-use core::fmt::Write as _;
-
 use rawnet_mqtt::client::{Connected, Disconnected, Granted, Handler, Message, RequestError};
 use rawnet_mqtt::wire::{PacketId, ReasonCode};
 
@@ -19,8 +17,6 @@ pub struct Events {
     pub(crate) connack: Option<bool>,
     /// The connection ended, and why (taken by the superloop).
     pub(crate) ended: Option<Disconnected>,
-    /// The error of the connection below, as its `Debug` text (TLS or TCP reason).
-    pub(crate) transport: heapless::String<96>,
     /// The command subscription was granted (Some(true)) or refused.
     pub(crate) subscribed: Option<bool>,
     /// Status messages waiting for their acknowledgement (packet id, status number), and how
@@ -43,11 +39,6 @@ impl Handler for Events {
 
     fn disconnected(&mut self, reason: Disconnected) {
         self.ended = Some(reason);
-    }
-
-    fn transport_error<E: core::fmt::Debug>(&mut self, error: &E) {
-        self.transport.clear();
-        let _ = write!(self.transport, "{error:?}");
     }
 
     fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {

@@ -557,7 +557,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     /// A command: act, then answer on the response topic.
     fn on_command(&mut self, tls: &mut Tls<'_, '_, Watch>, cmd: &[u8], now: Instant) {
         let text = core::str::from_utf8(cmd).unwrap_or("<not UTF-8>").trim();
-        say!(self.board, now, "command: {text:?}");
+        say!(self.board, now, "command: \"{text}\"");
         let mut reply: heapless::String<96> = heapless::String::new();
         match text {
             "ping" => {
@@ -582,7 +582,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             say!(
                 self.board,
                 now,
-                "reply on {}: {reply:?}",
+                "reply on {}: \"{reply}\"",
                 config::RESPONSE_TOPIC
             );
         }
