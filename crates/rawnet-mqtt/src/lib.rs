@@ -8,7 +8,7 @@
 //!   streaming, sans-IO [`wire::Decoder`] that takes bytes in any split and hands over large
 //!   PUBLISH payloads in fragments.
 //! - [`client`], the client state machine (lwIP's `mqtt_client_t`): it implements
-//!   rawnet-tcp's `Callbacks` for any `Connection`, so it runs over plain TCP or TLS
+//!   rawnet-altcp's `Callbacks` for any `Connection`, so it runs over plain TCP or TLS
 //!   unchanged; output goes through a rawnet-ring output ring as in lwIP; QoS 0/1/2 both
 //!   ways, keep-alive, request timeouts, MQTT 5.0 limits and reason codes, persistent
 //!   sessions, an offline queue and a reconnect backoff. docs/mqtt.md maps lwIP's MQTT API

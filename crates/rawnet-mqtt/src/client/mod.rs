@@ -39,7 +39,7 @@
 //! ```
 //! use rawnet_mqtt::client::{BufferStorage, Client, Handler, Options, Publication};
 //! use rawnet_mqtt::wire::QoS;
-//! use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+//! use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 //!
 //! /// A connection that keeps what it is given.
 //! #[derive(Default)]
@@ -115,7 +115,7 @@ pub use options::{BufferStorage, Buffers, Options, Publication, Published, Queue
 pub use reconnect::Backoff;
 pub use session::ServerLimits;
 
-use rawnet_tcp::{Callbacks, Connection, Instant};
+use rawnet_altcp::{Callbacks, Connection, Instant};
 
 use crate::wire::{Decoder, Event};
 use session::Session;

@@ -2,8 +2,8 @@
 //! tables, output ring, store and timers; and the connection's life cycle (CONNECT,
 //! CONNACK, keep-alive, timeouts, the end of a connection).
 
+use rawnet_altcp::{Connection, Duration, Instant};
 use rawnet_ring::RingRef;
-use rawnet_tcp::{Connection, Duration, Instant};
 
 use super::alias::AliasTable;
 use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume, Stored};
