@@ -107,7 +107,7 @@ pub mod state;
 mod store;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use error::{Disconnected, Error, ProtocolError, RequestError};
 pub use handler::{Connected, Granted, Handler, Message};
@@ -188,6 +188,12 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// `mqtt_client_is_connected`).
     pub fn is_connected(&self) -> bool {
         self.s.is_connected()
+    }
+
+    /// Why the last connection ended: the reason [`Handler::disconnected`] was given.
+    /// `None` before the first connection ended, and again from the next `connected`.
+    pub fn last_disconnect(&self) -> Option<Disconnected> {
+        self.s.ended
     }
 
     /// The handler.
