@@ -38,15 +38,18 @@
 //!   connect timeouts; queued messages), everything staged out, then **one** read from the
 //!   stream, the bytes to the client, its answers (PUBACK, PUBREC...) out. Events reach the
 //!   client's [`Handler`]. If the client takes no more bytes until the application acts (a
-//!   PUBLISH larger than the ring being streamed with
-//!   [`Client::write_payload`](crate::client::Client::write_payload)) and `rx` is full, `poll`
-//!   returns without reading. **run_until** repeats `poll` until a condition on the client
-//!   holds.
-//! - **Timers**: the driver calls the client's `poll` at the start of every step, so its
-//!   timers fire at the first step at or after [`Driver::poll_at`]. A step waiting for bytes
-//!   does not wake up by itself: bound it with the executor's timer at `poll_at()`
+//!   PUBLISH larger than the ring being streamed with [`Client::write_payload`]) and `rx` is
+//!   full, `poll` fails with [`Error::Busy`] instead of reading. **run_until** repeats `poll`
+//!   until a condition on the client holds. The end of the stream reaches the client (its
+//!   `eof`: it closes, [`Disconnected::Closed`]) once it took every byte read before it.
+//! - **Timers**: in every step the driver calls the client's `poll` after offering it the
+//!   bytes already read (rawnet-tcp's order: input first, then the timers), so its timers
+//!   fire at the first step at or after [`Driver::poll_at`]. A step waiting for bytes does
+//!   not wake up by itself: bound it with the executor's timer at `poll_at()`
 //!   (`embassy_time::with_deadline`, `tokio::time::timeout_at`), which is safe (see
-//!   cancellation) — or, blocking, give the socket a read timeout.
+//!   cancellation) — or, blocking, give the socket a read timeout. Bytes still in the stream
+//!   are read after the timers ran: an application that runs no step for 1.5 × keep-alive
+//!   can see [`Disconnected::KeepAliveTimeout`] although the broker did answer.
 //! - **disconnect** sends DISCONNECT after what is already in the ring, flushes, and ends
 //!   the connection ([`Disconnected::Requested`]); the stream itself is not closed (take it
 //!   back with `into_inner`).
@@ -144,6 +147,10 @@ pub enum Error<E> {
     Disconnected(Disconnected),
     /// `connect` was not called yet.
     NotConnected,
+    /// Nothing can be read: the client takes no received bytes until the application
+    /// finishes the PUBLISH it is streaming ([`Client::write_payload`]), and `rx` is full
+    /// (or the stream has ended). Nothing changed; finish the stream and call again.
+    Busy,
 }
 
 impl<E: fmt::Debug> fmt::Display for Error<E> {
@@ -153,6 +160,7 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
             Error::WriteZero => f.write_str("the stream took no bytes"),
             Error::Disconnected(d) => fmt::Display::fmt(d, f),
             Error::NotConnected => f.write_str("not connected: call connect first"),
+            Error::Busy => f.write_str("the client takes no input while streaming a PUBLISH"),
         }
     }
 }
@@ -165,6 +173,7 @@ impl<E: embedded_io::Error> embedded_io::Error for Error<E> {
             Error::Io(e) => e.kind(),
             Error::WriteZero => ErrorKind::WriteZero,
             Error::NotConnected => ErrorKind::NotConnected,
+            Error::Busy => ErrorKind::Other,
             Error::Disconnected(d) => match d {
                 Disconnected::Refused(_) => ErrorKind::ConnectionRefused,
                 Disconnected::ConnectTimeout
@@ -372,6 +381,8 @@ struct Core<'d, 'b, H, const N: usize, const M: usize> {
     link: Link,
     /// The stream ended: never read again.
     eof: bool,
+    /// The client was told the end (after it took every byte before it).
+    eof_told: bool,
     /// Bytes were written since the last flush of the stream.
     unflushed: bool,
 }
@@ -384,6 +395,7 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
             tx: Queue::new(tx),
             link: Link::Idle,
             eof: false,
+            eof_told: false,
             unflushed: false,
         }
     }
@@ -422,7 +434,8 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
         client.connected(&mut conn, now);
     }
 
-    /// Offer the received bytes to the client; keep what it does not take.
+    /// Offer the received bytes to the client and keep what it does not take; once it took
+    /// everything before the end of the stream, tell it the end (once).
     fn offer(&mut self, now: Instant) {
         if matches!(self.link, Link::Open | Link::Closing) && !self.rx.is_empty() {
             let mut conn = StreamConn {
@@ -432,6 +445,11 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
             let data = self.rx.data();
             let taken = self.client.recv(&mut conn, data, now).min(data.len());
             self.rx.consume(taken);
+        }
+        if self.eof && !self.eof_told && self.rx.is_empty() && self.link == Link::Open {
+            self.eof_told = true;
+            let (client, mut conn) = self.split();
+            client.eof(&mut conn, now);
         }
     }
 
@@ -443,11 +461,12 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
             }
             self.start(now);
         }
+        // rawnet-tcp's order: what was received (then its end), then the timers.
+        self.offer(now);
         if self.link == Link::Open {
             let (client, mut conn) = self.split();
             client.poll(&mut conn, now);
         }
-        self.offer(now);
         if !self.tx.is_empty() {
             return Ok(Next::Write);
         }
@@ -458,7 +477,7 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
             // Everything the client wrote before closing is out.
             self.link = Link::Closed;
         }
-        if self.link == Link::Closed || self.eof {
+        if self.link == Link::Closed {
             return match goal {
                 Goal::Flush => Ok(Next::Done),
                 _ => Err(self.ended()),
@@ -472,12 +491,10 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
         if done {
             return Ok(Next::Done);
         }
-        if self.rx.free() == 0 {
-            // The client takes nothing until the application acts (a streamed PUBLISH).
-            return match goal {
-                Goal::Poll => Ok(Next::Done),
-                _ => Err(Error::NotConnected),
-            };
+        if self.eof || self.rx.free() == 0 {
+            // Nothing more can be read (the stream ended, or `rx` is full) and the client
+            // takes none of what waits: it is streaming a PUBLISH out.
+            return Err(Error::Busy);
         }
         Ok(Next::Read)
     }
@@ -509,16 +526,11 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
 
     /// `n` bytes were read into [`Core::spare`]; 0: the stream ended.
     fn received(&mut self, n: usize, now: Instant) {
-        if n > 0 {
-            self.rx.commit(n);
-            self.offer(now);
-            return;
+        match n {
+            0 => self.eof = true,
+            n => self.rx.commit(n),
         }
-        self.eof = true;
-        if self.link == Link::Open {
-            let (client, mut conn) = self.split();
-            client.eof(&mut conn, now);
-        }
+        self.offer(now);
     }
 
     /// A write or flush of the stream failed (`kind`): the connection is over.

@@ -536,7 +536,8 @@ fn bytes_the_client_does_not_take_wait_in_rx() {
     d.lower_mut().incoming.extend(&incoming);
     d.poll().unwrap();
     assert_eq!(d.lower().incoming.len(), 0, "read into rx");
-    d.poll().unwrap(); // rx is full and the client takes nothing: no read, no wait
+    // rx is full and the client takes nothing: no read, no wait.
+    assert_eq!(d.poll(), Err(Error::Busy));
     let delivered = |d: &BlockingDriver<'_, '_, Recorder, Peer, _, 4, 2>| {
         let ev = &d.client().handler().events;
         ev.iter()
@@ -565,5 +566,50 @@ fn bytes_the_client_does_not_take_wait_in_rx() {
     );
     assert!(
         matches!(d.lower().packets()[1..], [Pkt::Publish { ref payload, .. }] if payload.len() == 200)
+    );
+}
+
+/// rawnet-tcp's rule: the end of the stream is reported after the last byte before it was
+/// taken, not when it is read.
+#[test]
+fn the_end_of_the_stream_waits_for_the_bytes_before_it() {
+    let mut c = client(32, 0);
+    let (_, clock) = clock();
+    let mut bufs = ([0; 64], [0; 64]);
+    let mut d = connected(&mut c, Peer::default(), clock, &mut bufs);
+    let payload = [7u8; 100];
+    let msg = Publication::new("out", &payload);
+    let mut at = d
+        .command(|c, conn, now| c.publish(conn, &msg, now))
+        .unwrap()
+        .written;
+    d.lower_mut()
+        .send(publish_in("in", b"last", PublishQos::AtMostOnce));
+    d.lower_mut().eof = true;
+    d.poll().unwrap(); // the PUBLISH, kept
+    d.poll().unwrap(); // the end, kept behind it
+    assert_eq!(d.poll(), Err(Error::Busy));
+    assert!(d.is_connected());
+    while at < payload.len() {
+        at += d
+            .command(|c, conn, now| c.write_payload(conn, &payload[at..], now))
+            .unwrap();
+        d.flush().unwrap();
+    }
+    assert_eq!(d.poll(), Err(Error::Disconnected(Disconnected::Closed)));
+    drop(d);
+    let ev = events(&mut c);
+    let n = ev.len();
+    assert_eq!(
+        ev[n - 3..],
+        [
+            Ev::Start {
+                topic: "in".into(),
+                len: 4,
+                qos: 0
+            },
+            Ev::Data(b"last".to_vec(), true),
+            Ev::Disconnected(Disconnected::Closed)
+        ]
     );
 }
