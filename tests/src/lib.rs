@@ -1,15 +1,18 @@
 //! Shared helpers for rawnet's workspace integration tests: real peers started on loopback,
 //! and the host superloop that drives a whole rawnet stack against them.
 //!
-//! Every helper here starts a real program (Mosquitto, and later `openssl s_server`) on
-//! 127.0.0.1 with a free port and a configuration it writes itself, and stops it on drop.
-//! Nothing listens on or talks to any other address.
+//! Every helper here starts a real program (Mosquitto, and later `openssl s_server`) or a
+//! server thread (`echo`, `qemu_net`: the network a QEMU guest sees) on 127.0.0.1 with a free
+//! port and a configuration it writes itself, and stops it on drop. Nothing listens on or
+//! talks to any other address.
 
 pub mod certs;
+pub mod echo;
 pub mod host;
 pub mod mosquitto;
 pub mod mqtt;
 pub mod pattern;
+pub mod qemu_net;
 pub mod secure;
 pub mod tls;
 pub mod tmp;

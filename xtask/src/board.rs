@@ -33,13 +33,34 @@ pub fn test() -> Result<(), String> {
         "mps2-an386: format",
         cargo_in(&board).args(["fmt", "--check"]),
     )?;
+    let app = root().join("boards/app");
+    run("app: format", cargo_in(&app).args(["fmt", "--check"]))?;
+    // The firmware needs a configuration (boards/app/README.md): the example one builds.
+    let example = app.join("config/example.env");
     run(
-        "mps2-an386: clippy",
-        cargo_in(&board).args(["clippy", "--release", "--", "-D", "warnings"]),
+        "app: clippy (example configuration)",
+        cargo_in(&app)
+            .args([
+                "clippy",
+                "--target",
+                "thumbv7em-none-eabihf",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .env("RAWNET_CONFIG", &example),
     )?;
     run(
-        "mps2-an386: build (thumbv7em-none-eabihf, release)",
-        cargo_in(&board).args(["build", "--release"]),
+        "mps2-an386: clippy (the firmware with boards/app/config/example.env)",
+        cargo_in(&board)
+            .args(["clippy", "--release", "--", "-D", "warnings"])
+            .env("RAWNET_CONFIG", &example),
+    )?;
+    run(
+        "mps2-an386: build (thumbv7em-none-eabihf, release, example configuration)",
+        cargo_in(&board)
+            .args(["build", "--release"])
+            .env("RAWNET_CONFIG", &example),
     )?;
     let bin = board.join("target/thumbv7em-none-eabihf/release");
     bringup(&bin.join("bringup"))?;
@@ -47,6 +68,7 @@ pub fn test() -> Result<(), String> {
         ("panic", 101, "PANIC at src/bin/selftest.rs"),
         ("hardfault", 102, "HARDFAULT pc="),
         ("irq", 103, "unexpected exception or interrupt 5"),
+        ("panicreset", 0, "selftest panic, then reset\nresetting"),
         ("exit7", 7, "selftest: \"exit7\""),
         ("clockwrap", 0, "clockwrap: one wrap interrupt"),
     ] {
@@ -108,12 +130,21 @@ fn bringup(elf: &Path) -> Result<(), String> {
 /// `-append` text; return its exit status and what it wrote on UART0 (and stderr).
 fn qemu(elf: &Path, net: &str, append: Option<&str>) -> Result<(Option<i32>, String), String> {
     let mut cmd = Command::new("qemu-system-arm");
-    cmd.args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
-        .args(["-serial", "stdio"])
-        .args(["-semihosting-config", "enable=on,target=native"])
-        .args(["-nic", net])
-        .arg("-kernel")
-        .arg(elf);
+    // -no-reboot: a reset (the firmware's answer to a panic) ends QEMU instead of restarting.
+    cmd.args([
+        "-M",
+        "mps2-an386",
+        "-display",
+        "none",
+        "-monitor",
+        "none",
+        "-no-reboot",
+    ])
+    .args(["-serial", "stdio"])
+    .args(["-semihosting-config", "enable=on,target=native"])
+    .args(["-nic", net])
+    .arg("-kernel")
+    .arg(elf);
     if let Some(a) = append {
         cmd.args(["-append", a]);
     }

@@ -69,7 +69,7 @@ pub const PROGRAMS: &[Program] = &[
     p("pkg-config", Install("pkg-config"), "rawnet-eth build.rs (feature slirp), through the pkg-config crate: finds libslirp"),
     p("arm-none-eabi-size", Install("binutils-arm-none-eabi"), "xtask size: flash and RAM of the images"),
     p("arm-none-eabi-objdump", Install("binutils-arm-none-eabi"), "xtask stack: call graph of the footprint images"),
-    p("qemu-system-arm", Install("qemu-system-arm"), "xtask board and boards/mps2-an386's cargo runner: the firmware on QEMU's mps2-an386"),
+    p("qemu-system-arm", Install("qemu-system-arm"), "xtask board, boards/mps2-an386's cargo runner, tests/tests/qemu_guest.rs: the firmware on QEMU's mps2-an386"),
     p("sh", Base("dash"), "xtask util::have: `sh -c 'command -v PROG'`"),
     p("id", Base("coreutils"), "xtask util::is_root, tests/src/mosquitto.rs: are we root?"),
     p("dirname", Base("coreutils"), ".ci/run: the repository root"),
@@ -79,7 +79,7 @@ pub const PROGRAMS: &[Program] = &[
     p("setpriv", Base("util-linux"), "xtask test: the host-path test again as uid 65534"),
     p("dpkg-query", Base("dpkg"), "xtask setup: which packages are installed"),
     p("apt-get", Base("apt"), "xtask setup: installs the Install packages (as root)"),
-    p("cargo", Toolchain, "xtask (builds, tests, images), .ci/run"),
+    p("cargo", Toolchain, "xtask (builds, tests, images), .ci/run, tests/tests/qemu_guest.rs (builds the bring-up image)"),
     p("rustup", Toolchain, "xtask setup: the thumbv7em target, the nightly check"),
     p("cargo-fuzz", Toolchain, "xtask test: the fuzz targets (`cargo install cargo-fuzz` by xtask setup)"),
 ];

@@ -140,3 +140,24 @@ pub(crate) fn on_interrupt() {
     });
     WRAPS.fetch_add(1, Ordering::Relaxed);
 }
+
+/// Start SysTick at 1 kHz with its (empty) exception, so that [`idle`] wakes at least every
+/// millisecond: the LAN9118 is polled, so a superloop sleeping in `wfi` must be woken to look.
+/// Under QEMU this takes the emulator from a busy core to nearly idle.
+pub fn start_idle_tick() {
+    // SAFETY: SysTick is used by nothing else on this board.
+    let mut syst = unsafe { cortex_m::Peripherals::steal() }.SYST;
+    syst.set_clock_source(cortex_m::peripheral::syst::SystClkSource::Core);
+    syst.set_reload((TICK_HZ / 1000) as u32 - 1);
+    syst.clear_current();
+    syst.enable_interrupt();
+    syst.enable_counter();
+}
+
+/// Sleep until the next interrupt: at most a millisecond after [`start_idle_tick`].
+pub fn idle() {
+    cortex_m::asm::wfi();
+}
+
+#[cortex_m_rt::exception]
+fn SysTick() {}

@@ -2,12 +2,38 @@
 //! exception or interrupt without a handler.
 //!
 //! Each logs the reason on UART0 (panic message and location; the stacked registers and the
-//! fault status registers) and ends the emulation through semihosting with a non-zero status
-//! ([`EXIT_PANIC`], [`EXIT_HARDFAULT`], [`EXIT_UNEXPECTED`]), so `cargo run` and the tests see
-//! the failure. The real board will reset instead.
+//! fault status registers), then either ends the emulation through semihosting with a
+//! non-zero status ([`EXIT_PANIC`], [`EXIT_HARDFAULT`], [`EXIT_UNEXPECTED`]), so `cargo run`
+//! and the bring-up tests see the failure, or, after [`reset_on_fault`] (the firmware calls it
+//! at boot), resets the MCU (SYSRESETREQ) so that the application starts over and reconnects,
+//! as a product must. QEMU reloads the image on a reset; with `-no-reboot` it exits instead.
+//!
+//! What can reach a panic from the network is rawnet's bug, with one known exception that only
+//! the authenticated broker can trigger (embedded-tls 0.19's `unimplemented!()` on an
+//! encrypted post-handshake CertificateRequest; docs/tls.md, "Known limits"): the reset is
+//! the device's way back from it.
+
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use crate::{println, semihosting};
 use cortex_m_rt::{exception, ExceptionFrame};
+
+/// Reset instead of exiting (see the module documentation).
+static RESET: AtomicBool = AtomicBool::new(false);
+
+/// From now on, a panic or a fault resets the MCU after logging its reason.
+pub fn reset_on_fault() {
+    RESET.store(true, Ordering::Relaxed);
+}
+
+/// End after a failure: reset (see [`reset_on_fault`]) or exit with `status`.
+fn end(status: i32) -> ! {
+    if RESET.load(Ordering::Relaxed) {
+        println!("resetting");
+        cortex_m::peripheral::SCB::sys_reset()
+    }
+    semihosting::exit(status)
+}
 
 /// Exit status after a panic.
 pub const EXIT_PANIC: i32 = 101;
@@ -35,7 +61,7 @@ fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
         Some(at) => println!("PANIC at {}:{}: {}", at.file(), at.line(), info.message()),
         None => println!("PANIC: {}", info.message()),
     }
-    semihosting::exit(EXIT_PANIC)
+    end(EXIT_PANIC)
 }
 
 #[exception]
@@ -78,7 +104,7 @@ unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
             "not valid"
         }
     );
-    semihosting::exit(EXIT_HARDFAULT)
+    end(EXIT_HARDFAULT)
 }
 
 #[exception]
@@ -91,5 +117,5 @@ unsafe fn DefaultHandler(irqn: i16) {
     cortex_m::interrupt::disable();
     crate::uart::Uart::init();
     println!("unexpected exception or interrupt {irqn}");
-    semihosting::exit(EXIT_UNEXPECTED)
+    end(EXIT_UNEXPECTED)
 }

@@ -48,6 +48,7 @@
 pub mod clock;
 pub mod fault;
 pub mod semihosting;
+pub mod stack;
 pub mod uart;
 
 pub use clock::Clock;

@@ -46,7 +46,7 @@
 //!   nothing (the session has ended, as in [`crate::Tls`]).
 //! - **Errors** are [`IoError`]: the rawnet-tls [`Error`] reason, with `kind()` taken from the
 //!   lower stream's error for [`Error::Tcp`] and from [`Error`]'s `embedded_io::Error` mapping
-//!   otherwise. After a TLS failure every later call returns the same reason. An error from the
+//!   otherwise. After a TLS failure, plaintext that decrypted before it is still read first; then every later call returns the same reason. An error from the
 //!   lower stream's `read` is returned as is and leaves the TLS stream as it was, so the call
 //!   can be repeated (a socket read timeout, say); after an error from its `write` (or a write
 //!   of 0 bytes) part of a record may have left, and later calls return [`Error::NotConnected`].
@@ -271,6 +271,10 @@ impl<'s, 'b> Core<'s, 'b> {
             if now >= deadline {
                 self.state = State::TimedOut;
             }
+        }
+        if goal == Goal::Read && !self.shared.plain_rx.borrow().is_empty() {
+            // What decrypted before a failure is the server's: it is read first.
+            return Ok(Next::Done);
         }
         if let Some(e) = self.failure() {
             let handshaking = matches!(

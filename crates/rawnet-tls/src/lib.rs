@@ -91,6 +91,10 @@ mod x509;
 pub mod std_tcp;
 
 #[cfg(test)]
+mod hostile;
+#[cfg(any(test, feature = "testkit"))]
+pub mod scripted;
+#[cfg(test)]
 mod testkit;
 
 pub use config::{ClientConfig, ConfigError, Verification};

@@ -206,16 +206,7 @@ impl Server {
     }
 }
 
-/// What the scripted TLS 1.3 server ([`fake_server`]) does with the one connection it takes.
-#[derive(Debug, Clone, Default)]
-pub struct Script {
-    /// The key mixed into its key schedule (`None`: no PSK, RFC 8446 §7.1 zeros).
-    pub psk_key: Option<Vec<u8>>,
-    /// Put pre_shared_key (selected_identity 0) into the ServerHello, whatever the key.
-    pub claim_psk: bool,
-    /// Extensions of its EncryptedExtensions, encoded (type, length, data).
-    pub encrypted_extensions: Vec<u8>,
-}
+pub use crate::scripted::{ClientAnswer, Script};
 
 /// What the scripted server saw.
 #[derive(Debug, Clone, Default)]
@@ -224,18 +215,6 @@ pub struct Seen {
     pub alpn: Option<Vec<u8>>,
     /// How the client answered our Finished.
     pub answer: ClientAnswer,
-}
-
-/// How the client answered the scripted server's Finished.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ClientAnswer {
-    /// It closed the connection without sending anything more.
-    #[default]
-    Closed,
-    /// Its Finished, verified: the client accepted the handshake.
-    Finished,
-    /// A record that is not a valid Finished (an alert, or a bad MAC).
-    Other,
 }
 
 /// An ALPN extension selecting `protocol` (for [`Script::encrypted_extensions`]).
@@ -250,240 +229,38 @@ pub fn alpn_extension(protocol: &[u8]) -> Vec<u8> {
     ext
 }
 
-/// A scripted TLS 1.3 server on 127.0.0.1 for one connection: ECDHE on secp256r1,
-/// TLS_AES_128_GCM_SHA256, and a handshake of ServerHello, EncryptedExtensions and Finished
-/// only: it never sends Certificate or CertificateVerify (an anonymous server, as an active
-/// attacker would run), and can claim a PSK it does not have (see [`Script`]). The key
-/// schedule is written from RFC 8446 §7.1 with the hkdf, aes-gcm and p256 crates.
+/// The [`crate::scripted::ScriptedServer`] on 127.0.0.1 for one connection, over a real
+/// TcpStream: it answers the ClientHello and reports how the client answered its Finished
+/// (or that the client closed first).
 pub fn fake_server(
     script: Script,
 ) -> (
     std::net::SocketAddr,
     std::thread::JoinHandle<std::io::Result<Seen>>,
 ) {
+    use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let handle = std::thread::spawn(move || {
         let (mut s, _) = listener.accept()?;
         s.set_read_timeout(Some(std::time::Duration::from_secs(20)))?;
-        fake_handshake(&mut s, &script)
+        let mut server = crate::scripted::ScriptedServer::new(script, &mut rand_core::OsRng);
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            server.receive(&buf[..n]);
+            s.write_all(&server.take_output())?;
+            if server.answer != ClientAnswer::Closed {
+                break;
+            }
+        }
+        Ok(Seen {
+            alpn: server.alpn.clone(),
+            answer: server.answer,
+        })
     });
     (addr, handle)
-}
-
-fn read_record(s: &mut std::net::TcpStream) -> std::io::Result<(u8, Vec<u8>)> {
-    use std::io::Read;
-    let mut header = [0u8; 5];
-    s.read_exact(&mut header)?;
-    let mut body = vec![0u8; usize::from(u16::from_be_bytes([header[3], header[4]]))];
-    s.read_exact(&mut body)?;
-    Ok((header[0], body))
-}
-
-/// The extensions of a ClientHello handshake message, as (type, data).
-fn client_hello_extensions(msg: &[u8]) -> Vec<(u16, &[u8])> {
-    let bad = || panic!("malformed ClientHello");
-    let mut p = 4 + 2 + 32; // header, legacy_version, random
-    let sid = usize::from(msg[p]);
-    p += 1 + sid;
-    let suites = usize::from(u16::from_be_bytes([msg[p], msg[p + 1]]));
-    p += 2 + suites;
-    let comp = usize::from(msg[p]);
-    p += 1 + comp;
-    let end = p + 2 + usize::from(u16::from_be_bytes([msg[p], msg[p + 1]]));
-    p += 2;
-    if end != msg.len() {
-        bad();
-    }
-    let mut out = Vec::new();
-    while p < end {
-        let t = u16::from_be_bytes([msg[p], msg[p + 1]]);
-        let len = usize::from(u16::from_be_bytes([msg[p + 2], msg[p + 3]]));
-        out.push((t, &msg[p + 4..p + 4 + len]));
-        p += 4 + len;
-    }
-    out
-}
-
-fn handshake_message(kind: u8, body: &[u8]) -> Vec<u8> {
-    let len = body.len() as u32;
-    let mut m = vec![kind, (len >> 16) as u8, (len >> 8) as u8, len as u8];
-    m.extend_from_slice(body);
-    m
-}
-
-fn expand_label(secret: &[u8], label: &str, context: &[u8], len: usize) -> Vec<u8> {
-    let full = format!("tls13 {label}");
-    let mut info = (len as u16).to_be_bytes().to_vec();
-    info.push(full.len() as u8);
-    info.extend_from_slice(full.as_bytes());
-    info.push(context.len() as u8);
-    info.extend_from_slice(context);
-    let mut out = vec![0u8; len];
-    hkdf::Hkdf::<sha2::Sha256>::from_prk(secret)
-        .unwrap()
-        .expand(&info, &mut out)
-        .unwrap();
-    out
-}
-
-fn extract(salt: &[u8], ikm: &[u8]) -> Vec<u8> {
-    hkdf::Hkdf::<sha2::Sha256>::extract(Some(salt), ikm)
-        .0
-        .to_vec()
-}
-
-fn fake_handshake(s: &mut std::net::TcpStream, script: &Script) -> std::io::Result<Seen> {
-    use aes_gcm::aead::{AeadInPlace, KeyInit};
-    use p256::elliptic_curve::sec1::ToEncodedPoint;
-    use sha2::{Digest, Sha256};
-    use std::io::Write;
-
-    let (kind, client_hello) = read_record(s)?;
-    assert_eq!(kind, 22, "ClientHello record");
-    let mut seen = Seen::default();
-    let mut client_key = None;
-    for (t, data) in client_hello_extensions(&client_hello) {
-        match t {
-            16 => seen.alpn = Some(data[2..].to_vec()),
-            51 => {
-                // client_shares: length, then (group, key length, key); we want secp256r1 (23).
-                let mut p = 2;
-                while p < data.len() {
-                    let group = u16::from_be_bytes([data[p], data[p + 1]]);
-                    let len = usize::from(u16::from_be_bytes([data[p + 2], data[p + 3]]));
-                    if group == 23 {
-                        client_key = Some(data[p + 4..p + 4 + len].to_vec());
-                    }
-                    p += 4 + len;
-                }
-            }
-            _ => {}
-        }
-    }
-    let client_key = p256::PublicKey::from_sec1_bytes(&client_key.expect("P-256 key share"))
-        .expect("client key share");
-    let secret = p256::ecdh::EphemeralSecret::random(&mut rand_core::OsRng);
-    let shared = secret.diffie_hellman(&client_key);
-    let server_point = secret.public_key().to_encoded_point(false);
-
-    let mut ext = vec![0, 43, 0, 2, 3, 4]; // supported_versions: TLS 1.3
-    ext.extend_from_slice(&[0, 51, 0, 69, 0, 23, 0, 65]); // key_share: secp256r1, 65 bytes
-    ext.extend_from_slice(server_point.as_bytes());
-    if script.claim_psk {
-        ext.extend_from_slice(&[0, 41, 0, 2, 0, 0]); // pre_shared_key: identity 0
-    }
-    let mut body = vec![3, 3];
-    body.extend_from_slice(&[0x42; 32]);
-    body.push(0); // legacy_session_id_echo: embedded-tls sends an empty one
-    body.extend_from_slice(&[0x13, 0x01, 0]);
-    body.extend_from_slice(&(ext.len() as u16).to_be_bytes());
-    body.extend_from_slice(&ext);
-    let server_hello = handshake_message(2, &body);
-
-    let zeros = [0u8; 32];
-    let early = extract(&zeros, script.psk_key.as_deref().unwrap_or(&zeros));
-    let derived = expand_label(&early, "derived", &Sha256::digest(b""), 32);
-    let handshake_secret = extract(&derived, shared.raw_secret_bytes());
-    let mut transcript = Sha256::new();
-    transcript.update(&client_hello);
-    transcript.update(&server_hello);
-    let traffic = expand_label(
-        &handshake_secret,
-        "s hs traffic",
-        &transcript.clone().finalize(),
-        32,
-    );
-    let key = expand_label(&traffic, "key", &[], 16);
-    let iv = expand_label(&traffic, "iv", &[], 12);
-    let cipher = aes_gcm::Aes128Gcm::new_from_slice(&key).unwrap();
-    let mut seq = 0u64;
-    let mut seal = |msg: &[u8]| -> Vec<u8> {
-        let mut inner = msg.to_vec();
-        inner.push(22); // the real content type: handshake
-        let len = (inner.len() + 16) as u16;
-        let header = [23, 3, 3, (len >> 8) as u8, len as u8];
-        let mut nonce = [0u8; 12];
-        nonce.copy_from_slice(&iv);
-        for (n, b) in nonce[4..].iter_mut().zip(seq.to_be_bytes()) {
-            *n ^= b;
-        }
-        seq += 1;
-        let tag = cipher
-            .encrypt_in_place_detached((&nonce).into(), &header, &mut inner)
-            .unwrap();
-        let mut record = header.to_vec();
-        record.extend_from_slice(&inner);
-        record.extend_from_slice(&tag);
-        record
-    };
-
-    let mut ee_body = (script.encrypted_extensions.len() as u16)
-        .to_be_bytes()
-        .to_vec();
-    ee_body.extend_from_slice(&script.encrypted_extensions);
-    let encrypted_extensions = handshake_message(8, &ee_body);
-    transcript.update(&encrypted_extensions);
-    let finished_key = expand_label(&traffic, "finished", &[], 32);
-    // HKDF-Extract(salt, ikm) is HMAC(salt, ikm): the verify_data of RFC 8446 §4.4.4.
-    let verify_data = extract(&finished_key, &transcript.clone().finalize());
-    let finished = handshake_message(20, &verify_data);
-
-    let mut out = vec![22, 3, 3];
-    out.extend_from_slice(&(server_hello.len() as u16).to_be_bytes());
-    out.extend_from_slice(&server_hello);
-    out.extend_from_slice(&seal(&encrypted_extensions));
-    out.extend_from_slice(&seal(&finished));
-    s.write_all(&out)?;
-    transcript.update(&finished);
-
-    // The client's answer: its Finished under the client handshake keys if it accepted our
-    // handshake, or an alert, or nothing at all (closed).
-    let client_traffic = expand_label(
-        &handshake_secret,
-        "c hs traffic",
-        &Sha256::new()
-            .chain_update(&client_hello)
-            .chain_update(&server_hello)
-            .finalize(),
-        32,
-    );
-    let expected = extract(
-        &expand_label(&client_traffic, "finished", &[], 32),
-        &transcript.finalize(),
-    );
-    let client_cipher =
-        aes_gcm::Aes128Gcm::new_from_slice(&expand_label(&client_traffic, "key", &[], 16)).unwrap();
-    let client_iv = expand_label(&client_traffic, "iv", &[], 12);
-    loop {
-        match read_record(s) {
-            Ok((20, _)) => continue, // change_cipher_spec (middlebox compatibility)
-            Ok((23, mut record)) if record.len() >= 16 => {
-                let len = record.len() as u16;
-                let header = [23, 3, 3, (len >> 8) as u8, len as u8];
-                let tag = record.split_off(record.len() - 16);
-                let nonce: [u8; 12] = client_iv.clone().try_into().unwrap();
-                let opened = client_cipher.decrypt_in_place_detached(
-                    (&nonce).into(),
-                    &header,
-                    &mut record,
-                    tag.as_slice().into(),
-                );
-                let mut want = handshake_message(20, &expected);
-                want.push(22);
-                seen.answer = if opened.is_ok() && record == want {
-                    ClientAnswer::Finished
-                } else {
-                    ClientAnswer::Other
-                };
-                break;
-            }
-            Ok(_) => {
-                seen.answer = ClientAnswer::Other;
-                break;
-            }
-            Err(_) => break,
-        }
-    }
-    Ok(seen)
 }

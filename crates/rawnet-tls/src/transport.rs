@@ -76,6 +76,17 @@ impl<'s, 'b, H> Tls<'s, 'b, H> {
     pub fn is_open(&self) -> bool {
         self.phase == Phase::Open
     }
+
+    /// Whether the connection ended: `err` was delivered to the layer above, or TLS closed.
+    pub fn is_done(&self) -> bool {
+        self.phase == Phase::Done
+    }
+
+    /// The layer above, back (e.g. the MQTT client, to resume its session on the next
+    /// connection with a new session future).
+    pub fn into_inner(self) -> H {
+        self.inner
+    }
 }
 
 impl<'b, H> Tls<'_, 'b, H> {
@@ -223,6 +234,8 @@ impl<'b, H> Tls<'_, 'b, H> {
             }
             end => classify(self.shared, end, handshaking),
         };
+        // Records that decrypted before the failure are the server's: they go up first.
+        while self.deliver(conn, now) {}
         self.fail(conn, e, now);
     }
 

@@ -6,6 +6,7 @@
 //! | `panic` | `panic!` | 101, `PANIC at src/bin/selftest.rs:…` |
 //! | `hardfault` | an undefined instruction (UsageFault, escalated) | 102, `HARDFAULT pc=…` |
 //! | `irq` | pends an interrupt nobody handles | 103, `unexpected exception or interrupt 5` |
+//! | `panicreset` | [`mps2_an386::fault::reset_on_fault`], then `panic!` | 0 under `-no-reboot` (the reset ends QEMU), `PANIC at …` then `resetting` |
 //! | `exit7` | `exit(7)` | 7 |
 //! | `clockwrap` | the timer wraps 10 ms in; 300 ms by the clock against the host's | 0, `clockwrap: … ok` |
 //! | anything else | nothing | 0 |
@@ -41,6 +42,10 @@ fn main() -> ! {
     println!("selftest: {word:?}");
     match word {
         "panic" => panic!("selftest panic"),
+        "panicreset" => {
+            mps2_an386::fault::reset_on_fault();
+            panic!("selftest panic, then reset")
+        }
         "hardfault" => cortex_m::asm::udf(),
         "irq" => {
             // SAFETY: unmasking a line whose only handler is the board's DefaultHandler.

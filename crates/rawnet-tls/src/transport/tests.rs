@@ -1006,6 +1006,7 @@ fn alpn_selection_is_not_visible_to_the_client() {
         psk_key: Some(key.clone()),
         claim_psk: true,
         encrypted_extensions: testkit::alpn_extension(b"h2"),
+        ..testkit::Script::default()
     };
     let (addr, server) = testkit::fake_server(script);
     let opts = Run {
@@ -1157,3 +1158,5 @@ fn certificate_message_holds_at_most_16_certificates() {
         }
     }
 }
+
+mod inject;

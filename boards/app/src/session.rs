@@ -1,0 +1,561 @@
+//! The superloop: network up, then one connection after another to the broker (DNS, TCP, TLS,
+//! MQTT), each failure logged with its reason and followed by a backoff.
+
+use core::fmt::Write as _;
+use core::pin::pin;
+
+use rand_core::CryptoRngCore;
+use rawnet_eth::{EthernetDriver, LinkState, SmoltcpDevice};
+use rawnet_mqtt::client::{Backoff, Publication};
+use rawnet_mqtt::wire::{QoS, Subscription, SubscriptionOptions};
+use rawnet_tcp::smoltcp::socket::tcp;
+use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
+use rawnet_tcp::{
+    Callbacks, Connection, DhcpState, Duration, Instant, Stack, TcpHandle, TcpStatus,
+};
+use rawnet_tls::{
+    session, ClientConfig, NoSigner, P256Signer, Shared, SignError, Signer, Time, Tls, Verification,
+};
+
+use crate::status::Status;
+use crate::{config, say, Board, Mqtt, Stop};
+
+/// How long a DNS answer may take.
+const DNS_TIMEOUT: Duration = Duration::from_ticks(5_000);
+/// How long a requested DISCONNECT may take to leave before TCP is aborted.
+const CLOSE_TIMEOUT: Duration = Duration::from_ticks(2_000);
+
+/// The application's state between connections.
+pub(crate) struct Device<'d, B, E: EthernetDriver> {
+    pub board: &'d mut B,
+    pub stack: Stack<'d, SmoltcpDevice<E>>,
+    pub handle: TcpHandle,
+    /// The MQTT client, here between connections and inside TLS during one.
+    pub client: Option<Mqtt>,
+    pub backoff: Backoff,
+    pub link: LinkState,
+    pub dhcp: DhcpState,
+    pub boot: Instant,
+    pub next_status: Instant,
+    /// Status messages made so far.
+    pub count: u32,
+    /// MQTT sessions established since boot.
+    pub connections: u32,
+}
+
+/// How one connection ended.
+enum End {
+    /// Failed or lost: back off and try again.
+    Failed,
+    /// The requested DISCONNECT after `RAWNET_STOP_AFTER` status messages.
+    Stopped,
+    /// Retrying cannot help.
+    Fatal(&'static str),
+}
+
+/// The layer between TLS and the MQTT client: forwards every callback and keeps the reason a
+/// connection failed (the client does not hear errors before its CONNECT went out, e.g. a
+/// rejected certificate).
+struct Watch {
+    client: Mqtt,
+    error: Option<heapless::String<96>>,
+}
+
+impl<C: Connection> Callbacks<C> for Watch {
+    fn connected(&mut self, conn: &mut C, now: Instant) {
+        Callbacks::<C>::connected(&mut self.client, conn, now);
+    }
+    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
+        self.client.recv(conn, data, now)
+    }
+    fn eof(&mut self, conn: &mut C, now: Instant) {
+        self.client.eof(conn, now);
+    }
+    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
+        self.client.sent(conn, len, now);
+    }
+    fn poll(&mut self, conn: &mut C, now: Instant) {
+        self.client.poll(conn, now);
+    }
+    fn err(&mut self, err: C::Error, now: Instant) {
+        let mut text = heapless::String::new();
+        let _ = write!(text, "{err:?}");
+        self.error = Some(text);
+        Callbacks::<C>::err(&mut self.client, err, now);
+    }
+}
+
+/// The device's key for mutual TLS, if one is configured.
+enum DeviceSigner {
+    None(NoSigner),
+    Key(P256Signer),
+}
+
+impl Signer for DeviceSigner {
+    fn sign_p256_sha256(&mut self, message: &[u8], out: &mut [u8; 72]) -> Result<usize, SignError> {
+        match self {
+            DeviceSigner::None(s) => s.sign_p256_sha256(message, out),
+            DeviceSigner::Key(s) => s.sign_p256_sha256(message, out),
+        }
+    }
+}
+
+impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
+    /// The superloop (see the crate documentation).
+    pub fn run<R: CryptoRngCore>(
+        &mut self,
+        rng: &mut R,
+        tls_read: &mut [u8],
+        tls_write: &mut [u8],
+        scratch: &mut [u8],
+    ) -> Stop {
+        loop {
+            let now = self.tick();
+            self.status_offline(now);
+            if self.link != LinkState::Up
+                || self.stack.ipv4_address().is_none()
+                || !self.backoff.due(now)
+            {
+                self.board.idle();
+                continue;
+            }
+            let Some(ip) = self.resolve() else {
+                self.failed(rng);
+                continue;
+            };
+            match self.connect(ip, rng, tls_read, tls_write, scratch) {
+                End::Failed => self.failed(rng),
+                End::Stopped => return Stop::Done,
+                End::Fatal(why) => {
+                    let now = self.board.now();
+                    say!(self.board, now, "fatal: {why}");
+                    return Stop::Fatal(why);
+                }
+            }
+        }
+    }
+
+    /// Poll the stack; log link and lease changes. The time of the poll.
+    fn tick(&mut self) -> Instant {
+        let now = self.board.now();
+        self.stack.poll(now);
+        let link = self.stack.device_mut().driver_mut().link_state();
+        if link != self.link {
+            self.link = link;
+            say!(
+                self.board,
+                now,
+                "link {}",
+                if link == LinkState::Up { "up" } else { "down" }
+            );
+        }
+        let dhcp = self.stack.dhcp_state();
+        if dhcp != self.dhcp {
+            self.dhcp = dhcp;
+            match (dhcp, self.stack.ipv4_settings()) {
+                (DhcpState::Bound | DhcpState::Disabled, Some(s)) => say!(
+                    self.board,
+                    now,
+                    "ipv4: {} router {:?} dns {:?}{}",
+                    s.address,
+                    s.router,
+                    s.dns_servers.as_slice(),
+                    if dhcp == DhcpState::Bound {
+                        " (DHCP lease)"
+                    } else {
+                        " (static)"
+                    }
+                ),
+                _ => say!(self.board, now, "ipv4: no address (DHCP discovering)"),
+            }
+        }
+        now
+    }
+
+    /// A connection attempt or the connection failed: count it, log when the next one starts.
+    fn failed<R: CryptoRngCore>(&mut self, rng: &mut R) {
+        let now = self.board.now();
+        let delay = self.backoff.failed(now, rng.next_u32());
+        say!(
+            self.board,
+            now,
+            "retrying in {} ms (attempt {} failed)",
+            delay.as_ticks(),
+            self.backoff.attempts()
+        );
+    }
+
+    /// The next status message, when its time has come.
+    fn status_due(
+        &mut self,
+        now: Instant,
+    ) -> Option<heapless::String<{ crate::status::MAX_STATUS }>> {
+        if now < self.next_status {
+            return None;
+        }
+        self.next_status = now + Duration::from_ticks(config::PERIOD_MS);
+        self.count += 1;
+        let status = Status {
+            count: self.count,
+            uptime_ms: (now - self.boot).as_ticks(),
+            free_stack: self.board.free_stack(),
+            connections: self.connections,
+        };
+        Some(status.to_json())
+    }
+
+    /// Between connections: status messages go to the client's store (QoS 1), to leave
+    /// after the reconnect.
+    fn status_offline(&mut self, now: Instant) {
+        let Some(payload) = self.status_due(now) else {
+            return;
+        };
+        let Some(client) = self.client.as_mut() else {
+            return;
+        };
+        let msg = Publication::new(config::STATUS_TOPIC, payload.as_bytes()).qos(QoS::AtLeastOnce);
+        match client.queue_publish(&msg) {
+            Ok(id) => {
+                if let Some(id) = id {
+                    let _ = client.handler_mut().status_ids.push(id);
+                }
+                say!(
+                    self.board,
+                    now,
+                    "status #{} queued offline: {payload}",
+                    self.count
+                );
+            }
+            Err(e) => say!(self.board, now, "status #{} lost: {e}", self.count),
+        }
+    }
+
+    /// The broker's address: the configured literal, or a DNS answer.
+    fn resolve(&mut self) -> Option<IpAddress> {
+        if let Ok(ip) = config::BROKER.parse::<Ipv4Address>() {
+            return Some(IpAddress::Ipv4(ip));
+        }
+        let start = self.board.now();
+        let mut query = match self.stack.dns_query(config::BROKER) {
+            Ok(q) => q,
+            Err(e) => {
+                say!(
+                    self.board,
+                    start,
+                    "dns: {} cannot be asked: {e:?}",
+                    config::BROKER
+                );
+                return None;
+            }
+        };
+        loop {
+            let now = self.tick();
+            match self.stack.dns_result(&mut query) {
+                Ok(ip) => {
+                    say!(
+                        self.board,
+                        now,
+                        "dns: {} is {ip} ({} ms)",
+                        config::BROKER,
+                        (now - start).as_ticks()
+                    );
+                    return Some(ip);
+                }
+                Err(nb::Error::Other(e)) => {
+                    say!(self.board, now, "dns: {} failed: {e:?}", config::BROKER);
+                    return None;
+                }
+                Err(nb::Error::WouldBlock) if now > start + DNS_TIMEOUT => {
+                    self.stack.dns_cancel(query);
+                    say!(
+                        self.board,
+                        now,
+                        "dns: no answer for {} in 5 s",
+                        config::BROKER
+                    );
+                    return None;
+                }
+                Err(nb::Error::WouldBlock) => self.board.idle(),
+            }
+        }
+    }
+
+    /// One connection: TCP, TLS, MQTT, until it ends.
+    fn connect<R: CryptoRngCore>(
+        &mut self,
+        ip: IpAddress,
+        rng: &mut R,
+        tls_read: &mut [u8],
+        tls_write: &mut [u8],
+        scratch: &mut [u8],
+    ) -> End {
+        let start = self.board.now();
+        if let Err(e) = self
+            .stack
+            .connect(&mut self.handle, ip, config::BROKER_PORT, start)
+        {
+            say!(self.board, start, "tcp: cannot connect to {ip}: {e:?}");
+            return End::Failed;
+        }
+        say!(
+            self.board,
+            start,
+            "tcp: connecting to {ip}:{}",
+            config::BROKER_PORT
+        );
+        let Ok(verification) = Verification::new(config::CA_DER) else {
+            return End::Fatal("the configured CA certificate does not parse");
+        };
+        let Ok(tls_config) = ClientConfig::new(config::TLS_NAME, verification) else {
+            return End::Fatal("the configured TLS name is invalid");
+        };
+        let mut tls_config = tls_config.with_max_fragment_length(config::MAX_FRAGMENT);
+        let mut signer = DeviceSigner::None(NoSigner);
+        if let (Some(cert), Some(key)) = (config::CLIENT_CERT_DER, config::CLIENT_KEY) {
+            tls_config = tls_config.with_client_certificate(cert);
+            match P256Signer::from_bytes(&key) {
+                Some(s) => signer = DeviceSigner::Key(s),
+                None => return End::Fatal("the configured client key is not a P-256 key"),
+            }
+        }
+        let shared = Shared::new(scratch);
+        let time = Time::NoEarlierThan(config::BUILD_TIME);
+        let Ok(fut) = session(&shared, &tls_config, time, tls_read, tls_write, rng, signer) else {
+            return End::Fatal("TLS buffers too small for this configuration");
+        };
+        let fut = pin!(fut);
+        let Some(client) = self.client.take() else {
+            return End::Fatal("no MQTT client");
+        };
+        let mut tls = Tls::new(
+            &shared,
+            fut,
+            Watch {
+                client,
+                error: None,
+            },
+        );
+        let end = self.converse(&mut tls, start);
+        self.client = Some(tls.into_inner().client);
+        // The handle must be reusable for the next attempt.
+        let now = self.board.now();
+        if !matches!(self.handle.status(), TcpStatus::Idle | TcpStatus::Closed) {
+            self.stack.connection(&mut self.handle).abort();
+            self.stack.poll(now);
+        }
+        end
+    }
+
+    /// The life of one connection, from the SYN to its end.
+    fn converse(&mut self, tls: &mut Tls<'_, '_, Watch>, start: Instant) -> End {
+        let mut tcp_up = false;
+        let mut tls_up = false;
+        let mut stopping: Option<Instant> = None;
+        loop {
+            let now = self.tick();
+            self.stack.drive(&mut self.handle, tls, now);
+            if !tcp_up && self.handle.status() == TcpStatus::Open {
+                tcp_up = true;
+                say!(
+                    self.board,
+                    now,
+                    "tcp: connected ({} ms)",
+                    (now - start).as_ticks()
+                );
+            }
+            if !tls_up && tls.is_open() {
+                tls_up = true;
+                say!(
+                    self.board,
+                    now,
+                    "tls: TLS 1.3 handshake done in {} ms, {} verified",
+                    (now - start).as_ticks(),
+                    config::TLS_NAME
+                );
+            }
+            let connected = tls.inner().client.is_connected();
+            let events = tls.inner_mut().client.handler_mut();
+            if let Some(resumed) = events.connack.take() {
+                self.connections += 1;
+                self.backoff.succeeded();
+                say!(
+                    self.board,
+                    now,
+                    "mqtt: connected as {} (session {})",
+                    config::CLIENT_ID,
+                    if resumed { "resumed" } else { "new" }
+                );
+                self.on_connack(tls, now);
+            }
+            let events = tls.inner_mut().client.handler_mut();
+            if let Some(granted) = events.subscribed.take() {
+                say!(
+                    self.board,
+                    now,
+                    "mqtt: subscription to {} {}",
+                    config::COMMAND_TOPIC,
+                    if granted { "granted" } else { "refused" }
+                );
+            }
+            if let Some(cmd) = events.command.take() {
+                self.on_command(tls, &cmd, now);
+            }
+            if let Some(payload) = self.status_due(now) {
+                self.publish_status(tls, &payload, connected, now);
+            }
+            let events = tls.inner_mut().client.handler_mut();
+            if let (Some(n), None) = (config::STOP_AFTER, stopping) {
+                if events.status_acked >= n && events.status_ids.is_empty() {
+                    say!(
+                        self.board,
+                        now,
+                        "{n} status messages acknowledged: disconnecting"
+                    );
+                    stopping = Some(now);
+                    self.with_client(tls, now, |c, conn, now| c.disconnect(conn, now));
+                }
+            }
+            let events = tls.inner_mut().client.handler_mut();
+            if let Some(reason) = events.ended.take() {
+                if stopping.is_some() {
+                    say!(self.board, now, "mqtt: {reason}");
+                    return self.close(tls);
+                }
+                match &tls.inner().error {
+                    Some(e) => say!(self.board, now, "mqtt: {reason}: {e}"),
+                    None => say!(self.board, now, "mqtt: {reason}"),
+                }
+                return End::Failed;
+            }
+            if tls.is_done() || self.handle.status() == TcpStatus::Closed {
+                match &tls.inner().error {
+                    Some(e) => say!(self.board, now, "connection failed: {e}"),
+                    None => say!(self.board, now, "connection closed"),
+                }
+                return End::Failed;
+            }
+            if self.link != LinkState::Up {
+                say!(self.board, now, "connection abandoned: link down");
+                return End::Failed;
+            }
+            self.board.idle();
+        }
+    }
+
+    /// After a requested DISCONNECT: let it and TLS's close_notify leave, then stop.
+    fn close(&mut self, tls: &mut Tls<'_, '_, Watch>) -> End {
+        let until = self.board.now() + CLOSE_TIMEOUT;
+        loop {
+            let now = self.tick();
+            self.stack.drive(&mut self.handle, tls, now);
+            // Our FIN acknowledged, so the DISCONNECT and close_notify before it arrived (the
+            // broker's own FIN and TIME-WAIT are the stack's business), or the connection gone.
+            let state = self.stack.connection(&mut self.handle).tcp_state();
+            let done = matches!(
+                state,
+                tcp::State::FinWait2 | tcp::State::TimeWait | tcp::State::Closed
+            );
+            if done || self.handle.status() == TcpStatus::Closed || now > until {
+                say!(self.board, now, "tcp: closed ({state})");
+                return End::Stopped;
+            }
+            self.board.idle();
+        }
+    }
+
+    /// Run a client command from the superloop on the TLS connection.
+    fn with_client<T>(
+        &mut self,
+        tls: &mut Tls<'_, '_, Watch>,
+        now: Instant,
+        f: impl FnOnce(
+            &mut Mqtt,
+            &mut rawnet_tls::TlsConn<'_, '_, rawnet_tcp::TcpConn<'_, 'd>>,
+            Instant,
+        ) -> T,
+    ) -> T {
+        let mut tcp = self.stack.connection(&mut self.handle);
+        tls.with_connection(&mut tcp, now, |watch, conn| f(&mut watch.client, conn, now))
+    }
+
+    /// CONNACK: say we are online (retained, the will says the opposite) and subscribe.
+    fn on_connack(&mut self, tls: &mut Tls<'_, '_, Watch>, now: Instant) {
+        let online = Publication::new(config::ONLINE_TOPIC, b"true")
+            .qos(QoS::AtLeastOnce)
+            .retain(true);
+        let subs = [Subscription {
+            filter: config::COMMAND_TOPIC,
+            options: SubscriptionOptions::qos(QoS::AtLeastOnce),
+        }];
+        let (p, s) = self.with_client(tls, now, |c, conn, now| {
+            (
+                c.publish(conn, &online, now).err(),
+                c.subscribe(conn, &subs, now).err(),
+            )
+        });
+        if let Some(e) = p.or(s) {
+            say!(self.board, now, "mqtt: cannot announce or subscribe: {e}");
+        }
+    }
+
+    /// A command: act, then answer on the response topic.
+    fn on_command(&mut self, tls: &mut Tls<'_, '_, Watch>, cmd: &[u8], now: Instant) {
+        let text = core::str::from_utf8(cmd).unwrap_or("<not UTF-8>").trim();
+        say!(self.board, now, "command: {text:?}");
+        let mut reply: heapless::String<96> = heapless::String::new();
+        match text {
+            "ping" => {
+                let _ = reply.push_str("pong");
+            }
+            "led on" | "led off" => {
+                self.board.set_led(text == "led on");
+                let _ = write!(reply, "ok: {text}");
+            }
+            "status" => {
+                self.next_status = now;
+                let _ = reply.push_str("ok: status follows");
+            }
+            _ => {
+                let _ = write!(reply, "unknown command: {text}");
+            }
+        }
+        let msg = Publication::new(config::RESPONSE_TOPIC, reply.as_bytes()).qos(QoS::AtLeastOnce);
+        if let Err(e) = self.with_client(tls, now, |c, conn, now| c.publish(conn, &msg, now)) {
+            say!(self.board, now, "reply lost: {e}");
+        } else {
+            say!(
+                self.board,
+                now,
+                "reply on {}: {reply:?}",
+                config::RESPONSE_TOPIC
+            );
+        }
+    }
+
+    /// A status message: published now if the MQTT session is up, else queued for it.
+    fn publish_status(
+        &mut self,
+        tls: &mut Tls<'_, '_, Watch>,
+        payload: &str,
+        connected: bool,
+        now: Instant,
+    ) {
+        let msg = Publication::new(config::STATUS_TOPIC, payload.as_bytes()).qos(QoS::AtLeastOnce);
+        let id = if connected {
+            self.with_client(tls, now, |c, conn, now| {
+                c.publish(conn, &msg, now).map(|p| p.id)
+            })
+        } else {
+            tls.inner_mut().client.queue_publish(&msg)
+        };
+        match id {
+            Ok(id) => {
+                if let Some(id) = id {
+                    let _ = tls.inner_mut().client.handler_mut().status_ids.push(id);
+                }
+                say!(self.board, now, "status #{}: {payload}", self.count);
+            }
+            Err(e) => say!(self.board, now, "status #{} lost: {e}", self.count),
+        }
+    }
+}
