@@ -5,6 +5,7 @@ use std::process::Command;
 
 /// Crates under `crates/` that must build for the microcontroller without `std`.
 const NO_STD_CRATES: &[&str] = &[
+    "rawnet-altcp",
     "rawnet-eth",
     "rawnet-tcp",
     "rawnet-ring",

@@ -8,11 +8,14 @@
 //!   streaming, sans-IO [`wire::Decoder`] that takes bytes in any split and hands over large
 //!   PUBLISH payloads in fragments.
 //! - [`client`], the client state machine (lwIP's `mqtt_client_t`): it implements
-//!   rawnet-tcp's `Callbacks` for any `Connection`, so it runs over plain TCP or TLS
+//!   rawnet-altcp's `Callbacks` for any `Connection`, so it runs over plain TCP or TLS
 //!   unchanged; output goes through a rawnet-ring output ring as in lwIP; QoS 0/1/2 both
 //!   ways, keep-alive, request timeouts, MQTT 5.0 limits and reason codes, persistent
 //!   sessions, an offline queue and a reconnect backoff. docs/mqtt.md maps lwIP's MQTT API
 //!   onto it.
+//! - [`io`], drivers that run the client over an `embedded-io-async` or `embedded-io` byte
+//!   stream (embassy-net's `TcpSocket`, a std socket, rawnet-tls's `TlsStream`) instead of
+//!   rawnet-tcp's callbacks.
 //!
 //! `no_std`, no allocation, no `unsafe`; parsing never panics on any input, emitting never
 //! panics (see the guarantees in [`wire`]).
@@ -81,4 +84,5 @@
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod io;
 pub mod wire;

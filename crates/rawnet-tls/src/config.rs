@@ -2,7 +2,7 @@
 //! may present, and the optional client identity.
 
 use embedded_tls::MaxFragmentLength;
-use rawnet_tcp::Duration;
+use rawnet_altcp::Duration;
 
 use crate::verify::ServerName;
 use crate::x509::Cert;

@@ -82,7 +82,7 @@
 //! let session = session(&shared, &config, time, &mut read_buf, &mut write_buf, rng, NoSigner)
 //!     .unwrap();
 //! let mut session = pin!(session);
-//! let clock = || rawnet_tcp::Instant::from_ticks(ticks_ms()); // the board's millisecond tick
+//! let clock = || rawnet_altcp::Instant::from_ticks(ticks_ms()); // the board's millisecond tick
 //! let mut tls = TlsStream::new(&shared, session.as_mut(), socket, clock);
 //! tls.open().await?; // verified TLS 1.3, or the reason why not
 //! tls.write_all(b"hello").await?;
@@ -97,7 +97,7 @@
 use core::fmt;
 use core::task::{Context, Poll, Waker};
 
-use rawnet_tcp::Instant;
+use rawnet_altcp::Instant;
 
 use crate::diagnose::classify;
 use crate::driver::{End, Outcome};
@@ -155,47 +155,12 @@ impl<E: embedded_io::Error> embedded_io::Error for IoError<E> {
 
 /// Where the adapters read the time for the handshake deadline
 /// ([`ClientConfig::with_handshake_timeout`](crate::ClientConfig::with_handshake_timeout), 10 s
-/// by default). Any `FnMut() -> Instant` is a clock: on a board, the millisecond tick
-/// (`|| Instant::from_ticks(ticks_ms())`); with embassy,
-/// `|| Instant::from_ticks(embassy_time::Instant::now().as_millis())`; with `std`,
-/// [`StdClock`].
-pub trait Clock {
-    /// Now, in milliseconds of any fixed origin.
-    fn now(&mut self) -> Instant;
-}
-
-impl<F: FnMut() -> Instant> Clock for F {
-    fn now(&mut self) -> Instant {
-        self()
-    }
-}
-
-/// The host's monotonic clock, in milliseconds since the value was made (feature `std`).
+/// by default): rawnet-altcp's clock, shared with the other layers' drivers. Any
+/// `FnMut() -> Instant` is one; with `std`, [`StdClock`].
+pub use rawnet_altcp::Clock;
+/// The host's monotonic clock (feature `std`), from rawnet-altcp.
 #[cfg(feature = "std")]
-#[derive(Debug, Clone, Copy)]
-pub struct StdClock(std::time::Instant);
-
-#[cfg(feature = "std")]
-impl StdClock {
-    /// A clock starting at 0 now.
-    pub fn new() -> Self {
-        StdClock(std::time::Instant::now())
-    }
-}
-
-#[cfg(feature = "std")]
-impl Default for StdClock {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-#[cfg(feature = "std")]
-impl Clock for StdClock {
-    fn now(&mut self) -> Instant {
-        Instant::from_ticks(self.0.elapsed().as_millis() as u64)
-    }
-}
+pub use rawnet_altcp::StdClock;
 
 /// What an operation waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

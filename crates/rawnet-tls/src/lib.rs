@@ -1,8 +1,8 @@
 //! # rawnet-tls: TLS 1.3 over rawnet's connection traits (lwIP's `altcp_tls`)
 //!
 //! [`Tls`] sits between TCP and the layer above exactly like lwIP's `altcp_tls`: it
-//! implements [`rawnet_tcp::Callbacks`] toward the connection below and lends the layer above
-//! a [`TlsConn`] implementing [`rawnet_tcp::Connection`], so the MQTT client runs over TCP or
+//! implements [`rawnet_altcp::Callbacks`] toward the connection below and lends the layer above
+//! a [`TlsConn`] implementing [`rawnet_altcp::Connection`], so the MQTT client runs over TCP or
 //! TLS unchanged (`Tls<Mqtt<App>>`). The TLS 1.3 engine is embedded-tls 0.19, driven
 //! without blocking: its async client is a future ([`session`]) that [`Tls`] polls with a
 //! no-op waker from the callbacks, over an in-memory pipe ([`Shared`]) that says `Pending`
@@ -32,7 +32,7 @@
 //!
 //! ```no_run
 //! use core::pin::pin;
-//! use rawnet_tcp::{Callbacks, Connection, Instant};
+//! use rawnet_altcp::{Callbacks, Connection, Instant};
 //! use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
 //!
 //! /// The layer above TLS (here: says hello once connected).

@@ -111,7 +111,7 @@ pub struct Shared<'b> {
     pub(crate) authenticated: Cell<bool>,
     pub(crate) cert_error: Cell<Option<CertError>>,
     /// Handshake timeout from the configuration.
-    pub(crate) timeout: Cell<rawnet_tcp::Duration>,
+    pub(crate) timeout: Cell<rawnet_altcp::Duration>,
     /// Largest plaintext of one record we write (write buffer and max_fragment_length).
     pub(crate) capacity: Cell<usize>,
     /// Plaintext bytes in the record embedded-tls is filling.
@@ -143,7 +143,7 @@ impl<'b> Shared<'b> {
             opened: Cell::new(false),
             authenticated: Cell::new(false),
             cert_error: Cell::new(None),
-            timeout: Cell::new(rawnet_tcp::Duration::from_ticks(10_000)),
+            timeout: Cell::new(rawnet_altcp::Duration::from_ticks(10_000)),
             capacity: Cell::new(0),
             in_record: Cell::new(0),
             written: Cell::new(0),

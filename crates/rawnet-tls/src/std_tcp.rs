@@ -8,7 +8,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::time::Instant as StdInstant;
 
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 /// A TCP connection over a std socket, with an explicit send-buffer size.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::diagnose::classify;
 use crate::driver::{End, Outcome, RECORD_OVERHEAD};

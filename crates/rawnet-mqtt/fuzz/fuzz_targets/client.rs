@@ -11,7 +11,7 @@
 use libfuzzer_sys::fuzz_target;
 use rawnet_mqtt::client::{Buffers, Client, Handler, Options, Publication};
 use rawnet_mqtt::wire::{QoS, Repr, Subscription, SubscriptionOptions, Version};
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 #[derive(Default)]
 struct Wire {

@@ -1,7 +1,7 @@
 //! The application's commands: publish (whole, streamed or queued), subscribe,
 //! unsubscribe, disconnect.
 
-use rawnet_tcp::{Connection, Instant};
+use rawnet_altcp::{Connection, Instant};
 
 use super::session::{Phase, Stream};
 use super::state::{Kind, OutState, Record};

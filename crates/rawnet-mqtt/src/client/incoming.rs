@@ -1,7 +1,7 @@
 //! The input side: every packet a broker may send, checked against the connection phase
 //! and the session tables (lwIP's `mqtt_message_received`).
 
-use rawnet_tcp::{Connection, Instant};
+use rawnet_altcp::{Connection, Instant};
 
 use super::session::{Incoming, Phase};
 use super::state::{on_ack, IncomingQos2, Kind, Next, OutState, Received};

@@ -39,7 +39,7 @@
 //! ```
 //! use rawnet_mqtt::client::{BufferStorage, Client, Handler, Options, Publication};
 //! use rawnet_mqtt::wire::QoS;
-//! use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+//! use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 //!
 //! /// A connection that keeps what it is given.
 //! #[derive(Default)]
@@ -107,7 +107,7 @@ pub mod state;
 mod store;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use error::{Disconnected, Error, ProtocolError, RequestError};
 pub use handler::{Connected, Granted, Handler, Message};
@@ -115,7 +115,7 @@ pub use options::{BufferStorage, Buffers, Options, Publication, Published, Queue
 pub use reconnect::Backoff;
 pub use session::ServerLimits;
 
-use rawnet_tcp::{Callbacks, Connection, Instant};
+use rawnet_altcp::{Callbacks, Connection, Instant};
 
 use crate::wire::{Decoder, Event};
 use session::Session;
@@ -188,6 +188,12 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// `mqtt_client_is_connected`).
     pub fn is_connected(&self) -> bool {
         self.s.is_connected()
+    }
+
+    /// Why the last connection ended: the reason [`Handler::disconnected`] was given.
+    /// `None` before the first connection ended, and again from the next `connected`.
+    pub fn last_disconnect(&self) -> Option<Disconnected> {
+        self.s.ended
     }
 
     /// The handler.

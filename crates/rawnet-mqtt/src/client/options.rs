@@ -1,7 +1,7 @@
 //! What the client is configured with: connect options (lwIP's `mqtt_connect_client_info_t`),
 //! timeouts, buffers, and outgoing messages.
 
-use rawnet_tcp::Duration;
+use rawnet_altcp::Duration;
 
 use crate::wire::{Properties, QoS, Version, Will};
 

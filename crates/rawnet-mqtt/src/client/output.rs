@@ -1,7 +1,7 @@
 //! The output side: packets encoded into the ring, queued records pumped into it, and the
 //! output step (lwIP's `mqtt_output_send`) that copies the ring into the connection.
 
-use rawnet_tcp::{Connection, Instant};
+use rawnet_altcp::{Connection, Instant};
 
 use super::alias::AliasTable;
 use super::session::ServerLimits;

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use rawnet_mqtt::client::Backoff;
-//! use rawnet_tcp::{Duration, Instant};
+//! use rawnet_altcp::{Duration, Instant};
 //!
 //! let mut backoff = Backoff::new(Duration::from_ticks(1_000), Duration::from_ticks(60_000));
 //! let t0 = Instant::from_ticks(0);
@@ -20,7 +20,7 @@
 //! assert!(backoff.due(t0));
 //! ```
 
-use rawnet_tcp::{Duration, Instant};
+use rawnet_altcp::{Duration, Instant};
 
 /// Exponential backoff with jitter: after `n` failed attempts in a row the next one waits
 /// `min(max, base × 2^(n-1))` plus a random part of up to half of that, bounded by `max`.

@@ -2,8 +2,8 @@
 //! tables, output ring, store and timers; and the connection's life cycle (CONNECT,
 //! CONNACK, keep-alive, timeouts, the end of a connection).
 
+use rawnet_altcp::{Connection, Duration, Instant};
 use rawnet_ring::RingRef;
-use rawnet_tcp::{Connection, Duration, Instant};
 
 use super::alias::AliasTable;
 use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume, Stored};
@@ -99,6 +99,8 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) incoming: Option<Incoming>,
     /// A requested DISCONNECT is still leaving; close when the ring is empty.
     pub(crate) closing: bool,
+    /// Why the last connection ended (`None` before the first end and from `start` on).
+    pub(crate) ended: Option<Disconnected>,
     /// Our Topic Aliases on this connection (empty storage: none are sent).
     pub(crate) alias_out: AliasTable<'b>,
     /// The broker's Topic Aliases on this connection.
@@ -150,6 +152,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             stream: None,
             incoming: None,
             closing: false,
+            ended: None,
             alias_out: AliasTable::new(&mut []),
             alias_in: AliasTable::new(&mut []),
             alias_in_max: 0,
@@ -175,6 +178,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.stream = None;
         self.incoming = None;
         self.closing = false;
+        self.ended = None;
         self.pushed = 0;
         self.written = 0;
         self.qos0_pending = 0;
@@ -404,6 +408,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// requested disconnect) or dropping them.
     pub(crate) fn end_with<H: Handler>(&mut self, h: &mut H, why: Disconnected, keep_output: bool) {
         self.phase = Phase::Idle;
+        self.ended = Some(why);
         self.incoming = None;
         self.ping_at = None;
         if let Some(stream) = self.stream.take() {

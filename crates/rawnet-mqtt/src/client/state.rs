@@ -17,7 +17,7 @@
 //! `state/tests.rs`).
 
 use crate::wire::{PacketId, PacketType, QoS};
-use rawnet_tcp::Instant;
+use rawnet_altcp::Instant;
 
 /// What a record is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use core::pin::pin;
 use libfuzzer_sys::fuzz_target;
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
 
 struct Sink;

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use std::task::{Context, Poll, Waker};
 
 use embedded_io::ErrorKind;
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::io::{BlockingTlsStream, TlsStream};
 use crate::scripted::{Script, ScriptedServer};

@@ -1,6 +1,6 @@
 //! `Tls` driven by hand: a fake connection below and a fake clock, no server.
 
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
 

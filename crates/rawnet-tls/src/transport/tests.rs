@@ -5,7 +5,7 @@ use std::io::ErrorKind;
 use std::time::{Duration as StdDuration, Instant as StdInstant};
 
 use rand_core::OsRng;
-use rawnet_tcp::{Callbacks, Connection, Instant};
+use rawnet_altcp::{Callbacks, Connection, Instant};
 
 use crate::std_tcp::StdTcp;
 use crate::testkit::{self, Ca, Server};

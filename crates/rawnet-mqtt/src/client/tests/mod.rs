@@ -20,7 +20,7 @@ use crate::wire::{
     Ack, ConnAck, Disconnect, PacketId, Properties, Property, Publish, PublishQos, QoS, ReasonCode,
     ReasonCodes, Repr, SubAck, UnsubAck, Version,
 };
-use rawnet_tcp::{Callbacks, Connection, Duration, Instant};
+use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 /// A connection that keeps what it is given, with a send space the test sets.
 #[derive(Debug)]

@@ -1,0 +1,181 @@
+//! [`Driver`]: the MQTT client over an `embedded-io-async` byte stream.
+
+use embedded_io::Error as _;
+use embedded_io_async::{Read, Write};
+use rawnet_altcp::Instant;
+
+use super::{Clock, Core, Error, Goal, Next, StreamConn};
+use crate::client::{Client, Handler};
+
+/// The MQTT client over `T`, an [`embedded_io_async`] byte stream already connected to the
+/// broker, with time from `K`. See the [module documentation](crate::io) for the semantics.
+pub struct Driver<'d, 'b, H, T, K, const N: usize = 8, const M: usize = 20> {
+    core: Core<'d, 'b, H, N, M>,
+    lower: T,
+    clock: K,
+}
+
+impl<'d, 'b, H: Handler, T, K: Clock, const N: usize, const M: usize>
+    Driver<'d, 'b, H, T, K, N, M>
+{
+    /// A driver for one connection of `client` over `lower`, with `rx` for received bytes
+    /// not yet taken and `tx` as the send staging (see the module's Memory section). Nothing
+    /// is sent before [`Driver::connect`].
+    pub fn new(
+        client: &'d mut Client<'b, H, N, M>,
+        lower: T,
+        clock: K,
+        rx: &'d mut [u8],
+        tx: &'d mut [u8],
+    ) -> Self {
+        Driver {
+            core: Core::new(client, rx, tx),
+            lower,
+            clock,
+        }
+    }
+
+    /// The client.
+    pub fn client(&self) -> &Client<'b, H, N, M> {
+        self.core.client
+    }
+
+    /// The client, mutably (its handler, `queue_publish`...). Commands that write go through
+    /// [`Driver::command`].
+    pub fn client_mut(&mut self) -> &mut Client<'b, H, N, M> {
+        self.core.client
+    }
+
+    /// Whether CONNACK accepted the connection and it has not ended.
+    pub fn is_connected(&self) -> bool {
+        self.core.is_connected()
+    }
+
+    /// When to run a step at the latest for the client's timers (keep-alive, timeouts);
+    /// `None` when no connection is up.
+    pub fn poll_at(&self) -> Option<Instant> {
+        self.core.client.poll_at()
+    }
+
+    /// Run a client command with the connection and the current time, e.g.
+    /// `driver.command(|c, conn, now| c.publish(conn, &msg, now))`. It does not wait: what
+    /// it writes leaves at the next [`flush`](Self::flush), [`poll`](Self::poll) or
+    /// [`run_until`](Self::run_until).
+    pub fn command<R>(
+        &mut self,
+        f: impl FnOnce(&mut Client<'b, H, N, M>, &mut StreamConn<'_, 'd>, Instant) -> R,
+    ) -> R {
+        let now = self.clock.now();
+        let (client, mut conn) = self.core.split();
+        f(client, &mut conn, now)
+    }
+
+    /// Give up on the connection (after a read error that does not go away, say): the
+    /// client is told the transport failed; nothing more is read or written.
+    pub fn abort(&mut self) {
+        let now = self.clock.now();
+        self.core
+            .failed(embedded_io::ErrorKind::ConnectionAborted, now);
+    }
+
+    /// The stream.
+    pub fn lower(&self) -> &T {
+        &self.lower
+    }
+
+    /// The stream, mutably. Reading or writing it directly corrupts the MQTT connection.
+    pub fn lower_mut(&mut self) -> &mut T {
+        &mut self.lower
+    }
+
+    /// Give the stream back (e.g. to close the socket after [`Driver::disconnect`]).
+    pub fn into_inner(self) -> T {
+        self.lower
+    }
+}
+
+impl<H: Handler, T: Read + Write, K: Clock, const N: usize, const M: usize>
+    Driver<'_, '_, H, T, K, N, M>
+{
+    /// Start MQTT on the stream (CONNECT) and run until the broker accepted the connection.
+    /// Fails with the reason, e.g. `Error::Disconnected(Disconnected::Refused(code))`.
+    pub async fn connect(&mut self) -> Result<(), Error<T::Error>> {
+        self.drive(Goal::Connect).await
+    }
+
+    /// Write out everything the client wrote so far and flush the stream. Reads nothing.
+    pub async fn flush(&mut self) -> Result<(), Error<T::Error>> {
+        self.drive(Goal::Flush).await
+    }
+
+    /// One step: timers, output, one read and the answers to it (see the module
+    /// documentation).
+    pub async fn poll(&mut self) -> Result<(), Error<T::Error>> {
+        self.drive(Goal::Poll).await
+    }
+
+    /// Run steps until `done(client)` holds (checked before each step).
+    pub async fn run_until(
+        &mut self,
+        mut done: impl FnMut(&Client<'_, H, N, M>) -> bool,
+    ) -> Result<(), Error<T::Error>> {
+        while !done(self.core.client) {
+            self.poll().await?;
+        }
+        Ok(())
+    }
+
+    /// Disconnect cleanly ([`Client::disconnect`]): DISCONNECT leaves after what is already
+    /// in the ring, the stream is flushed, the connection is over.
+    pub async fn disconnect(&mut self) -> Result<(), Error<T::Error>> {
+        self.command(|c, conn, now| c.disconnect(conn, now));
+        self.flush().await
+    }
+
+    /// Work with the stream until `goal` is reached. Each await is one stream operation
+    /// whose result is applied to the core before the next: dropping the future at any of
+    /// them loses nothing (see the module documentation on cancellation).
+    async fn drive(&mut self, goal: Goal) -> Result<(), Error<T::Error>> {
+        let mut read = false;
+        loop {
+            match self.core.next(goal, read, self.clock.now())? {
+                Next::Done => return Ok(()),
+                Next::Write => match self.lower.write(self.core.staged()).await {
+                    Ok(0) => {
+                        let now = self.clock.now();
+                        self.core.failed(embedded_io::ErrorKind::WriteZero, now);
+                        return Err(Error::WriteZero);
+                    }
+                    Ok(n) => {
+                        let now = self.clock.now();
+                        self.core.wrote(n, now);
+                    }
+                    Err(e) => {
+                        let now = self.clock.now();
+                        self.core.failed(e.kind(), now);
+                        return Err(Error::Io(e));
+                    }
+                },
+                Next::Flush => match self.lower.flush().await {
+                    Ok(()) => self.core.flushed(),
+                    Err(e) => {
+                        let now = self.clock.now();
+                        self.core.failed(e.kind(), now);
+                        return Err(Error::Io(e));
+                    }
+                },
+                Next::Read => {
+                    // Nothing read: everything is as it was and the call can be repeated.
+                    let n = self
+                        .lower
+                        .read(self.core.spare())
+                        .await
+                        .map_err(Error::Io)?;
+                    read = true;
+                    let now = self.clock.now();
+                    self.core.received(n, now);
+                }
+            }
+        }
+    }
+}
