@@ -29,7 +29,13 @@ fn build_bringup() -> PathBuf {
     let dir = board_dir();
     let t = Instant::now();
     let status = Command::new("cargo")
-        .args(["build", "--release", "--bin", "bringup"])
+        .args([
+            "build",
+            "--release",
+            "--no-default-features",
+            "--bin",
+            "bringup",
+        ])
         .current_dir(&dir)
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("CARGO_BUILD_TARGET")
