@@ -82,6 +82,9 @@ impl Pki {
         write_public(dir.path(), "ca.pem", &ca.pem())?;
         write_public(dir.path(), "server.pem", &server.pem())?;
         write_public(dir.path(), "server.key", &server_key.serialize_pem())?;
+        // For a firmware built with mutual TLS (RAWNET_CLIENT_CERT, RAWNET_CLIENT_KEY).
+        write_public(dir.path(), "client.pem", &client.pem())?;
+        write_public(dir.path(), "client.key", &client_key.serialize_pem())?;
         Ok(Pki {
             dir,
             ca_der: ca.der().to_vec(),
@@ -102,7 +105,8 @@ impl Pki {
         }
     }
 
-    /// A file of this PKI's folder (`ca.pem`, `server.pem`, `server.key`).
+    /// A file of this PKI's folder (`ca.pem`, `server.pem`, `server.key`, `client.pem`,
+    /// `client.key`).
     pub fn path(&self, file: &str) -> PathBuf {
         self.dir.path().join(file)
     }

@@ -25,8 +25,15 @@ pub fn have_qemu() -> bool {
 }
 
 /// `cargo build --release --bin firmware` in the board's own workspace with `settings`
-/// (`RAWNET_*`, nothing inherited from the caller's environment); the ELF's path.
+/// (`RAWNET_*`, nothing inherited from the caller's environment); a copy of the ELF of its own
+/// (the next build with other settings replaces the one in `target/`), kept until the process
+/// ends.
 pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    // One build at a time: cargo serialises them anyway, and the copy must be of ours.
+    static LOCK: Mutex<()> = Mutex::new(());
+    let _one = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let dir = board_dir();
     let mut cmd = Command::new("cargo");
     cmd.args(["build", "--release", "--bin", "firmware"])
@@ -52,7 +59,14 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    Ok(dir.join("target/thumbv7em-none-eabihf/release/firmware"))
+    let built = dir.join("target/thumbv7em-none-eabihf/release/firmware");
+    let copy = std::env::temp_dir().join(format!(
+        "rawnet-firmware-{}-{}.elf",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::copy(&built, &copy).map_err(|e| format!("{}: {e}", built.display()))?;
+    Ok(copy)
 }
 
 /// A booted firmware: QEMU, and its UART log as it comes.

@@ -21,29 +21,39 @@ const PREFIX: &str = "rawnet/qemu";
 const STOP_AFTER: u32 = 20;
 const STEP: Duration = Duration::from_secs(30);
 
-/// The test PKI and the firmware built to trust its CA.
-fn image() -> &'static (Pki, PathBuf) {
-    static IMAGE: OnceLock<(Pki, PathBuf)> = OnceLock::new();
-    IMAGE.get_or_init(|| {
-        let pki = Pki::generate(&[BROKER_NAME]).unwrap();
-        let elf = firmware::build(&[
-            ("RAWNET_BROKER", BROKER_NAME.to_string()),
-            ("RAWNET_CA", pki.path("ca.pem").display().to_string()),
-            ("RAWNET_CLIENT_ID", "rawnet-qemu".to_string()),
-            ("RAWNET_TOPIC_PREFIX", PREFIX.to_string()),
-            ("RAWNET_PERIOD_MS", "300".to_string()),
-            ("RAWNET_KEEP_ALIVE_S", "10".to_string()),
-            ("RAWNET_STOP_AFTER", STOP_AFTER.to_string()),
-        ])
-        .unwrap();
-        (pki, elf)
-    })
+/// The test PKI.
+fn pki() -> &'static Pki {
+    static PKI: OnceLock<Pki> = OnceLock::new();
+    PKI.get_or_init(|| Pki::generate(&[BROKER_NAME]).unwrap())
 }
 
-/// A broker with `pki`'s TLS listener and the network that forwards to it.
-fn broker(pki: &Pki) -> (Mosquitto, QemuNet) {
+/// The settings of every image here, trusting [`pki`]'s CA.
+fn settings() -> Vec<(&'static str, String)> {
+    vec![
+        ("RAWNET_BROKER", BROKER_NAME.to_string()),
+        ("RAWNET_CA", pki().path("ca.pem").display().to_string()),
+        ("RAWNET_CLIENT_ID", "rawnet-qemu".to_string()),
+        ("RAWNET_TOPIC_PREFIX", PREFIX.to_string()),
+        ("RAWNET_PERIOD_MS", "300".to_string()),
+        ("RAWNET_KEEP_ALIVE_S", "10".to_string()),
+        ("RAWNET_STOP_AFTER", STOP_AFTER.to_string()),
+    ]
+}
+
+/// The test PKI and the firmware built to trust its CA.
+fn image() -> (&'static Pki, &'static PathBuf) {
+    static IMAGE: OnceLock<PathBuf> = OnceLock::new();
+    (
+        pki(),
+        IMAGE.get_or_init(|| firmware::build(&settings()).unwrap()),
+    )
+}
+
+/// A broker with `pki`'s TLS listener (asking for a client certificate or not) and the network
+/// that forwards to it.
+fn broker(pki: &Pki, mutual: bool) -> (Mosquitto, QemuNet) {
     let broker = Mosquitto::start(Config {
-        tls: Some(pki.listener(false)),
+        tls: Some(pki.listener(mutual)),
         ..Config::default()
     })
     .unwrap();
@@ -66,7 +76,7 @@ fn status_messages_and_a_command_round_trip_then_a_clean_exit() {
         return;
     }
     let (pki, elf) = image();
-    let (broker, net) = broker(pki);
+    let (broker, net) = broker(pki, false);
     let witness = Witness::start(broker.plain.port(), &format!("{PREFIX}/#")).unwrap();
     let mut dev = Device::boot(elf, &net, Some("status")).unwrap();
     dev.wait_for("dns: broker.rawnet.test is 10.0.2.100", 0, STEP)
@@ -117,7 +127,7 @@ fn a_broker_with_a_certificate_from_another_ca_is_refused() {
     }
     let (_, elf) = image();
     let other = Pki::generate(&[BROKER_NAME]).unwrap();
-    let (broker, net) = broker(&other);
+    let (broker, net) = broker(&other, false);
     let mut dev = Device::boot(elf, &net, Some("other-ca")).unwrap();
     // The other CA has the same name as ours: the chain names our CA as its issuer, and the
     // signature is what fails.
@@ -140,7 +150,7 @@ fn reconnects_after_the_broker_restarts_and_delivers_what_it_made_meanwhile() {
         return;
     }
     let (pki, elf) = image();
-    let (mut broker, net) = broker(pki);
+    let (mut broker, net) = broker(pki, false);
     let mut dev = Device::boot(elf, &net, Some("restart")).unwrap();
     let (at, _) = dev.wait_for("granted", 0, STEP).unwrap();
     let (at, _) = dev.wait_for("status #", at, STEP).unwrap();
@@ -200,4 +210,39 @@ fn reconnects_after_the_broker_restarts_and_delivers_what_it_made_meanwhile() {
     }
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order: {seen:?}");
     assert!(net.stats().opened(SocketAddrV4::new(BROKER_ADDR, 8883)) >= 2);
+}
+
+#[test]
+fn mutual_tls_with_the_devices_certificate_and_without_one() {
+    if skip() {
+        return;
+    }
+    let (pki, plain_elf) = image();
+    let mut with_cert = settings();
+    with_cert.push((
+        "RAWNET_CLIENT_CERT",
+        pki.path("client.pem").display().to_string(),
+    ));
+    with_cert.push((
+        "RAWNET_CLIENT_KEY",
+        pki.path("client.key").display().to_string(),
+    ));
+    with_cert.push(("RAWNET_STOP_AFTER", "3".to_string()));
+    let elf = firmware::build(&with_cert).unwrap();
+
+    // The broker asks for a certificate: the device proves its key (rawnet-tls's Signer).
+    let (broker, net) = broker(pki, true);
+    let mut dev = Device::boot(&elf, &net, Some("mutual")).unwrap();
+    dev.wait_for("mqtt: connected", 0, STEP).unwrap();
+    assert_eq!(dev.wait_exit(STEP).unwrap(), 0);
+
+    // The image without a certificate is refused: the broker's certificate_required alert
+    // (116) arrives encrypted after the device's Finished, and is named in the log. (A network
+    // serves one QEMU: a second one gets its own.)
+    let tls_port = broker.tls.unwrap().port();
+    let net = QemuNet::start(QemuNetConfig::default().broker(8883, tls_port)).unwrap();
+    let mut dev = Device::boot(plain_elf, &net, Some("no-cert")).unwrap();
+    dev.wait_for("AlertReceived(116)", 0, STEP).unwrap();
+    dev.wait_for("retrying in", 0, STEP).unwrap();
+    drop(broker);
 }

@@ -527,6 +527,12 @@ fn via_async(case: &Case) -> Report {
 /// Run `case` through the three transports; they must agree. The callback transport's report.
 fn run(case: &Case) -> Report {
     let callbacks = via_callbacks(case);
+    if callbacks.error.is_some() {
+        assert!(
+            callbacks.clean_close,
+            "a failure closes TCP with a FIN, no abort"
+        );
+    }
     for (name, other) in [("blocking", via_blocking(case)), ("async", via_async(case))] {
         assert_eq!(other.error, callbacks.error, "{name} vs callbacks: error");
         assert_eq!(other.received, callbacks.received, "{name}: plaintext");
