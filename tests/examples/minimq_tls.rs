@@ -112,7 +112,7 @@ fn run() -> Result<(), String> {
         )
         .map_err(|e| e.to_string())?;
         let mut fut = core::pin::pin!(fut);
-        let mut tls = TlsStream::new(&shared, fut.as_mut(), socket, StdClock::new());
+        let mut tls = TlsStream::new(fut.as_mut(), socket, StdClock::new());
         tls.open().await.map_err(|e| format!("TLS: {e}"))?;
         println!("TLS 1.3 established, {BROKER_NAME}'s certificate verified against the CA");
 

@@ -136,7 +136,7 @@ pub fn with_secure_client<R>(
     let mut secure = Secure {
         stack,
         handle,
-        tls: Tls::new(&shared, fut.as_mut(), client),
+        tls: Tls::new(fut.as_mut(), client),
     };
     f(&mut secure)
 }

@@ -542,7 +542,7 @@ pub fn run(
         .map_err(|e| format!("{e:?}"))?;
     let started = StdInstant::now();
     let mut tap = Tap {
-        inner: Tls::new(&shared, fut.as_mut(), app),
+        inner: Tls::new(fut.as_mut(), app),
         stats: Stats::default(),
     };
     let result = run_until(

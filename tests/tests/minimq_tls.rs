@@ -158,7 +158,7 @@ fn minimq_publishes_over_rawnet_tls_and_a_witness_receives_it() {
         )
         .unwrap();
         let mut fut = core::pin::pin!(fut);
-        let mut tls = TlsStream::new(&shared, fut.as_mut(), tcp, StdClock::new());
+        let mut tls = TlsStream::new(fut.as_mut(), tcp, StdClock::new());
         tls.open().await.unwrap();
         assert!(tls.is_open());
 
@@ -239,7 +239,7 @@ fn minimq_over_rawnet_tls_refuses_a_broker_with_another_name() {
         )
         .unwrap();
         let mut fut = core::pin::pin!(fut);
-        let tls = TlsStream::new(&shared, fut.as_mut(), tcp, StdClock::new());
+        let tls = TlsStream::new(fut.as_mut(), tcp, StdClock::new());
         let mut rx = [0u8; 1024];
         let mut tx = [0u8; 1024];
         let mut mqtt = Session::new(

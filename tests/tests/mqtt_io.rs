@@ -105,7 +105,7 @@ fn over_tls<R>(
         )
         .unwrap();
         let mut fut = core::pin::pin!(fut);
-        let tls = TlsStream::new(&shared, fut.as_mut(), FromTokio::new(tcp), StdClock::new());
+        let tls = TlsStream::new(fut.as_mut(), FromTokio::new(tcp), StdClock::new());
         let (mut rx, mut tx) = ([0u8; 256], [0u8; 256]);
         let (clock, epoch) = (StdClock::new(), tokio::time::Instant::now());
         let mut mqtt = Driver::new(client, tls, clock, &mut rx, &mut tx);

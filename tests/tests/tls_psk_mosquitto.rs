@@ -66,7 +66,7 @@ fn exchange(port: u16, identity: &[u8], key: &[u8]) -> WireMqtt<Error<ErrorKind>
     .unwrap();
     let mut fut = core::pin::pin!(fut);
     let app = WireMqtt::new("rawnet-psk", "rawnet/psk", b"hello over a PSK", 4096);
-    let mut tls = Tls::new(&shared, fut.as_mut(), app);
+    let mut tls = Tls::new(fut.as_mut(), app);
     let mut tcp = StdTcp::connect(([127, 0, 0, 1], port).into(), 8192).unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline && !tls.inner().finished() {

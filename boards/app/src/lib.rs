@@ -44,6 +44,7 @@ use rawnet_mqtt::wire::{Properties, QoS, Version, Will};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
 use rawnet_tcp::{Config, DhcpState, DnsQuery, Duration, Instant, Ipv4Settings, Stack};
+use rawnet_tls::TlsBuffers;
 
 pub use events::Events;
 
@@ -72,15 +73,17 @@ pub mod sizes {
     /// TCP send buffer.
     pub const TCP_TX: usize = 2048;
     /// TLS read buffer: one record of the configured size + 256 of expansion + header.
-    pub const TLS_READ: usize = super::config::MAX_FRAGMENT_LEN + 256 + 5;
-    /// TLS write buffer: the ClientHello or the client's Certificate message, with room.
-    pub const TLS_WRITE: usize = 1024
-        + match super::config::CLIENT_CERT_DER {
+    pub const TLS_READ: usize = rawnet_tls::read_buffer_len(Some(super::config::MAX_FRAGMENT));
+    /// TLS write buffer: the ClientHello for the configured name, or the client's Certificate
+    /// message.
+    pub const TLS_WRITE: usize = rawnet_tls::write_buffer_len_for(
+        super::config::TLS_NAME.len(),
+        0,
+        match super::config::CLIENT_CERT_DER {
             Some(c) => c.len(),
             None => 0,
-        };
-    /// TLS staging scratch.
-    pub const TLS_SCRATCH: usize = 512;
+        },
+    );
     /// MQTT output ring, receive buffer, message store (QoS 1 messages kept across
     /// reconnects).
     pub const MQTT_OUT: usize = 1024;
@@ -96,9 +99,7 @@ pub mod sizes {
 pub struct Memory {
     tcp_rx: [u8; sizes::TCP_RX],
     tcp_tx: [u8; sizes::TCP_TX],
-    tls_read: [u8; sizes::TLS_READ],
-    tls_write: [u8; sizes::TLS_WRITE],
-    scratch: [u8; sizes::TLS_SCRATCH],
+    tls: TlsBuffers<{ sizes::TLS_READ }, { sizes::TLS_WRITE }>,
     mqtt: BufferStorage<{ sizes::MQTT_OUT }, { sizes::MQTT_RX }, { sizes::MQTT_STORE }>,
 }
 
@@ -108,9 +109,7 @@ impl Memory {
         Memory {
             tcp_rx: [0; sizes::TCP_RX],
             tcp_tx: [0; sizes::TCP_TX],
-            tls_read: [0; sizes::TLS_READ],
-            tls_write: [0; sizes::TLS_WRITE],
-            scratch: [0; sizes::TLS_SCRATCH],
+            tls: TlsBuffers::new(),
             mqtt: BufferStorage::new(),
         }
     }
@@ -155,9 +154,7 @@ where
     let Memory {
         tcp_rx,
         tcp_tx,
-        tls_read,
-        tls_write,
-        scratch,
+        tls,
         mqtt,
     } = memory;
     let now = board.now();
@@ -232,7 +229,7 @@ where
         count: 0,
         connections: 0,
     };
-    device.run(rng, tls_read, tls_write, scratch)
+    device.run(rng, tls)
 }
 
 /// The board's name for the log (set by the board crate's `RAWNET_BOARD` at build time).

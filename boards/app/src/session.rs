@@ -14,7 +14,8 @@ use rawnet_tcp::{
     Callbacks, Connection, DhcpState, Duration, Instant, Stack, TcpHandle, TcpStatus,
 };
 use rawnet_tls::{
-    session, ClientConfig, NoSigner, P256Signer, Shared, SignError, Signer, Time, Tls, Verification,
+    session, ClientConfig, NoSigner, P256Signer, SignError, Signer, Time, Tls, TlsBuffers,
+    Verification,
 };
 
 use crate::status::Status;
@@ -119,12 +120,10 @@ impl Signer for DeviceSigner {
 
 impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     /// The superloop (see the crate documentation).
-    pub fn run<R: CryptoRngCore>(
+    pub fn run<R: CryptoRngCore, const READ: usize, const WRITE: usize>(
         &mut self,
         rng: &mut R,
-        tls_read: &mut [u8],
-        tls_write: &mut [u8],
-        scratch: &mut [u8],
+        tls: &mut TlsBuffers<READ, WRITE>,
     ) -> Stop {
         loop {
             let now = self.tick();
@@ -140,7 +139,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 self.failed(rng);
                 continue;
             };
-            match self.connect(ip, rng, tls_read, tls_write, scratch) {
+            match self.connect(ip, rng, tls) {
                 End::Failed => self.failed(rng),
                 End::Stopped => return Stop::Done,
                 End::Fatal(why) => {
@@ -316,13 +315,11 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     }
 
     /// One connection: TCP, TLS, MQTT, until it ends.
-    fn connect<R: CryptoRngCore>(
+    fn connect<R: CryptoRngCore, const READ: usize, const WRITE: usize>(
         &mut self,
         ip: IpAddress,
         rng: &mut R,
-        tls_read: &mut [u8],
-        tls_write: &mut [u8],
-        scratch: &mut [u8],
+        tls: &mut TlsBuffers<READ, WRITE>,
     ) -> End {
         let start = self.board.now();
         if let Err(e) = self
@@ -353,7 +350,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 None => return End::Fatal("the configured client key is not a P-256 key"),
             }
         }
-        let shared = Shared::new(scratch);
+        let (shared, tls_read, tls_write) = tls.split();
         let time = Time::NoEarlierThan(config::BUILD_TIME);
         let Ok(fut) = session(&shared, &tls_config, time, tls_read, tls_write, rng, signer) else {
             return End::Fatal("TLS buffers too small for this configuration");
@@ -363,7 +360,6 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             return End::Fatal("no MQTT client");
         };
         let mut tls = Tls::new(
-            &shared,
             fut,
             Watch {
                 client,

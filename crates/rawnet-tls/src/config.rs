@@ -197,6 +197,12 @@ impl<'a> ClientConfig<'a> {
         self
     }
 
+    #[cfg(test)]
+    pub(crate) fn with_max_fragment_length_opt(mut self, mfl: Option<MaxFragmentLength>) -> Self {
+        self.max_fragment_length = mfl;
+        self
+    }
+
     /// Present this DER certificate when the server asks for one (mutual TLS). The private
     /// key stays behind the [`crate::Signer`] given to [`crate::session`].
     pub fn with_client_certificate(mut self, der: &'a [u8]) -> Self {
@@ -234,7 +240,7 @@ impl<'a> ClientConfig<'a> {
     /// The read buffer that holds any record the server may send under this configuration:
     /// the largest record (plaintext + 256 bytes of expansion allowed by RFC 8446 §5.2) plus
     /// its 5-byte header.
-    pub fn read_buffer_len(&self) -> usize {
-        self.max_plaintext() + 256 + 5
+    pub const fn read_buffer_len(&self) -> usize {
+        crate::read_buffer_len(self.max_fragment_length)
     }
 }

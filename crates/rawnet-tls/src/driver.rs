@@ -1,9 +1,11 @@
-//! The session future: embedded-tls's async client driven over the [`Pipe`], polled with a
-//! no-op waker by [`crate::Tls`] from the callbacks. Create it with [`session`], pin it
-//! (`core::pin::pin!`) and hand it to [`crate::Tls::new`].
+//! The session: embedded-tls's async client driven over the [`Pipe`], polled with a no-op
+//! waker by [`crate::Tls`] (or an [`crate::io`] adapter). [`session`] makes the future and
+//! binds it to the [`Shared`] staging it works on in one [`Session`]: pin it
+//! (`core::pin::pin!`) and hand it to [`crate::Tls::new`], which takes the staging from it, so
+//! the two cannot be paired wrongly.
 
 use core::future::{poll_fn, Future};
-use core::pin::pin;
+use core::pin::{pin, Pin};
 use core::task::Poll;
 
 use embedded_io_async::Write as _;
@@ -24,10 +26,40 @@ pub const RECORD_OVERHEAD: usize = 22;
 
 /// Bytes of the write buffer embedded-tls keeps free for record framing
 /// (`embedded_tls::TLS_RECORD_OVERHEAD`) plus the record header it writes first.
-const WRITE_BUFFER_RESERVE: usize = 128 + 5;
+pub(crate) const WRITE_BUFFER_RESERVE: usize = 128 + 5;
 
 /// Conservative size of our ClientHello without ALPN and SNI (measured: ~190 bytes).
-const CLIENT_HELLO_BASE: usize = 256;
+pub(crate) const CLIENT_HELLO_BASE: usize = 256;
+
+/// A TLS session: the engine's future and the [`Shared`] staging it works on, made together
+/// by [`session`]. Pin it and hand it to [`crate::Tls::new`] or an [`crate::io`] adapter.
+///
+/// A session built on one `Shared` cannot be given to a transport with another: the
+/// transports take the staging from the session.
+///
+/// ```compile_fail
+/// # use rawnet_tls::*;
+/// # fn f<'a>(a: &'a Shared<'a>, b: &'a Shared<'a>, s: SessionRef<'a, 'a>) {
+/// let tls = Tls::new(b, s, ()); // no: `Tls::new(session, inner)` has no staging argument
+/// # }
+/// ```
+pub struct Session<'a, F: ?Sized> {
+    shared: &'a Shared<'a>,
+    future: F,
+}
+
+impl<'a, F: ?Sized + Future<Output = Outcome>> Session<'a, F> {
+    /// The staging, and the future pinned where the session is.
+    pub(crate) fn split(self: Pin<&mut Self>) -> (&'a Shared<'a>, Pin<&mut F>) {
+        let shared = self.shared;
+        // SAFETY: `future` is structurally pinned: nothing moves it out of a pinned `Session`
+        // or hands out `&mut F` (this is the only access), `Session` has no `Drop`, and it is
+        // `Unpin` only when `F` is (auto trait).
+        #[allow(unsafe_code)]
+        let future = unsafe { self.map_unchecked_mut(|s| &mut s.future) };
+        (shared, future)
+    }
+}
 
 /// How the session future ended.
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +117,7 @@ pub fn session<'a, R, S>(
     write_buf: &'a mut [u8],
     rng: R,
     signer: S,
-) -> Result<impl Future<Output = Outcome> + 'a, Error<core::convert::Infallible>>
+) -> Result<Session<'a, impl Future<Output = Outcome> + 'a>, Error<core::convert::Infallible>>
 where
     R: CryptoRngCore + 'a,
     S: Signer + 'a,
@@ -105,9 +137,12 @@ where
         config.max_handshake_len,
         config.verification.is_psk(),
     ));
-    Ok(run(
-        shared, config, time, read_buf, write_buf, rng, signer, capacity,
-    ))
+    Ok(Session {
+        shared,
+        future: run(
+            shared, config, time, read_buf, write_buf, rng, signer, capacity,
+        ),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -83,7 +83,7 @@
 //!     .unwrap();
 //! let mut session = pin!(session);
 //! let clock = || rawnet_altcp::Instant::from_ticks(ticks_ms()); // the board's millisecond tick
-//! let mut tls = TlsStream::new(&shared, session.as_mut(), socket, clock);
+//! let mut tls = TlsStream::new(session.as_mut(), socket, clock);
 //! tls.open().await?; // verified TLS 1.3, or the reason why not
 //! tls.write_all(b"hello").await?;
 //! tls.flush().await?;
@@ -95,6 +95,7 @@
 //! ```
 
 use core::fmt;
+use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
 use rawnet_altcp::Instant;
@@ -213,14 +214,15 @@ enum State {
 /// waits on [`Shared`], which only the adapter changes) and says what the lower stream must do.
 struct Core<'s, 'b> {
     shared: &'s Shared<'b>,
-    session: SessionRef<'s>,
+    session: Pin<&'s mut (dyn core::future::Future<Output = Outcome> + 's)>,
     state: State,
     /// When the handshake must be complete (set by the first operation).
     deadline: Option<Instant>,
 }
 
 impl<'s, 'b> Core<'s, 'b> {
-    fn new(shared: &'s Shared<'b>, session: SessionRef<'s>) -> Self {
+    fn new(session: SessionRef<'s, 'b>) -> Self {
+        let (shared, session) = session.split();
         Core {
             shared,
             session,

@@ -15,7 +15,7 @@
 //! | `MBEDTLS_SSL_VERIFY_NONE` | [`Verification::dangerous_accept_any_server_insecure`] |
 //! | `altcp_tls_create_config_client_2wayauth` | [`ClientConfig::with_client_certificate`] + [`Signer`] |
 //! | `altcp_tls_wrap` / `altcp_tls_new` | [`session`] + [`Tls::new`] |
-//! | `MBEDTLS_SSL_MAX_CONTENT_LEN` | caller's buffers, [`ClientConfig::with_max_fragment_length`] |
+//! | `MBEDTLS_SSL_MAX_CONTENT_LEN` | [`TlsBuffers`] sized by [`read_buffer_len`] / [`write_buffer_len_for`], [`ClientConfig::with_max_fragment_length`] |
 //! | `altcp_tls_create_config_client` with `mbedtls_ssl_conf_psk` | `Verification::psk(identity, key)` (feature `psk`) |
 //! | `mbedtls_ssl_set_bio` (TLS over another stack's socket) | [`io::TlsStream`] (`embedded-io-async`), [`io::BlockingTlsStream`] (`embedded-io`) |
 //! | `mbedtls_ssl_handshake` / `_read` / `_write` / `_close_notify` | `open` / `read` / `write` + `flush` / `close` of the [`io`] adapters |
@@ -33,7 +33,10 @@
 //! ```no_run
 //! use core::pin::pin;
 //! use rawnet_altcp::{Callbacks, Connection, Instant};
-//! use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+//! use rawnet_tls::{
+//!     read_buffer_len, session, write_buffer_len_for, ClientConfig, Error, MaxFragmentLength,
+//!     NoSigner, Time, Tls, TlsBuffers, TlsConn, Verification,
+//! };
 //!
 //! /// The layer above TLS (here: says hello once connected).
 //! struct Hello;
@@ -52,20 +55,22 @@
 //!
 //! # fn board_rng() -> impl rand_core::CryptoRngCore { struct R; impl rand_core::RngCore for R { fn next_u32(&mut self) -> u32 { 4 } fn next_u64(&mut self) -> u64 { 4 } fn fill_bytes(&mut self, d: &mut [u8]) { d.fill(4) } fn try_fill_bytes(&mut self, d: &mut [u8]) -> Result<(), rand_core::Error> { d.fill(4); Ok(()) } } impl rand_core::CryptoRng for R {} R }
 //! # const CA_DER: &[u8] = &[];
-//! let anchors: [&[u8]; 1] = [CA_DER]; // the broker's CA, DER, e.g. from flash
-//! let config = ClientConfig::new("broker.local", Verification::new(&anchors).unwrap())
-//!     .unwrap()
-//!     .with_max_fragment_length(rawnet_tls::MaxFragmentLength::Bits12);
+//! const BROKER: &str = "broker.local";
+//! const MFL: MaxFragmentLength = MaxFragmentLength::Bits10; // 1 KiB records
+//! // Every buffer of the connection, sized from the configuration (a `static` on a board).
+//! let mut buffers =
+//!     TlsBuffers::<{ read_buffer_len(Some(MFL)) }, { write_buffer_len_for(BROKER.len(), 0, 0) }>::new();
 //!
-//! let mut scratch = [0u8; 512];
-//! let shared = Shared::new(&mut scratch);
-//! let mut read_buf = [0u8; 4096 + 256 + 5]; // config.read_buffer_len()
-//! let mut write_buf = [0u8; 1024];
+//! let anchors: [&[u8]; 1] = [CA_DER]; // the broker's CA, DER, e.g. from flash
+//! let config = ClientConfig::new(BROKER, Verification::new(&anchors).unwrap())
+//!     .unwrap()
+//!     .with_max_fragment_length(MFL);
 //! let now = Time::NoEarlierThan(1_764_000_000); // no RTC yet: firmware build time
-//! let session = session(&shared, &config, now, &mut read_buf, &mut write_buf, board_rng(), NoSigner)
+//! let (shared, read_buf, write_buf) = buffers.split();
+//! let session = session(&shared, &config, now, read_buf, write_buf, board_rng(), NoSigner)
 //!     .unwrap();
 //! let mut session = pin!(session);
-//! let tls = Tls::new(&shared, session.as_mut(), Hello);
+//! let tls = Tls::new(session.as_mut(), Hello);
 //! // Hand `tls` to rawnet-tcp as the callbacks of a connection to broker.local:8883;
 //! // the handshake starts at `connected`, and `Hello::connected` runs once it completes.
 //! # drop(tls);
@@ -74,6 +79,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+mod buffers;
 mod config;
 mod der;
 mod diagnose;
@@ -97,8 +103,9 @@ pub mod scripted;
 #[cfg(test)]
 mod testkit;
 
+pub use buffers::{read_buffer_len, write_buffer_len_for, TlsBuffers, SCRATCH_LEN};
 pub use config::{ClientConfig, ConfigError, Verification};
-pub use driver::{session, write_buffer_len, Outcome, RECORD_OVERHEAD};
+pub use driver::{session, write_buffer_len, Outcome, Session, RECORD_OVERHEAD};
 pub use embedded_tls::MaxFragmentLength;
 pub use error::{EngineError, Error};
 pub use guard::Violation;

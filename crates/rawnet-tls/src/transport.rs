@@ -12,7 +12,7 @@ use core::task::{Context, Poll, Waker};
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::diagnose::classify;
-use crate::driver::{End, Outcome, RECORD_OVERHEAD};
+use crate::driver::{End, Outcome, Session, RECORD_OVERHEAD};
 use crate::error::Error;
 use crate::pipe::Shared;
 
@@ -28,15 +28,16 @@ enum Phase {
     Done,
 }
 
-/// A session future as [`Tls`] holds it: pinned by the caller, type-erased.
-pub type SessionRef<'s> = Pin<&'s mut (dyn Future<Output = Outcome> + 's)>;
+/// A [`Session`] as the transports take it: pinned by the caller, its future type-erased
+/// (`dyn`: the future of an `async fn` has no name to write in a struct on stable Rust).
+pub type SessionRef<'s, 'b> = Pin<&'s mut Session<'b, dyn Future<Output = Outcome> + 'b>>;
 
 /// The TLS layer: `H` is the layer above (e.g. the MQTT client). `'s` borrows the session
 /// future and the [`Shared`] staging, whose buffers live for `'b`.
 pub struct Tls<'s, 'b, H> {
     inner: H,
     shared: &'s Shared<'b>,
-    session: SessionRef<'s>,
+    session: Pin<&'s mut (dyn Future<Output = Outcome> + 's)>,
     session_done: bool,
     phase: Phase,
     /// Close TCP once the staged records (close_notify) have left.
@@ -47,9 +48,10 @@ pub struct Tls<'s, 'b, H> {
 }
 
 impl<'s, 'b, H> Tls<'s, 'b, H> {
-    /// A TLS layer over `session` (built by [`crate::session`] on the same `shared`),
-    /// delivering to `inner`. The handshake starts when TCP reports `connected`.
-    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, inner: H) -> Self {
+    /// A TLS layer running `session` (from [`crate::session`], pinned), delivering to
+    /// `inner`. The handshake starts when TCP reports `connected`.
+    pub fn new(session: SessionRef<'s, 'b>, inner: H) -> Self {
+        let (shared, session) = session.split();
         Tls {
             inner,
             shared,

@@ -169,7 +169,7 @@ fn main() -> ! {
                 panic!()
             };
             let mut fut = core::pin::pin!(fut);
-            let mut tls = Tls::new(&shared, fut.as_mut(), Echo::default());
+            let mut tls = Tls::new(fut.as_mut(), Echo::default());
             connection(&mut stack, &mut conn, &mut tls, |t| t.inner().failed);
         }
     }

@@ -137,7 +137,7 @@ fuzz_target!(|data: &[u8]| {
     let now = Instant::from_ticks(0);
     let fut = session(&shared, &config, Time::Now(1_900_000_000), &mut read_buf, &mut write_buf, Counter(1), NoSigner).unwrap();
     let mut fut = pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), App::default());
+    let mut tls = Tls::new(fut.as_mut(), App::default());
     let mut conn = Mem::default();
     let script = Script {
         certificate: Some((vec![pki.leaf.clone()], pki.key.clone())),

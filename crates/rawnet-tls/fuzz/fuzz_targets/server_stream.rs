@@ -75,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
     let mut write_buf = vec![0u8; 1024];
     let fut = session(&shared, &config, Time::Now(1_900_000_000), &mut read_buf, &mut write_buf, Counter(0), NoSigner).unwrap();
     let mut fut = pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), App);
+    let mut tls = Tls::new(fut.as_mut(), App);
     let mut conn = Sink;
     let now = Instant::from_ticks(0);
     tls.connected(&mut conn, now);

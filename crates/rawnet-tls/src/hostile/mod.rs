@@ -290,7 +290,7 @@ fn via_callbacks(case: &Case) -> Report {
     )
     .unwrap();
     let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), App::default());
+    let mut tls = Tls::new(fut.as_mut(), App::default());
     let mut conn = Mem::default();
     tls.connected(&mut conn, ms(&now));
     for _ in 0..200_000 {
@@ -446,7 +446,7 @@ fn via_blocking(case: &Case) -> Report {
         move || ms(&now)
     };
     let lower = Lower { peer: peer.clone() };
-    let tls = RefCell::new(BlockingTlsStream::new(&shared, fut.as_mut(), lower, clock));
+    let tls = RefCell::new(BlockingTlsStream::new(fut.as_mut(), lower, clock));
     let mut error = open_and_ping(
         || tls.borrow_mut().open().map_err(|e| e.into_reason()),
         || {
@@ -503,7 +503,7 @@ fn via_async(case: &Case) -> Report {
         move || ms(&now)
     };
     let lower = Lower { peer: peer.clone() };
-    let tls = RefCell::new(TlsStream::new(&shared, fut.as_mut(), lower, clock));
+    let tls = RefCell::new(TlsStream::new(fut.as_mut(), lower, clock));
     let mut error = open_and_ping(
         || block_on(tls.borrow_mut().open()).map_err(|e| e.into_reason()),
         || {

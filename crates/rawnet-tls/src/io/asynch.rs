@@ -4,7 +4,6 @@ use embedded_io_async::{ErrorType, Read, Write};
 
 use super::{Clock, Core, Goal, IoError, Next};
 use crate::error::Error;
-use crate::pipe::Shared;
 use crate::transport::SessionRef;
 
 /// A TLS 1.3 client stream over `T`, an [`embedded_io_async`] byte stream already connected to
@@ -16,12 +15,12 @@ pub struct TlsStream<'s, 'b, T, K> {
 }
 
 impl<'s, 'b, T, K: Clock> TlsStream<'s, 'b, T, K> {
-    /// A TLS stream over `lower`, running `session` (built by [`crate::session`] on the same
-    /// `shared`, pinned by the caller). `clock` times the handshake (see [`Clock`]). Nothing is
-    /// sent before the first call.
-    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, lower: T, clock: K) -> Self {
+    /// A TLS stream over `lower`, running `session` (from [`crate::session`], pinned by the
+    /// caller). `clock` times the handshake (see [`Clock`]). Nothing is sent before the first
+    /// call.
+    pub fn new(session: SessionRef<'s, 'b>, lower: T, clock: K) -> Self {
         TlsStream {
-            core: Core::new(shared, session),
+            core: Core::new(session),
             lower,
             clock,
         }

@@ -4,7 +4,6 @@ use embedded_io::{ErrorType, Read, Write};
 
 use super::{Clock, Core, Goal, IoError, Next};
 use crate::error::Error;
-use crate::pipe::Shared;
 use crate::transport::SessionRef;
 
 /// A TLS 1.3 client stream over `T`, a blocking [`embedded_io`] byte stream already connected
@@ -16,12 +15,12 @@ pub struct BlockingTlsStream<'s, 'b, T, K> {
 }
 
 impl<'s, 'b, T, K: Clock> BlockingTlsStream<'s, 'b, T, K> {
-    /// A TLS stream over `lower`, running `session` (built by [`crate::session`] on the same
-    /// `shared`, pinned by the caller). `clock` times the handshake (see [`Clock`]). Nothing is
-    /// sent before the first call.
-    pub fn new(shared: &'s Shared<'b>, session: SessionRef<'s>, lower: T, clock: K) -> Self {
+    /// A TLS stream over `lower`, running `session` (from [`crate::session`], pinned by the
+    /// caller). `clock` times the handshake (see [`Clock`]). Nothing is sent before the first
+    /// call.
+    pub fn new(session: SessionRef<'s, 'b>, lower: T, clock: K) -> Self {
         BlockingTlsStream {
-            core: Core::new(shared, session),
+            core: Core::new(session),
             lower,
             clock,
         }

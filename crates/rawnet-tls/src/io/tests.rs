@@ -173,7 +173,7 @@ macro_rules! async_tls {
         )
         .unwrap();
         let mut fut = pin!(fut);
-        let mut $tls = TlsStream::new(&shared, fut.as_mut(), $lower, crate::io::StdClock::new());
+        let mut $tls = TlsStream::new(fut.as_mut(), $lower, crate::io::StdClock::new());
     };
 }
 
@@ -194,8 +194,7 @@ macro_rules! blocking_tls {
         )
         .unwrap();
         let mut fut = pin!(fut);
-        let mut $tls =
-            BlockingTlsStream::new(&shared, fut.as_mut(), $lower, crate::io::StdClock::new());
+        let mut $tls = BlockingTlsStream::new(fut.as_mut(), $lower, crate::io::StdClock::new());
     };
 }
 

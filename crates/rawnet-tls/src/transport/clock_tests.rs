@@ -89,7 +89,7 @@ fn handshake_timeout_fires_at_the_deadline_once() {
     )
     .unwrap();
     let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), Above::default());
+    let mut tls = Tls::new(fut.as_mut(), Above::default());
     let mut wire = Wire::default();
 
     tls.connected(&mut wire, at(1_000));
@@ -138,7 +138,7 @@ fn eof_before_the_server_hello_is_closed_during_handshake() {
     )
     .unwrap();
     let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), Above::default());
+    let mut tls = Tls::new(fut.as_mut(), Above::default());
     let mut wire = Wire::default();
     tls.connected(&mut wire, at(0));
     tls.eof(&mut wire, at(5));

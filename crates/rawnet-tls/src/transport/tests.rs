@@ -153,7 +153,7 @@ fn run<S: Signer>(
     )
     .unwrap();
     let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(&shared, fut.as_mut(), app);
+    let mut tls = Tls::new(fut.as_mut(), app);
     let mut tcp = StdTcp::connect(addr, opts.send_space).unwrap();
     let deadline = StdInstant::now() + StdDuration::from_secs(20);
     let mut was_connected = false;
