@@ -69,6 +69,7 @@ pub fn all() -> Result<(), String> {
         cargo().args(["test", "-p", "rawnet-mqtt", "--no-default-features"]),
     )?;
     rootless_host_path()?;
+    package()?;
     crate::board::test()?;
     run(
         "docs",
@@ -130,6 +131,28 @@ fn rootless_host_path() -> Result<(), String> {
     );
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Every library crate packages (metadata, licence files, no path-only dependency) and the
+/// packaged sources build on their own, without a warning from cargo.
+fn package() -> Result<(), String> {
+    let out = crate::util::output_all(cargo().args([
+        "package",
+        "--workspace",
+        "--exclude",
+        "rawnet-tests",
+        "--exclude",
+        "xtask",
+        "--allow-dirty",
+    ]))?;
+    eprintln!("\n==> cargo package (library crates): packaged and verified");
+    if let Some(w) = out.lines().find(|l| l.contains("warning:")) {
+        return Err(format!(
+            "cargo package warned: {w}
+{out}"
+        ));
+    }
+    Ok(())
 }
 
 /// Run every cargo-fuzz target found under `crates/*/fuzz` for a bounded time.

@@ -50,6 +50,22 @@ pub fn output(cmd: &mut Command) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Run a command that must succeed; its standard output and error together.
+pub fn output_all(cmd: &mut Command) -> Result<String, String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if !out.status.success() {
+        return Err(format!("`{}` failed ({}):\n{text}", show(cmd), out.status));
+    }
+    Ok(text)
+}
+
 /// Whether a program is on the PATH.
 pub fn have(program: &str) -> bool {
     Command::new("sh")
