@@ -36,6 +36,7 @@ pub fn all() -> Result<(), String> {
         for (label, flags) in [
             ("no default features", &["--no-default-features"][..]),
             ("default features", &[][..]),
+            ("feature defmt", &["--features", "defmt"][..]),
         ] {
             run(
                 &format!("{krate} for thumbv7em-none-eabihf, {label}"),

@@ -9,6 +9,7 @@ use smoltcp::time::Instant;
 /// The adapter adds nothing to the data path: smoltcp reads and writes the driver's own
 /// buffers through the tokens.
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SmoltcpDevice<D> {
     driver: D,
 }

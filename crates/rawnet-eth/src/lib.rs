@@ -108,6 +108,7 @@ pub const MAX_FRAME_LEN: usize = 1514;
 
 /// Link state as the PHY reports it (lwIP's `netif_set_link_up` / `netif_set_link_down`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum LinkState {
     /// No carrier: frames sent now are lost.
     Down,
@@ -117,6 +118,7 @@ pub enum LinkState {
 
 /// Which checksums the hardware handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ChecksumOffload {
     /// The MAC fills in IPv4 header checksums on transmit and verifies them on receive
     /// (dropping frames that fail).
@@ -131,6 +133,7 @@ pub struct ChecksumOffload {
 
 /// What a driver can do, reported once by [`EthernetDriver::capabilities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Capabilities {
     /// The longest frame (header + payload, no FCS) the driver can send and receive.
     pub max_frame_len: usize,

@@ -137,6 +137,7 @@ pub use blocking::BlockingDriver;
 
 /// Why a driver call failed. `E` is the stream's error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Error<E> {
     /// The stream failed. From its `read`: nothing changed and the call can be repeated.
     /// From its `write` or `flush`: the connection is over (the client was told).
@@ -288,6 +289,7 @@ enum Link {
 /// the driver call that met it). `set_nodelay` and `set_keep_alive` do nothing: set them on
 /// the socket under the stream.
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct StreamConn<'x, 'd> {
     tx: &'x mut Queue<'d>,
     link: &'x mut Link,

@@ -11,6 +11,7 @@ use core::fmt;
 /// reservation). A request larger than the ring's
 /// [`capacity`](crate::RingBuffer::capacity) will never fit, however much is consumed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Full {
     /// Bytes asked for.
     pub requested: usize,
@@ -35,6 +36,7 @@ impl core::error::Error for Full {}
 ///
 /// Returned by [`Reservation::commit`](crate::Reservation::commit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Incomplete {
     /// Bytes reserved (the message length).
     pub reserved: usize,

@@ -9,6 +9,7 @@ pub const MAX_DNS_SERVERS: usize = 3;
 /// IPv4 settings of the interface: static ones, or the ones a DHCP lease brought
 /// (lwIP's `netif_set_addr` + `dns_setserver`).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Ipv4Settings {
     /// The interface address and prefix length, e.g. `10.0.2.15/24`.
     pub address: Ipv4Cidr,
@@ -44,6 +45,7 @@ impl Ipv4Settings {
 
 /// Where the interface's IPv4 address comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Ipv4Config {
     /// A fixed address (lwIP's `netif_add` with an address).
     Static(Ipv4Settings),
@@ -57,6 +59,7 @@ pub enum Ipv4Config {
 /// The timeouts are enforced by rawnet, not by smoltcp, so that the error a layer is given
 /// ([`TcpError::TimedOut`](crate::TcpError::TimedOut)) is exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TcpTimers {
     /// How long a connection may stay in SYN-SENT before it fails with `TimedOut`
     /// (lwIP: `TCP_SYNMAXRTX` retransmissions).
@@ -81,6 +84,7 @@ impl Default for TcpTimers {
 
 /// Everything a [`Stack`](crate::Stack) needs to start.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Config {
     /// The station's MAC address (the driver's [`mac_address`](rawnet_eth::EthernetDriver::mac_address)).
     pub mac: [u8; 6],

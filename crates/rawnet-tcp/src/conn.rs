@@ -12,6 +12,7 @@ use smoltcp::wire::{IpAddress, IpEndpoint};
 
 /// Where a [`TcpHandle`] stands, as the layer above sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum TcpStatus {
     /// Created, or reusable again: neither connecting, listening nor open.
     Idle,
@@ -162,6 +163,7 @@ impl TcpHandle {
 ///
 /// `'s` is the borrow, `'a` the lifetime of the stack's socket storage.
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TcpConn<'s, 'a> {
     pub(crate) socket: &'s mut tcp::Socket<'a>,
     pub(crate) st: &'s mut ConnState,

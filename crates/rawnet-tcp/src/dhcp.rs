@@ -8,6 +8,7 @@ use smoltcp::socket::dhcpv4;
 
 /// Where the DHCP client stands (lwIP's `dhcp_supplied_address`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum DhcpState {
     /// The stack has a static address.
     Disabled,

@@ -5,6 +5,7 @@ use crate::TcpError;
 /// Why a management call on the [`Stack`](crate::Stack) failed (opening a socket,
 /// connecting, listening, enabling DHCP or DNS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum StackError {
     /// Every socket slot given to [`Stack::new`](crate::Stack::new) is taken (lwIP's
@@ -47,6 +48,7 @@ impl From<StackError> for TcpError {
 #[cfg(feature = "dns")]
 /// Why a DNS lookup failed or cannot start (lwIP's `dns_gethostbyname` errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum DnsError {
     /// [`Stack::enable_dns`](crate::Stack::enable_dns) was not called.

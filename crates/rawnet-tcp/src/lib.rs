@@ -155,6 +155,7 @@ pub use stack::{Stack, RECV_CHUNK};
 
 /// Why a TCP connection failed (the `err_t` of lwIP's `tcp_err` callback).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum TcpError {
     /// The peer answered the SYN with a reset (lwIP `ERR_RST` during connect; a closed port).

@@ -59,6 +59,7 @@ pub const fn write_buffer_len_for(
 /// All the memory one TLS connection needs, in one place: the staging scratch, a read
 /// buffer of `READ` bytes and a write buffer of `WRITE` bytes (see the module documentation).
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TlsBuffers<const READ: usize, const WRITE: usize> {
     scratch: [u8; SCRATCH_LEN],
     read: [u8; READ],

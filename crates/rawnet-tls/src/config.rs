@@ -9,6 +9,7 @@ use crate::x509::Cert;
 
 /// Why a [`ClientConfig`] could not be built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum ConfigError {
     /// [`Verification::new`] got an empty list of trust anchors.
@@ -48,6 +49,7 @@ impl core::fmt::Debug for Psk<'_> {
 /// How the server is authenticated. There is no default: trust anchors, a pre-shared key, or
 /// a call whose name says what it does.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Verification<'a> {
     /// `None`: insecure. `Some(&[])` (PSK): no certificate can ever verify.
     pub(crate) anchors: Option<&'a [&'a [u8]]>,
@@ -143,6 +145,7 @@ impl<'a> Verification<'a> {
 
 /// Configuration of one TLS client connection (TLS 1.3, TLS_AES_128_GCM_SHA256, secp256r1).
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ClientConfig<'a> {
     pub(crate) server_name: ServerName<'a>,
     pub(crate) verification: Verification<'a>,

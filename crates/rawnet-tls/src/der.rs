@@ -6,6 +6,7 @@
 
 /// The input is not the DER this reader expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct DerError;
 
 /// Universal and context tags used by X.509 (the full identifier octet).
@@ -30,6 +31,7 @@ pub mod tag {
 
 /// A cursor over DER bytes.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Reader<'a> {
     data: &'a [u8],
 }

@@ -7,6 +7,7 @@ use crate::verify::CertError;
 ///
 /// `E` is the error of the connection below (`rawnet_tcp::TcpError` over TCP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error<E> {
     /// The connection below failed.
@@ -118,6 +119,7 @@ impl<E: core::fmt::Debug> core::error::Error for Error<E> {}
 /// An error of the TLS engine (embedded-tls) that rawnet-tls cannot name more precisely.
 /// Two values are equal when they are the same variant.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct EngineError(pub embedded_tls::TlsError);
 
 impl PartialEq for EngineError {

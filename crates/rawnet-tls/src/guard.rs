@@ -51,6 +51,7 @@ const APPLICATION_DATA: u8 = 23;
 /// A rule of TLS 1.3 (RFC 8446) the server's byte stream broke, as rawnet-tls checks it below
 /// embedded-tls. Also what someone on the path who injects records produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Violation {
     /// A record of a type not allowed at this point (its content type): a plaintext alert,

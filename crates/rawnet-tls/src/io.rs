@@ -117,6 +117,7 @@ pub use blocking::BlockingTlsStream;
 ///
 /// `E` is the lower stream's error; it is kept whole in [`Error::Tcp`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct IoError<E>(pub Error<E>);
 
 impl<E> IoError<E> {

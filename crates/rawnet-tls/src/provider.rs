@@ -22,10 +22,12 @@ pub trait Signer {
 
 /// The signer failed (key missing, secure element not answering).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SignError;
 
 /// No client key: for connections without a client certificate.
 #[derive(Debug, Clone, Copy, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct NoSigner;
 
 impl Signer for NoSigner {

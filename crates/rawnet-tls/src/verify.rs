@@ -36,6 +36,7 @@ use crate::x509::{self, oid, Cert, KeyKind, SigAlg};
 
 /// Why a server certificate chain was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum CertError {
     /// A certificate is not well-formed DER X.509 v3 (garbage bytes, truncation, ...).
@@ -142,6 +143,7 @@ pub type UnixTime = u64;
 /// build time. Certificates that expired before it are still rejected; `notBefore` cannot be
 /// checked and is not. Passing `NoEarlierThan(0)` disables the expiry check too, visibly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Time {
     /// The current UTC time is known (RTC, SNTP): notBefore and notAfter are both checked.
     Now(UnixTime),
@@ -347,6 +349,7 @@ pub fn parse_ipv6(s: &[u8]) -> Option<[u8; 16]> {
 
 /// The leaf's public key, kept after chain validation to check the server's CertificateVerify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct LeafKey {
     point: [u8; 65],
 }

@@ -7,6 +7,7 @@ use crate::wire::{self, PacketId, PacketType, ReasonCode};
 /// Why a command ([`Client::publish`](super::Client::publish) and friends) was refused.
 /// Nothing was queued or sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error {
     /// The client is not connected (no CONNACK yet, or the connection is gone). Offline
@@ -75,6 +76,7 @@ impl From<wire::Error> for Error {
 
 /// Why a request (publish, subscribe, unsubscribe) did not complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum RequestError {
     /// The broker answered with an error reason code (MQTT 5.0; a 3.1.1 SUBACK failure
@@ -124,6 +126,7 @@ impl core::error::Error for RequestError {}
 /// A broker that broke the protocol. The client closes the connection (after a DISCONNECT
 /// with [`ProtocolError::reason`] in MQTT 5.0) and keeps every QoS 1 and 2 message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum ProtocolError {
     /// The bytes are not a valid MQTT packet.
@@ -189,6 +192,7 @@ impl core::error::Error for ProtocolError {}
 
 /// Why a connection ended (lwIP's `mqtt_connection_status_t` beyond "accepted").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Disconnected {
     /// [`Client::disconnect`](super::Client::disconnect) was called.

@@ -9,6 +9,7 @@ use crate::wire::{PacketId, Properties, QoS, ReasonCode, ReasonCodes};
 /// What a CONNACK that accepted the connection told (lwIP's `MQTT_CONNECT_ACCEPTED`, with
 /// the MQTT 5.0 details).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Connected<'a> {
     /// The broker resumed the session (unacknowledged messages are being sent again).
     pub session_present: bool,
@@ -23,6 +24,7 @@ pub struct Connected<'a> {
 
 /// An incoming PUBLISH, as announced by [`Handler::message_start`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Message<'a> {
     /// Topic name (resolved from the Topic Alias when the broker used one).
     pub topic: &'a str,

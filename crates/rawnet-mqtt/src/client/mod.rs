@@ -123,6 +123,7 @@ use session::Session;
 /// The MQTT client: `N` request records, `M` incoming QoS 2 records, buffers borrowed for
 /// `'b`, events to `H`. See the [module documentation](self).
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Client<'b, H, const N: usize = 8, const M: usize = 20> {
     handler: H,
     decoder: Decoder<&'b mut [u8]>,

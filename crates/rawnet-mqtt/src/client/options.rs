@@ -7,6 +7,7 @@ use crate::wire::{Properties, QoS, Version, Will};
 
 /// What to do when the offline queue (the message store) has no room for a new message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum QueueFull {
     /// Refuse the new message ([`Error::StoreFull`](super::Error::StoreFull)).
     #[default]
@@ -20,6 +21,7 @@ pub enum QueueFull {
 ///
 /// Borrowed strings live as long as the client: they are sent again at every reconnect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Options<'a> {
     /// Protocol version of every connection.
     pub version: Version,
@@ -77,6 +79,7 @@ impl<'a> Options<'a> {
 
 /// The caller's buffers (lwIP's compile-time sizes, chosen per client).
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Buffers<'b> {
     /// The output ring (`MQTT_OUTPUT_RINGBUF_SIZE`): every packet is encoded here and
     /// leaves from here. A PUBLISH larger than it is streamed through it.
@@ -94,6 +97,7 @@ pub struct Buffers<'b> {
 /// stack. Defaults fit a FRDM-K64F comfortably: 1 KiB ring, 1 KiB receive buffer, 2 KiB
 /// store.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct BufferStorage<const OUT: usize = 1024, const RX: usize = 1024, const STORE: usize = 2048>
 {
     output: [u8; OUT],
@@ -131,6 +135,7 @@ impl<const OUT: usize, const RX: usize, const STORE: usize> Default
 
 /// An outgoing message for [`Client::publish`](super::Client::publish).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Publication<'a> {
     /// Topic name (no wildcards).
     pub topic: &'a str,
@@ -178,6 +183,7 @@ impl<'a> Publication<'a> {
 
 /// What [`Client::publish`](super::Client::publish) did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[must_use]
 pub struct Published {
     /// The packet identifier (QoS 1 and 2), as [`Handler::published`](super::Handler::published)

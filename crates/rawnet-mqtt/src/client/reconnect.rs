@@ -25,6 +25,7 @@ use rawnet_altcp::{Duration, Instant};
 /// Exponential backoff with jitter: after `n` failed attempts in a row the next one waits
 /// `min(max, base × 2^(n-1))` plus a random part of up to half of that, bounded by `max`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Backoff {
     base: Duration,
     max: Duration,

@@ -15,6 +15,7 @@ use crate::wire::{
 
 /// Where the connection stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Phase {
     /// No connection (before the first, between two).
     Idle,
@@ -26,6 +27,7 @@ pub enum Phase {
 
 /// What the broker allowed in its CONNACK (MQTT 5.0; 3.1.1 allows everything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ServerLimits {
     /// Receive Maximum: our QoS 1 and 2 PUBLISHes unacknowledged at once.
     pub receive_max: usize,

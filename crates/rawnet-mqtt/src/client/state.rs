@@ -21,6 +21,7 @@ use rawnet_altcp::Instant;
 
 /// What a record is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Kind {
     /// A PUBLISH of ours at this QoS.
     Publish(QoS),
@@ -32,6 +33,7 @@ pub enum Kind {
 
 /// Where an outgoing request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum OutState {
     /// Stored, not sent on the current connection yet.
     Queued,
@@ -60,6 +62,7 @@ impl OutState {
 
 /// The answer of [`on_ack`] to an acknowledgement that fits the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Next {
     /// The request is finished; free the record.
     Complete,
@@ -69,6 +72,7 @@ pub enum Next {
 
 /// A transition a validator refuses: the packet does not belong to this record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Invalid;
 
 /// The state after sending a record's packet for the first time.
@@ -99,6 +103,7 @@ pub const fn on_ack(state: OutState, ack: PacketType, failed: bool) -> Result<Ne
 
 /// What to do with a record when a connection starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Resume {
     /// Keep as it is (queued: sent in order once connected).
     Keep,
@@ -131,6 +136,7 @@ pub const fn on_resume(state: OutState, session_present: bool) -> Resume {
 
 /// A stored copy of a packet in the message store: offset and length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Stored {
     /// Offset in the store.
     pub offset: usize,
@@ -140,6 +146,7 @@ pub struct Stored {
 
 /// One outgoing request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Record {
     /// Packet identifier; `None` only for a queued QoS 0 PUBLISH.
     pub id: Option<PacketId>,
@@ -160,6 +167,7 @@ pub struct Record {
 
 /// The table of outgoing requests: `N` records at most.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Outgoing<const N: usize> {
     records: [Option<Record>; N],
     next_id: u16,
@@ -307,6 +315,7 @@ impl<const N: usize> Outgoing<N> {
 
 /// What [`IncomingQos2::receive`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Received {
     /// A new message: deliver it (the identifier is now held until PUBREL).
     New,
@@ -316,10 +325,12 @@ pub enum Received {
 
 /// The table is full: no room to remember one more QoS 2 message until its PUBREL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Full;
 
 /// Identifiers of received QoS 2 messages waiting for PUBREL: `M` at most.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct IncomingQos2<const M: usize> {
     ids: [Option<PacketId>; M],
 }

@@ -13,6 +13,7 @@ use super::state::Stored;
 
 /// A byte arena over a caller's buffer.
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Store<'b> {
     buf: &'b mut [u8],
     used: usize,

@@ -10,6 +10,7 @@ use super::{Error, PacketId, PacketType, Properties, PropertyContext, ReasonCode
 /// (as Mosquitto does): 2 bytes for success without properties, 3 bytes for another reason
 /// code without properties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Ack<'a> {
     /// The packet identifier of the PUBLISH (or PUBREL) being acknowledged.
     pub packet_id: PacketId,

@@ -78,6 +78,7 @@ pub(crate) const fn field_len(data_len: usize) -> usize {
 
 /// A bounds-checked reading cursor over a packet body.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Reader<'a> {
     rest: &'a [u8],
 }
@@ -161,6 +162,7 @@ impl<'a> Reader<'a> {
 /// A bounds-checked writer into a caller's buffer. Every write that would run past the
 /// end returns [`Error::BufferTooSmall`] instead of panicking.
 #[derive(Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Writer<'b> {
     buf: &'b mut [u8],
     pos: usize,

@@ -18,6 +18,7 @@ mod flag {
 
 /// A CONNECT packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Connect<'a> {
     /// Clean Start (5.0) / Clean Session (3.1.1).
     pub clean_start: bool,
@@ -37,6 +38,7 @@ pub struct Connect<'a> {
 
 /// The Will message of a CONNECT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Will<'a> {
     /// Will QoS.
     pub qos: QoS,
@@ -215,6 +217,7 @@ impl<'a> Connect<'a> {
 /// ([`ReasonCode::from_v311_connack`]); emitting a reason code without a 3.1.1 return code
 /// as 3.1.1 is [`Error::NotInVersion`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ConnAck<'a> {
     /// Session Present.
     pub session_present: bool,

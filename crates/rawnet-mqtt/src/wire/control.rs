@@ -56,6 +56,7 @@ fn emit_reason_props(
 /// A DISCONNECT packet. In MQTT 3.1.1 it has no content: the reason is always
 /// [`ReasonCode::NORMAL_DISCONNECTION`] and there are no properties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Disconnect<'a> {
     /// Disconnect reason code (5.0).
     pub reason: ReasonCode,
@@ -107,6 +108,7 @@ impl<'a> Disconnect<'a> {
 
 /// An AUTH packet (MQTT 5.0 only; packet type 15 is reserved in 3.1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Auth<'a> {
     /// Authenticate reason code: success, continue authentication or re-authenticate.
     pub reason: ReasonCode,

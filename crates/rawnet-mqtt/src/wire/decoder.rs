@@ -4,6 +4,7 @@ use super::{Error, FixedHeader, PacketType, Publish, Repr, Version, MAX_REMAININ
 
 /// What one call of [`Decoder::feed`] produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Event<'a> {
     /// All input was consumed and no packet is complete yet.
     NeedMore,
@@ -33,6 +34,7 @@ pub enum Event<'a> {
 
 /// The result of [`Decoder::feed`]: how much input was used, and what it gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[must_use]
 pub struct Decoded<'a> {
     /// Input bytes consumed. Unconsumed bytes must be fed again (they start the next

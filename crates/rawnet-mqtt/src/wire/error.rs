@@ -9,6 +9,7 @@ use core::fmt;
 /// the variant docs refer to MQTT 5.0 unless said otherwise). The type is `Copy` and has no
 /// payload, like smoltcp's `wire::Error`, so it costs nothing to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error {
     // ---- framing -------------------------------------------------------------------------

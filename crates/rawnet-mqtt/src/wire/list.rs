@@ -157,6 +157,7 @@ impl<'a, T: Item<'a>> IntoIterator for &List<'a, T> {
 
 /// Iterator over a [`List`].
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ListIter<'a, T> {
     repr: ListIterRepr<'a, T>,
 }

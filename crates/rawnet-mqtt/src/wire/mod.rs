@@ -109,6 +109,7 @@ pub type PacketId = core::num::NonZeroU16;
 
 /// The protocol version a packet is parsed or emitted as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Version {
     /// MQTT 3.1.1 (protocol level 4).
     V311,
@@ -151,6 +152,7 @@ impl Version {
 
 /// Quality of service of a message or subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum QoS {
     /// At most once (fire and forget).
     #[default]

@@ -5,6 +5,7 @@ use super::{Error, QoS};
 
 /// MQTT control packet type (the high nibble of the first byte).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[allow(missing_docs)]
 pub enum PacketType {
     Connect = 1,
@@ -62,6 +63,7 @@ impl PacketType {
 /// [`FixedHeader::parse`] checks the type, the flags the specification fixes for that type
 /// (and QoS / DUP for PUBLISH) and the encoding of the remaining length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct FixedHeader {
     packet_type: PacketType,
     flags: u8,
@@ -136,6 +138,7 @@ impl FixedHeader {
 /// least `remaining length` bytes after it, and no accessor can fail. Bytes after the end of
 /// the packet are allowed and ignored (the next packet of a stream, for instance).
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Packet<T: AsRef<[u8]>> {
     buffer: T,
     header: FixedHeader,

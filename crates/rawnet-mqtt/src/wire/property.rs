@@ -10,6 +10,7 @@ macro_rules! property_ids {
     ($( $(#[$doc:meta])* $name:ident = $value:literal, )*) => {
         /// A property identifier (§2.2.2.2).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
         #[repr(u8)]
         #[allow(missing_docs)]
         pub enum PropertyId {
@@ -63,6 +64,7 @@ property_ids! {
 
 /// Where a property list sits: decides which properties are allowed (§2.2.2.2 table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum PropertyContext {
     /// CONNECT properties.
     Connect,
@@ -147,6 +149,7 @@ impl PropertyId {
 /// Byte properties whose only legal values are 0 and 1 are `bool`s; Maximum QoS is a
 /// [`QoS`] (only 0 and 1 are legal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[allow(missing_docs)]
 pub enum Property<'a> {
     /// `true`: the payload is UTF-8 text.
@@ -621,6 +624,7 @@ impl<'a> IntoIterator for &Properties<'a> {
 
 /// Iterator over [`Properties`].
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct PropertiesIter<'a> {
     repr: IterRepr<'a>,
 }

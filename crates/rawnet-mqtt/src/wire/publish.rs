@@ -13,6 +13,7 @@ mod flag {
 /// The QoS of a PUBLISH together with its packet identifier, which exists exactly when
 /// the QoS is above 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum PublishQos {
     /// QoS 0: no packet identifier.
     #[default]
@@ -46,6 +47,7 @@ impl PublishQos {
 ///
 /// The topic may be empty only in MQTT 5.0 and only with a Topic Alias property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Publish<'a> {
     /// DUP: a re-delivery. Must be false for QoS 0.
     pub dup: bool,

@@ -10,6 +10,7 @@ macro_rules! reason_codes {
         /// reason codes with the same meaning (see [`ReasonCode::from_v311_connack`]), so a
         /// client handles both versions with one type.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
         #[repr(u8)]
         #[allow(missing_docs)]
         pub enum ReasonCode {

@@ -11,6 +11,7 @@ use super::{
 /// Parsing borrows topics, payloads, properties and lists from the input; emitting writes
 /// into a caller's buffer of [`Repr::buffer_len`] bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[allow(missing_docs)]
 pub enum Repr<'a> {
     Connect(Connect<'a>),

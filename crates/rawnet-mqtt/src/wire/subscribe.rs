@@ -7,6 +7,7 @@ use super::{Error, PacketId, PacketType, Properties, PropertyContext, QoS, Reaso
 
 /// What the server does with retained messages when a subscription is made (5.0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum RetainHandling {
     /// Send retained messages at the time of the subscribe.
     #[default]
@@ -20,6 +21,7 @@ pub enum RetainHandling {
 /// Subscription options (§3.8.3.1). In MQTT 3.1.1 only `qos` exists; the other fields
 /// must keep their defaults there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SubscriptionOptions {
     /// Maximum QoS.
     pub qos: QoS,
@@ -87,6 +89,7 @@ impl SubscriptionOptions {
 
 /// One topic filter of a SUBSCRIBE with its options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Subscription<'a> {
     /// Topic filter.
     pub filter: &'a str,
@@ -96,6 +99,7 @@ pub struct Subscription<'a> {
 
 /// A SUBSCRIBE packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Subscribe<'a> {
     /// Packet identifier.
     pub packet_id: PacketId,
@@ -186,6 +190,7 @@ impl<'a> Subscribe<'a> {
 
 /// A SUBACK packet: one reason code (3.1.1: return code) per subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SubAck<'a> {
     /// Packet identifier of the SUBSCRIBE.
     pub packet_id: PacketId,
@@ -262,6 +267,7 @@ impl<'a> SubAck<'a> {
 
 /// An UNSUBSCRIBE packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Unsubscribe<'a> {
     /// Packet identifier.
     pub packet_id: PacketId,
@@ -311,6 +317,7 @@ impl<'a> Unsubscribe<'a> {
 /// An UNSUBACK packet. MQTT 3.1.1 UNSUBACK carries only the packet identifier (`reasons`
 /// empty); MQTT 5.0 carries one reason code per topic filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct UnsubAck<'a> {
     /// Packet identifier of the UNSUBSCRIBE.
     pub packet_id: PacketId,
