@@ -96,7 +96,7 @@ impl Clock {
         Clock(())
     }
 
-    /// Bus clock ticks since [`Clock::init`].
+    /// Bus clock ticks since the board started the clock.
     pub fn ticks(&self) -> u64 {
         // SAFETY: reads of the PIT's counters.
         let pit = unsafe { pac::Pit::steal() };
