@@ -17,10 +17,14 @@ pub fn run_task(args: &[String]) -> Result<(), String> {
         _ => return Err(format!("usage: cargo xtask bin k64f (got {args:?})")),
     }
     let board = root().join("boards/frdm-k64f");
-    run(
-        "frdm-k64f: build the firmware (release)",
-        cargo_in(&board).args(["build", "--release", "--bin", "firmware"]),
-    )?;
+    let mut build = cargo_in(&board);
+    build.args(["build", "--release", "--bin", "firmware"]);
+    // A relative RAWNET_CONFIG means relative to where the task was started.
+    if let Some(config) = std::env::var_os("RAWNET_CONFIG") {
+        let here = std::env::current_dir().map_err(|e| e.to_string())?;
+        build.env("RAWNET_CONFIG", here.join(config));
+    }
+    run("frdm-k64f: build the firmware (release)", &mut build)?;
     let elf = board.join("target/thumbv7em-none-eabihf/release/firmware");
     check_flash_config(&elf)?;
     let bin = elf.with_extension("bin");
