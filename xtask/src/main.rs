@@ -20,7 +20,7 @@ tasks:
   demo     run the main job: the firmware in QEMU talking TLS 1.3 + MQTT to a local Mosquitto
            (--host: the same stack on the host instead)
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
-  board    the board crates: lan9118 and kinetis-enet host tests, mps2-an386 build and its
+  board    the board crates: lan9118 and kinetis host tests, mps2-an386 build and its
            images run in QEMU, frdm-k64f build and its flash configuration field checked
   bin      bin k64f: the FRDM-K64F firmware as a .bin for the OpenSDA drag-and-drop bootloader
   pac      regenerate boards/mk64f12-pac from ../shared/vendor-data/MK64F12.svd (svd2rust, form)
