@@ -13,7 +13,8 @@
 //! - **Receive**: every receive descriptor starts empty (E). [`Enet::receive`] looks at the
 //!   next one in ring order; a cleared E means the DMA finished writing a buffer. A frame
 //!   whose last descriptor (L) has an error flag (LG, NO, CR, OV, TR), a MAC/PHY/collision
-//!   error, or a checksum error the accelerator found (ICE, PCR) is given back and counted.
+//!   error, a checksum error the accelerator found (ICE, PCR), or that is an IPv4 fragment
+//!   is given back and counted.
 //!   **Frames spanning buffers**: buffers are [`ring::BUF_LEN`] = 1520 bytes and `RCR.MAX_FL`
 //!   is 1518, so a good frame always fits in one; a frame over several descriptors (an
 //!   oversized one, flagged LG, or a misconfiguration) is given back whole — every descriptor
@@ -36,7 +37,9 @@
 //! (`RACC.IPDIS`, `PRODIS`), and the driver also drops any whose descriptor says ICE or PCR.
 //! The accelerator does not check the protocol checksum of IPv4 fragments; rawnet's smoltcp
 //! has no reassembly and would read a fragment as a whole datagram, so the driver drops
-//! fragments (FRAG) — with software checksums they would have failed anyway.
+//! fragments — with software checksums they would have failed anyway. It finds them in the
+//! IPv4 header (More Fragments, fragment offset) rather than by the descriptor's FRAG bit,
+//! whose meaning NXP's documents disagree on.
 //!
 //! ## Link changes
 //!
@@ -301,9 +304,10 @@ impl<'r, R: Regs, const RX: usize, const TX: usize> Enet<'r, R, RX, TX> {
             let len = usize::from(d.data_len());
             let bad = count > 1
                 || d.flags() & rx::ERRORS != 0
-                || ext0 & (rx::ICE | rx::PCR | rx::FRAG) != 0
+                || ext0 & (rx::ICE | rx::PCR) != 0
                 || ext1 & (rx::ME | rx::PE | rx::CE) != 0
-                || !(14..=MAX_FRAME_LEN).contains(&len);
+                || !(14..=MAX_FRAME_LEN).contains(&len)
+                || ipv4_fragment(&self.rings.rx_buf[first]);
             if !bad {
                 return Some(first);
             }
@@ -322,6 +326,14 @@ impl<'r, R: Regs, const RX: usize, const TX: usize> Enet<'r, R, RX, TX> {
         }
         None
     }
+}
+
+/// Whether the frame in `buf` is an IPv4 fragment: EtherType 0x0800 and, in the IPv4 header,
+/// More Fragments set or a fragment offset (bytes 20..22 of the frame).
+fn ipv4_fragment(buf: &ring::Buffer) -> bool {
+    let ethertype = u16::from_be_bytes([buf.byte(12), buf.byte(13)]);
+    let frag = u16::from_be_bytes([buf.byte(20), buf.byte(21)]);
+    ethertype == 0x0800 && frag & 0x3fff != 0
 }
 
 /// Hand receive descriptor `d` back to the DMA, empty.

@@ -153,7 +153,9 @@ pub mod rx {
     pub const ICE: u16 = 0x0020;
     /// Extended word 0: protocol (TCP/UDP/ICMP) checksum error.
     pub const PCR: u16 = 0x0010;
-    /// Extended word 0: IPv4 fragment (its protocol checksum is not checked).
+    /// Extended word 0: IPv4 fragment in the reference manuals of this ENET (NXP's SDK
+    /// calls the same bit "IPv4 frame"). The driver does not rely on it: it reads the IPv4
+    /// header's fragment fields itself.
     pub const FRAG: u16 = 0x0001;
     /// Extended word 1 (offset 0xa): MAC error.
     pub const ME: u16 = 0x8000;

@@ -137,6 +137,16 @@ impl Buffer {
         self.0.get() as usize as u32
     }
 
+    /// Byte `i` (0 past the end). For the CPU only while it owns the buffer.
+    pub fn byte(&self, i: usize) -> u8 {
+        if i < BUF_LEN {
+            // SAFETY: in bounds; the caller owns the buffer (no DMA write in flight).
+            unsafe { self.ptr().add(i).read() }
+        } else {
+            0
+        }
+    }
+
     /// Raw pointer to the bytes (for the driver's tokens and the DMA model).
     pub fn ptr(&self) -> *mut u8 {
         self.0.get().cast()

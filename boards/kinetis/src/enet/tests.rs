@@ -60,6 +60,19 @@ fn frame(dest: [u8; 6], len: usize, seed: u8) -> Vec<u8> {
     f
 }
 
+/// An IPv4 fragment to `dest` (More Fragments set): the accelerator does not check its
+/// protocol checksum, and the descriptor's FRAG bit is set.
+fn fragment(dest: [u8; 6], seed: u8) -> Incoming {
+    let mut f = frame(dest, 80, seed);
+    f[12..14].copy_from_slice(&[0x08, 0x00]);
+    f[14] = 0x45;
+    f[20..22].copy_from_slice(&[0x20, 0x00]);
+    Incoming {
+        fragment: true,
+        ..Incoming::good(f)
+    }
+}
+
 fn wire(dev: &Driver, f: Incoming) {
     dev.regs().s.borrow_mut().wire_in.push_back(f);
     dev.regs().run();
@@ -126,9 +139,16 @@ fn frames_arrive_intact_without_fcs_in_ring_order_across_wraps() {
     let bcast = frame([0xff; 6], 1514, 7);
     wire(&dev, Incoming::good(bcast.clone()));
     assert_eq!(recv(&mut dev), Some(bcast), "a full-size broadcast");
+    // An IPv4 datagram with Don't Fragment set (what TCP sends) is no fragment.
+    let mut df = frame(MAC, 60, 1);
+    df[12..14].copy_from_slice(&[0x08, 0x00]);
+    df[14] = 0x45;
+    df[20..22].copy_from_slice(&[0x40, 0x00]);
+    wire(&dev, Incoming::good(df.clone()));
+    assert_eq!(recv(&mut dev), Some(df));
     wire(&dev, Incoming::good(frame([0x02, 0, 0, 0, 0, 2], 60, 0)));
     assert_eq!(recv(&mut dev), None, "another station's frame is filtered");
-    assert_eq!(dev.stats().rx_frames, 3 * RX as u32 + 1);
+    assert_eq!(dev.stats().rx_frames, 3 * RX as u32 + 2);
     no_violations(&dev);
 }
 
@@ -173,10 +193,7 @@ fn error_frames_are_given_back_and_the_ring_stays_in_step() {
             protocol_checksum_error: true,
             ..Incoming::good(frame(MAC, 80, 3))
         },
-        Incoming {
-            fragment: true,
-            ..Incoming::good(frame(MAC, 80, 4))
-        },
+        fragment(MAC, 4),
         Incoming::good(frame(MAC, 1600, 5)), // over MAX_FL: LG, and two buffers
     ];
     for round in 0..3 {
@@ -214,13 +231,7 @@ fn the_accelerator_discards_bad_checksums_before_the_ring() {
     assert_eq!(dev.regs().s.borrow().discarded_by_accelerator, 2);
     assert_eq!(recv(&mut dev), None);
     // A fragment's protocol checksum is not checked by the MAC: the driver drops it.
-    wire(
-        &dev,
-        Incoming {
-            fragment: true,
-            ..Incoming::good(frame(MAC, 80, 3))
-        },
-    );
+    wire(&dev, fragment(MAC, 3));
     assert_eq!(recv(&mut dev), None);
     assert_eq!(dev.stats().rx_errors, 1);
 }
