@@ -7,12 +7,15 @@
 //! - `boards/frdm-k64f`: format, clippy (`-D warnings`), a release build and the docs with the
 //!   example configuration; then the flash configuration field (0x400..0x410) is read back from the
 //!   ELF's loadable segments — what a flasher writes — and must be [`FLASH_CONFIG`]: a part
-//!   whose field says "secure" or "mass erase disabled" can be locked for good.
+//!   whose field says "secure" or "mass erase disabled" can be locked for good. Then the
+//!   build-time configuration: the example's broker, client id and topics are in the image,
+//!   and builds without settings or with a wrong one fail naming it.
 //!
 //! No hardware is needed or used; docs/boards.md says what only a board can prove.
 
 use super::cargo_in;
 use crate::util::{root, run};
+use std::path::Path;
 
 /// The flash configuration field the image must carry at 0x400 (K64 Sub-Family Reference
 /// Manual, "Flash Configuration Field Description"; the SVD's `FTFE_FlashConfig`):
@@ -90,6 +93,7 @@ pub fn test() -> Result<(), String> {
     let elf = board.join("target/thumbv7em-none-eabihf/release/firmware");
     check_flash_config(&elf)?;
     eprintln!("    firmware: flash configuration field at 0x400 = {FLASH_CONFIG:02x?} (unsecure, mass erase enabled)");
+    configuration(&board, &example, &elf)?;
     let sizes = crate::size::measure(&elf)?;
     eprintln!(
         "    frdm-k64f firmware: text {} data {} bss {} (flash {} B, static RAM {} B)",
@@ -102,9 +106,66 @@ pub fn test() -> Result<(), String> {
     Ok(())
 }
 
+/// The build-time configuration on this board: the example's values are in the image, and a
+/// build without settings, or with a wrong one, fails naming it (boards/app/build.rs). The
+/// failing builds use their own target folder, so the image's stays as it is.
+fn configuration(board: &Path, example: &Path, elf: &Path) -> Result<(), String> {
+    let image = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
+    for value in [
+        "broker.rawnet.test",
+        "rawnet-example",
+        "rawnet/example/status",
+        "rawnet/example/command",
+    ] {
+        if !image.windows(value.len()).any(|w| w == value.as_bytes()) {
+            return Err(format!(
+                "{}: the example configuration's `{value}` is not in the image",
+                elf.display()
+            ));
+        }
+    }
+    eprintln!(
+        "    firmware: the example configuration's broker, client id and topics are in the image"
+    );
+    type Env<'a> = &'a [(&'a str, &'a Path)];
+    let cases: [(&str, Env, &str); 2] = [
+        ("no settings", &[], "RAWNET_BROKER is not set"),
+        (
+            "RAWNET_MAX_FRAGMENT=999",
+            &[
+                ("RAWNET_CONFIG", example),
+                ("RAWNET_MAX_FRAGMENT", Path::new("999")),
+            ],
+            "RAWNET_MAX_FRAGMENT",
+        ),
+    ];
+    for (what, env, expect) in cases {
+        let mut cmd = cargo_in(board);
+        cmd.args(["build", "--release", "--bin", "firmware"])
+            .env("CARGO_TARGET_DIR", board.join("target/config-check"));
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("RAWNET_") {
+                cmd.env_remove(key);
+            }
+        }
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        eprintln!("\n==> frdm-k64f: a build with {what} must fail naming it");
+        match crate::util::output(&mut cmd) {
+            Ok(_) => return Err(format!("frdm-k64f built with {what}")),
+            Err(e) if e.contains("rawnet-app configuration error") && e.contains(expect) => {
+                eprintln!("    refused: `{expect}` named");
+            }
+            Err(e) => return Err(format!("frdm-k64f with {what} failed otherwise:\n{e}")),
+        }
+    }
+    Ok(())
+}
+
 /// Read the 16 bytes at 0x400 from `elf`'s loadable segments and compare them with
 /// [`FLASH_CONFIG`]; the error says what is wrong with FSEC when that is it.
-pub fn check_flash_config(elf: &std::path::Path) -> Result<(), String> {
+pub fn check_flash_config(elf: &Path) -> Result<(), String> {
     let bytes = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
     let field =
         load_bytes(&bytes, FLASH_CONFIG_ADDR, 16).map_err(|e| format!("{}: {e}", elf.display()))?;
