@@ -1,7 +1,9 @@
 //! rawnet's task runner (the cargo-xtask convention): everything that is more than one cargo
 //! call. `cargo xtask help` lists the tasks.
 
+mod bin;
 mod board;
+mod pac;
 mod programs;
 mod setup;
 mod size;
@@ -18,7 +20,10 @@ tasks:
   demo     run the main job: the firmware in QEMU talking TLS 1.3 + MQTT to a local Mosquitto
            (--host: the same stack on the host instead)
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
-  board    the board crates: lan9118 host tests, mps2-an386 build, its images run in QEMU
+  board    the board crates: lan9118 and kinetis host tests, mps2-an386 build and its
+           images run in QEMU, frdm-k64f build and its flash configuration field checked
+  bin      bin k64f: the FRDM-K64F firmware as a .bin for the OpenSDA drag-and-drop bootloader
+  pac      regenerate boards/mk64f12-pac from ../shared/vendor-data/MK64F12.svd (svd2rust, form)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
   stack    worst-case stack of a footprint image from its .stack_sizes and call graph (stack tls)
   programs the external programs the workspace runs, their Debian packages, and the check
@@ -34,6 +39,8 @@ fn main() -> ExitCode {
         "board" => setup::ensure(setup::Need::BOARD).and_then(|()| board::test()),
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
+        "bin" => setup::ensure(setup::Need::BIN).and_then(|()| bin::run_task(&args[1..])),
+        "pac" => pac::run_task(),
         "programs" => programs::run(),
         "setup" => setup::ensure(setup::Need::TEST),
         "help" | "--help" | "-h" => {

@@ -36,6 +36,9 @@ pub enum Source {
     Base(&'static str),
     /// The Rust toolchain (rustup, cargo) or what xtask installs with it (cargo-fuzz).
     Toolchain,
+    /// A crates.io tool installed with `cargo install --locked CRATE` by whoever needs it
+    /// (flashing a board, regenerating the PAC); no `cargo xtask test` step runs it.
+    Crate(&'static str),
 }
 
 /// One program: its name as spawned, its source, and who spawns it.
@@ -54,7 +57,7 @@ const fn p(name: &'static str, source: Source, spawned_by: &'static str) -> Prog
     }
 }
 
-use Source::{Base, Install, Toolchain};
+use Source::{Base, Crate, Install, Toolchain};
 
 /// Every program the workspace spawns.
 #[rustfmt::skip]
@@ -69,8 +72,12 @@ pub const PROGRAMS: &[Program] = &[
     p("tcpdump", Install("tcpdump"), "rawnet-eth tests/pcap.rs: reads the captured pcap back"),
     p("pkg-config", Install("pkg-config"), "rawnet-eth build.rs (feature slirp), through the pkg-config crate: finds libslirp"),
     p("arm-none-eabi-size", Install("binutils-arm-none-eabi"), "xtask size: flash and RAM of the images"),
+    p("arm-none-eabi-objcopy", Install("binutils-arm-none-eabi"), "xtask bin k64f: the FRDM-K64F firmware as a raw .bin for OpenSDA"),
     p("arm-none-eabi-objdump", Install("binutils-arm-none-eabi"), "xtask stack: call graph of the footprint images"),
     p("qemu-system-arm", Install("qemu-system-arm"), "xtask board, boards/mps2-an386's cargo runner, tests/tests/qemu_guest.rs: the firmware on QEMU's mps2-an386"),
+    p("probe-rs", Crate("probe-rs-tools"), "boards/frdm-k64f's cargo runner: flashes a connected board (`cargo run --release`)"),
+    p("svd2rust", Crate("svd2rust"), "xtask pac: boards/mk64f12-pac from the vendor SVD (installed by the task when missing)"),
+    p("form", Crate("form"), "xtask pac: splits svd2rust's lib.rs into modules (installed by the task when missing)"),
     p("sh", Base("dash"), "xtask util::have: `sh -c 'command -v PROG'`"),
     p("id", Base("coreutils"), "xtask util::is_root, tests/src/mosquitto.rs: are we root?"),
     p("dirname", Base("coreutils"), ".ci/run: the repository root"),
@@ -202,6 +209,7 @@ pub fn run() -> Result<(), String> {
             Source::Install(pkg) => format!("Debian {pkg} (installed by setup)"),
             Source::Base(pkg) => format!("base system ({pkg})"),
             Source::Toolchain => "Rust toolchain".into(),
+            Source::Crate(c) => format!("cargo install --locked {c} (when needed)"),
         };
         let here = if have(p.name) { "found" } else { "MISSING" };
         println!(

@@ -31,6 +31,11 @@ impl Need {
         thumb: true,
         fuzz: false,
     };
+    pub const BIN: Need = Need {
+        programs: Some(&["arm-none-eabi-objcopy"]),
+        thumb: true,
+        fuzz: false,
+    };
     pub const SIZE: Need = Need {
         programs: Some(&["arm-none-eabi-size", "arm-none-eabi-objdump"]),
         thumb: true,

@@ -8,8 +8,12 @@
 //!   panic, HardFault and unexpected-interrupt paths must log their reason and exit with
 //!   their status, and its clock must stay right across a wrap of the timer. Finally the
 //!   bring-up image's flash and RAM.
+//! - `boards/kinetis` and `boards/frdm-k64f`: see [`k64f`].
+
+mod k64f;
 
 use crate::util::{root, run};
+pub use k64f::{check_flash_config, FLASH_CONFIG};
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
@@ -89,12 +93,12 @@ pub fn test() -> Result<(), String> {
         sizes.text + sizes.data,
         sizes.data + sizes.bss
     );
-    Ok(())
+    k64f::test()
 }
 
 /// `cargo` run in a board crate's folder: its own workspace, `.cargo/config.toml` and
 /// `target/` (so the host workspace's build is not disturbed).
-fn cargo_in(dir: &Path) -> Command {
+pub fn cargo_in(dir: &Path) -> Command {
     let mut c = Command::new("cargo");
     c.current_dir(dir).env_remove("CARGO_TARGET_DIR");
     c
