@@ -1,6 +1,7 @@
 //! The register offsets and bit positions of [`crate::enet::regs`] against the vendor's SVD
-//! (`../shared/vendor-data/MK64F12.svd` beside the repository), so a typo in a hand-written
-//! constant fails here rather than on a board.
+//! (the cut of `MK64F12.svd` kept in `boards/mk64f12-pac/MK64F12-rawnet.svd` by
+//! `cargo xtask pac`, the ENET peripheral whole), so a typo in a hand-written constant fails
+//! here rather than on a board.
 
 extern crate std;
 
@@ -10,10 +11,9 @@ use std::string::String;
 fn enet_block() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/vendor-data/MK64F12.svd"
+        "/../mk64f12-pac/MK64F12-rawnet.svd"
     );
-    let svd = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (the vendor data beside the repository)"));
+    let svd = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     svd.split("<peripheral>")
         .find(|p| p.trim_start().starts_with("<name>ENET</name>"))
         .expect("ENET in the SVD")
