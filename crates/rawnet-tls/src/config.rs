@@ -27,6 +27,34 @@ pub enum ConfigError {
     WeakPskKey,
 }
 
+impl ConfigError {
+    /// A short English description, without `core::fmt`.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            ConfigError::NoTrustAnchors => "no trust anchor given",
+            ConfigError::BadTrustAnchor(_) => "a trust anchor is not a DER X.509 certificate",
+            ConfigError::InvalidServerName => {
+                "the server name is neither a DNS name nor an IP address"
+            }
+            ConfigError::InvalidPskIdentity => "the PSK identity is empty or over 256 bytes",
+            ConfigError::WeakPskKey => "the PSK key is under 16 bytes, over 64, or all zero",
+        }
+    }
+}
+
+impl core::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ConfigError::BadTrustAnchor(i) => {
+                write!(f, "trust anchor {i} is not a DER X.509 certificate")
+            }
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+impl core::error::Error for ConfigError {}
+
 /// An external pre-shared key (RFC 8446 §2.2, psk_dhe_ke): the identity the server knows it
 /// by and the secret itself. `Debug` does not show the key.
 #[cfg(feature = "psk")]
