@@ -48,9 +48,7 @@ pub fn all() -> Result<(), String> {
     }
     run(
         "tests",
-        cargo()
-            .args(["test", "--workspace", "--features"])
-            .arg(features_but_defmt()?),
+        cargo().args(["test", "--workspace", "--all-features"]),
     )?;
     // rawnet-mqtt without its default `v5` feature is a different program (MQTT 3.1.1 only,
     // every 5.0 branch compiled out): lint and test that build too.
@@ -85,34 +83,6 @@ pub fn all() -> Result<(), String> {
     crate::stack::check()?;
     eprintln!("\nxtask test: all checks passed");
     Ok(())
-}
-
-/// Every feature of every library crate but `defmt` (as `crate/feature,...`): what
-/// `--all-features` would turn on for the tests, less the one feature that only a firmware
-/// can link (defmt needs the firmware's global logger). Clippy and rustdoc, which link
-/// nothing, still take `--all-features`.
-fn features_but_defmt() -> Result<String, String> {
-    let mut list = Vec::new();
-    for krate in NO_STD_CRATES {
-        let path = root().join("crates").join(krate).join("Cargo.toml");
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut in_features = false;
-        for line in text.lines() {
-            let line = line.trim();
-            if line.starts_with('[') {
-                in_features = line == "[features]";
-                continue;
-            }
-            if let (true, Some((name, _))) = (in_features, line.split_once('=')) {
-                let name = name.trim();
-                if !name.starts_with('#') && name != "defmt" && name != "default" {
-                    list.push(format!("{krate}/{name}"));
-                }
-            }
-        }
-    }
-    Ok(list.join(","))
 }
 
 /// The host path must work without root. Under root (as in CI), run its test binary again as

@@ -9,7 +9,6 @@ pub const MAX_DNS_SERVERS: usize = 3;
 /// IPv4 settings of the interface: static ones, or the ones a DHCP lease brought
 /// (lwIP's `netif_set_addr` + `dns_setserver`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Ipv4Settings {
     /// The interface address and prefix length, e.g. `10.0.2.15/24`.
     pub address: Ipv4Cidr,
@@ -45,7 +44,6 @@ impl Ipv4Settings {
 
 /// Where the interface's IPv4 address comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Ipv4Config {
     /// A fixed address (lwIP's `netif_add` with an address).
     Static(Ipv4Settings),
@@ -84,7 +82,6 @@ impl Default for TcpTimers {
 
 /// Everything a [`Stack`](crate::Stack) needs to start.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Config {
     /// The station's MAC address (the driver's [`mac_address`](rawnet_eth::EthernetDriver::mac_address)).
     pub mac: [u8; 6],

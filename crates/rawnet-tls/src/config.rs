@@ -173,7 +173,6 @@ impl<'a> Verification<'a> {
 
 /// Configuration of one TLS client connection (TLS 1.3, TLS_AES_128_GCM_SHA256, secp256r1).
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ClientConfig<'a> {
     pub(crate) server_name: ServerName<'a>,
     pub(crate) verification: Verification<'a>,

@@ -119,8 +119,16 @@ impl<E: core::fmt::Debug> core::error::Error for Error<E> {}
 /// An error of the TLS engine (embedded-tls) that rawnet-tls cannot name more precisely.
 /// Two values are equal when they are the same variant.
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct EngineError(pub embedded_tls::TlsError);
+
+/// defmt shows the engine's error without its detail: embedded-tls's own `defmt` feature
+/// would also turn on its logging, which only a firmware with a defmt logger can link.
+#[cfg(feature = "defmt")]
+impl defmt::Format for EngineError {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "EngineError(..)");
+    }
+}
 
 impl PartialEq for EngineError {
     fn eq(&self, other: &Self) -> bool {

@@ -18,7 +18,10 @@ use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::io::{BlockingTlsStream, TlsStream};
 use crate::scripted::{Script, ScriptedServer};
-use crate::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+use crate::{
+    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn,
+    Verification,
+};
 
 mod cases;
 
@@ -270,26 +273,32 @@ fn ms(now: &Cell<u64>) -> Instant {
     Instant::from_ticks(now.get())
 }
 
+/// The session of `case` (a client of the test CA for [`NAME`]), pinned in the caller's frame as
+/// `$fut`: a macro, because the pin and the buffers it borrows must live there.
+macro_rules! pinned_session {
+    ($case:expr, $fut:ident) => {
+        let config = config($case);
+        let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+        let (shared, read, write) = buffers.split();
+        let time = Time::Now(crate::testkit::NOW);
+        let $fut = session(
+            &shared,
+            &config,
+            time,
+            read,
+            write,
+            rand_core::OsRng,
+            NoSigner,
+        );
+        let mut $fut = core::pin::pin!($fut.unwrap());
+    };
+}
+
 /// The case through [`Tls`] and its callbacks.
 fn via_callbacks(case: &Case) -> Report {
-    let config = config(case);
     let now = Rc::new(Cell::new(0));
     let mut peer = Peer::new(case, now.clone());
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; 1024];
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(crate::testkit::NOW),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
+    pinned_session!(case, fut);
     let mut tls = Tls::new(fut.as_mut(), App::default());
     let mut conn = Mem::default();
     tls.connected(&mut conn, ms(&now));
@@ -423,24 +432,9 @@ fn open_and_ping(
 /// The case through [`BlockingTlsStream`].
 fn via_blocking(case: &Case) -> Report {
     use embedded_io::{Read, Write};
-    let config = config(case);
     let now = Rc::new(Cell::new(0));
     let peer = Rc::new(RefCell::new(Peer::new(case, now.clone())));
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; 1024];
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(crate::testkit::NOW),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
+    pinned_session!(case, fut);
     let clock = {
         let now = now.clone();
         move || ms(&now)
@@ -480,24 +474,9 @@ fn block_on<F: Future>(f: F) -> F::Output {
 #[allow(clippy::await_holding_refcell_ref)]
 fn via_async(case: &Case) -> Report {
     use embedded_io_async::{Read, Write};
-    let config = config(case);
     let now = Rc::new(Cell::new(0));
     let peer = Rc::new(RefCell::new(Peer::new(case, now.clone())));
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; 1024];
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(crate::testkit::NOW),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
+    pinned_session!(case, fut);
     let clock = {
         let now = now.clone();
         move || ms(&now)
