@@ -87,9 +87,6 @@ mod transport;
 pub mod verify;
 mod x509;
 
-#[cfg(feature = "std")]
-pub mod std_tcp;
-
 #[cfg(test)]
 mod hostile;
 #[cfg(any(test, feature = "testkit"))]
