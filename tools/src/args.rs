@@ -640,4 +640,3 @@ fn check_topic_filter(tool: Tool, t: &str) -> Result<(), Failure> {
     }
     Ok(())
 }
-

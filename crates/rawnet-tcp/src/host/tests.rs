@@ -155,7 +155,7 @@ fn callbacks_in_order_with_untaken_bytes_kept_then_a_graceful_close() {
 }
 
 #[test]
-fn sent_reports_every_byte_acknowledged_once() {
+fn sent_reports_every_byte_once() {
     const LEN: usize = 3 << 20;
     let (mut tcp, server) = peer(|mut s| {
         let mut got = Vec::new();
@@ -239,14 +239,8 @@ fn a_peer_that_stops_reading_ends_in_the_data_timeout() {
     server.join().unwrap();
     assert_eq!(layer.events.last(), Some(&Event::Err(TcpError::TimedOut)));
     assert!(started.elapsed() < StdDuration::from_secs(15));
-    // Only what the peer's kernel acknowledged was reported sent: not the bytes waiting in
-    // this process, nor (Linux) those the kernel holds unacknowledged.
+    // What still waited in this process was never reported sent.
     assert!(tcp.bytes_acked() < tcp.bytes_written());
-    #[cfg(target_os = "linux")]
-    assert!(
-        tcp.bytes_acked() < tcp.io.to_kernel,
-        "sent counted unacknowledged bytes"
-    );
 }
 
 #[test]
