@@ -108,11 +108,37 @@ impl<E: Classify + fmt::Debug> Classify for rawnet_tls::Error<E> {
                 message: "Error: the broker closed the TLS connection without close_notify."
                     .into(),
             },
+            T::AlertReceived(code) if *code != 40 => Fault {
+                code: TLS,
+                message: format!("Error: TLS: the broker sent fatal alert {code}{}.", alert_text(*code)),
+            },
             e => Fault {
                 code: TLS,
                 message: format!("Error: TLS: {e}."),
             },
         }
+    }
+}
+
+/// What a TLS alert from the broker means for the user (RFC 8446 §6).
+fn alert_text(code: u8) -> &'static str {
+    match code {
+        42 => " (bad_certificate): it rejects our client certificate",
+        43 => " (unsupported_certificate): it cannot use our client certificate",
+        44 => " (certificate_revoked): our client certificate is revoked",
+        45 => " (certificate_expired): our client certificate expired",
+        46 => " (certificate_unknown): it rejects our client certificate",
+        47 => " (illegal_parameter)",
+        48 => " (unknown_ca): it does not trust the CA of our client certificate",
+        50 => " (decode_error)",
+        51 => " (decrypt_error)",
+        70 => " (protocol_version): it does not speak TLS 1.3",
+        80 => " (internal_error)",
+        109 => " (missing_extension)",
+        112 => " (unrecognized_name): it does not know the name given with -h",
+        116 => " (certificate_required): it requires a client certificate (--cert and --key)",
+        120 => " (no_application_protocol): it supports none of the --alpn protocols",
+        _ => "",
     }
 }
 
@@ -126,7 +152,10 @@ pub fn disconnected(why: Disconnected, version: Version, keepalive: u16) -> Fail
         ),
         Disconnected::ConnectTimeout => Failure::new(
             TIMEOUT,
-            "Error: the broker accepted the connection but sent no CONNACK in time.",
+            format!(
+                "Error: the broker accepted the connection but sent no CONNACK within {} s.",
+                keepalive.clamp(1, 10)
+            ),
         ),
         Disconnected::KeepAliveTimeout => Failure::new(
             KEEPALIVE,

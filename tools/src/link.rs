@@ -72,6 +72,8 @@ pub struct State {
     pub in_flight: usize,
     pub poll_at: Option<Instant>,
     pub ended: Option<Disconnected>,
+    /// A CONNACK accepted the connection at some point.
+    pub connacked: bool,
 }
 
 /// The MQTT client with the first fault of the connection below it (the error its `err`
@@ -79,6 +81,8 @@ pub struct State {
 pub struct Tap<'b, A> {
     pub client: Client<'b, A>,
     pub fault: Option<Fault>,
+    /// The broker's CONNACK accepted the connection at some point.
+    pub connacked: bool,
 }
 
 impl<'b, A: Handler> Tap<'b, A> {
@@ -86,6 +90,7 @@ impl<'b, A: Handler> Tap<'b, A> {
         Tap {
             client,
             fault: None,
+            connacked: false,
         }
     }
 }
@@ -100,7 +105,9 @@ where
         self.client.connected(conn, now);
     }
     fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
-        self.client.recv(conn, data, now)
+        let taken = self.client.recv(conn, data, now);
+        self.connacked |= self.client.is_connected();
+        taken
     }
     fn eof(&mut self, conn: &mut C, now: Instant) {
         self.client.eof(conn, now);
@@ -142,6 +149,7 @@ impl<A: App> Observe for Tap<'_, A> {
             in_flight: self.client.in_flight(),
             poll_at: self.client.poll_at(),
             ended: self.client.last_disconnect(),
+            connacked: self.connacked,
         }
     }
     fn fault(&self) -> Option<&Fault> {
@@ -390,6 +398,37 @@ where
 
 /// The exit status once the loop ended.
 fn conclude<L: Observe>(layer: &mut L, stop: Option<Stop>, limits: Limits) -> Result<(), Failure> {
+    let state = layer.state();
+    conclude_with(layer, stop, limits).map_err(|f| match state.connacked || f.code == exit::USAGE {
+        true => f,
+        false => before_connack(f, limits),
+    })
+}
+
+/// A failure before the broker accepted the connection: the usual causes, named.
+fn before_connack(mut f: Failure, limits: Limits) -> Failure {
+    let hint = match f.code {
+        exit::CONN_LOST | exit::ERRNO => Some(
+            "This happened before the broker's CONNACK: is it a TLS port (then --cafile), or a plain one given TLS options?",
+        ),
+        exit::MALFORMED | exit::PROTOCOL => Some(match limits.version {
+            Version::V311 => "This happened before the broker's CONNACK: does it answer MQTT 5.0 (-V mqttv5) rather than the 3.1.1 asked for?",
+            _ => "This happened before the broker's CONNACK: does it answer MQTT 3.1.1 rather than the 5.0 asked for?",
+        }),
+        _ => None,
+    };
+    if let Some(h) = hint {
+        f.message.push('\n');
+        f.message.push_str(h);
+    }
+    f
+}
+
+fn conclude_with<L: Observe>(
+    layer: &mut L,
+    stop: Option<Stop>,
+    limits: Limits,
+) -> Result<(), Failure> {
     match stop {
         Some(Stop::Interrupted) => return Ok(()),
         Some(Stop::TimedOut) => return Err(Failure::new(exit::TIMEOUT, "Timed out")),

@@ -170,6 +170,33 @@ pub fn slirp(
     open(stack, SLIRP_BROKER, broker.port(), clock)
 }
 
+/// Why the forward failed, when libslirp never reached the broker (nothing listens there):
+/// the stack itself only saw a reset.
+#[cfg(feature = "slirp")]
+pub fn slirp_diagnosis(
+    net: &StackNet<'static, rawnet_eth::host::SlirpDevice>,
+    broker: SocketAddr,
+) -> Option<Failure> {
+    let port = broker.port();
+    let dev = net.stack.device().driver();
+    let guest = SocketAddrV4::new(SLIRP_BROKER, port);
+    (dev.connections_opened(guest) == 0 && dev.connections_reset(guest) > 0).then(|| {
+        Failure::new(
+            exit::ERRNO,
+            format!("Error: cannot connect to the broker at {broker} (libslirp's connection to it failed: connection refused or unreachable)."),
+        )
+    })
+}
+
+/// `--stack slirp` without the feature.
+#[cfg(not(feature = "slirp"))]
+pub fn slirp_diagnosis(
+    _: &StackNet<'static, rawnet_eth::host::TapDevice>,
+    _: SocketAddr,
+) -> Option<Failure> {
+    None
+}
+
 /// `--stack slirp` without the feature.
 #[cfg(not(feature = "slirp"))]
 pub fn slirp(

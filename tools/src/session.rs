@@ -35,6 +35,10 @@ pub fn run<A: App>(cfg: &Config, app: A) -> Result<(), Failure> {
     let mut options = Options::new(&client_id);
     options.version = cfg.version;
     options.keep_alive = cfg.keepalive;
+    // A broker that accepted the connection answers CONNECT at once: wait for the CONNACK
+    // no longer than the keep-alive the user chose (at most 10 s).
+    options.connect_timeout =
+        rawnet_altcp::Duration::from_secs(u64::from(cfg.keepalive).clamp(1, 10));
     options.clean_start = cfg.clean;
     options.session_expiry = cfg.session_expiry.unwrap_or(0);
     options.username = cfg.username.as_deref();
@@ -87,7 +91,14 @@ pub fn run<A: App>(cfg: &Config, app: A) -> Result<(), Failure> {
         StackKind::Slirp => {
             let addrs = crate::net::resolve(&cfg.host, port)?;
             let mut net = crate::net::slirp(&addrs, &mut clock, cfg.debug)?;
-            on_stack(cfg, material.as_ref(), tap, &mut net, &mut clock, limits)
+            let result = on_stack(cfg, material.as_ref(), tap, &mut net, &mut clock, limits);
+            // libslirp accepts the stack's connection itself and resets it when the host
+            // side fails: say what failed.
+            let broker = addrs.iter().copied().find(std::net::SocketAddr::is_ipv4);
+            result.map_err(|f| match broker {
+                Some(b) => crate::net::slirp_diagnosis(&net, b).unwrap_or(f),
+                None => f,
+            })
         }
         StackKind::Tap(name) => {
             let mut net = crate::net::tap(name, &cfg.host, port, &mut clock, cfg.debug)?;
