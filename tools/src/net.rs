@@ -3,7 +3,9 @@
 //! one forward, to the broker's address only; `--stack tap --tap-if NAME`: a TAP interface
 //! of a network that hands out addresses by DHCP).
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, SocketAddrV4, ToSocketAddrs};
+#[cfg(feature = "slirp")]
+use std::net::SocketAddrV4;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs};
 use std::time::{Duration as StdDuration, Instant as StdInstant};
 
 use rawnet_altcp::{Clock, StdClock};

@@ -42,7 +42,7 @@ fn check(out: &Output, code: i32, needle: &str) {
 #[test]
 fn a_silent_broker_is_named_within_the_keep_alive() {
     // Nothing after the CONNECT: no CONNACK within the keep-alive (5 s).
-    let (port, h) = fake(|s| drain(s));
+    let (port, h) = fake(drain);
     let before = Running::start("rawnet-sub", &["-p", &port, "-t", "x", "-k", "5"]);
     // Silent after its CONNACK: our PINGREQ unanswered, gone after 1.5 x keep-alive.
     let (port2, h2) = fake(|s| {
