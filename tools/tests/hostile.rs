@@ -112,6 +112,20 @@ fn malformed_packets_and_lying_lengths() {
     );
     check(&out, 25, "over the receive limit");
     h.join().unwrap();
+    // Every subscription refused (SUBACK 0x80): exit 12, the reason named.
+    let (port, h) = fake(|s| {
+        s.write_all(CONNACK_311).unwrap();
+        let mut buf = [0u8; 256];
+        let _ = s.read(&mut buf);
+        s.write_all(&[0x90, 3, 0, 1, 0x80]).unwrap();
+        drain(s);
+    });
+    check(
+        &run("rawnet-sub", &["-p", &port, "-t", "x"]),
+        12,
+        "All subscription requests were denied (x: unspecified error)",
+    );
+    h.join().unwrap();
     // An acknowledgement for a message never sent.
     let (port, h) = fake(|s| {
         s.write_all(CONNACK_311).unwrap();

@@ -500,3 +500,21 @@ fn user_name_and_password() {
         assert!(p.stderr.starts_with("Connection error: "), "{p:?}");
     }
 }
+
+#[test]
+fn ctrl_c_disconnects_cleanly_and_exits_0() {
+    let b = Broker::start(false, &[]);
+    let port = b.port();
+    let sub = Running::start("rawnet-sub", &["-p", &port, "-t", "x", "-i", "interrupted"]);
+    assert!(b.wait_log("interrupted 0 x"), "{}", b.log());
+    // SAFETY: a signal to the child this test started.
+    unsafe { libc::kill(sub.child.id() as libc::pid_t, libc::SIGINT) };
+    let s = sub.finish(secs(5));
+    assert!(s.ok(), "{s:?}");
+    // A DISCONNECT, not a dropped connection.
+    assert!(
+        b.wait_log("Client interrupted disconnected."),
+        "{}",
+        b.log()
+    );
+}
