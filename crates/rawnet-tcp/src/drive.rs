@@ -1,5 +1,5 @@
 //! [`Stack::drive`]: a smoltcp socket's state turned into lwIP's callbacks, in the order
-//! [`order`](crate::order) defines for every socket rawnet-tcp drives.
+//! rawnet-tcp's `order` module defines for every socket rawnet-tcp drives.
 //!
 //! What smoltcp's socket tells that order:
 //!
@@ -174,7 +174,7 @@ where
 
 impl<'a, D: Device> Stack<'a, D> {
     /// Fire `handle`'s callbacks for everything that happened since the last call (in the
-    /// order of [`order`](crate::order): connected, sent, recv, eof, the end, timeouts,
+    /// order rawnet-tcp defines once for every socket it drives ([crate] docs): connected, sent, recv, eof, the end, timeouts,
     /// poll), then send what the callbacks asked to [`output`](crate::Connection::output).
     /// Call it for every handle after each [`poll`](Self::poll), and at
     /// [`TcpHandle::poll_at`] at the latest.

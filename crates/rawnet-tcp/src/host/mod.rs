@@ -5,7 +5,7 @@
 //! [`Connection`] and [`Callbacks`]. On a development machine they can run over a socket of
 //! the host instead of the embedded stack: `HostTcp::connect(addr, timers)` opens it, and
 //! [`HostTcp::drive`] fires the callbacks with the code that [`Stack::drive`](crate::Stack::drive)
-//! uses ([`order`](crate::order): connected, sent, recv, eof, the end, timeouts, poll), so a
+//! uses (the order of the [crate] documentation: connected, sent, recv, eof, the end, timeouts, poll), so a
 //! layer cannot tell the two apart except where the kernel keeps other promises (below).
 //! [`HostTcp::wait`] sleeps until the socket or the order's timers need a `drive`.
 //!
@@ -197,7 +197,7 @@ impl HostTcp {
     }
 
     /// Fire the callbacks for everything that happened since the last call, in rawnet-tcp's
-    /// order (see [`order`](crate::order)); bytes the callbacks wrote are handed to the
+    /// order (see the [crate] documentation); bytes the callbacks wrote are handed to the
     /// kernel before this returns. Does nothing once the connection ended.
     pub fn drive<C>(&mut self, callbacks: &mut C, now: Instant)
     where
