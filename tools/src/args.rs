@@ -640,3 +640,7 @@ fn check_topic_filter(tool: Tool, t: &str) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "args_tests.rs"]
+mod tests;
