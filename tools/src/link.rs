@@ -456,11 +456,6 @@ fn conclude_with<L: Observe>(
     }
 }
 
-/// The clock every tool uses.
-pub fn clock() -> StdClock {
-    StdClock::new()
-}
-
 /// `now + secs`.
 pub fn after_secs(clock: &mut StdClock, secs: u32) -> Instant {
     clock.now() + Duration::from_secs(u64::from(secs))

@@ -3,10 +3,10 @@
 
 use core::pin::pin;
 
-use rawnet_altcp::{Clock, StdClock};
+use rawnet_altcp::StdClock;
 use rawnet_eth::EthernetDriver;
 use rawnet_mqtt::client::{Buffers, Client, Options};
-use rawnet_mqtt::wire::{Properties, Property, Will};
+use rawnet_mqtt::wire::{Properties, Will};
 use rawnet_tcp::host::HostTcp;
 use rawnet_tls::{session, ClientConfig, P256Signer, Shared, Tls, Verification};
 
@@ -54,7 +54,6 @@ pub fn run<A: App>(cfg: &Config, app: A) -> Result<(), Failure> {
         payload: &w.payload,
         properties: Properties::from_slice(&will_props),
     });
-    let _: &[Property<'_>] = &will_props;
     let (mut out, mut rx, mut store) = (vec![0; BUFFER], vec![0; BUFFER], vec![0; BUFFER]);
     let client = Client::new(
         app,
@@ -185,6 +184,5 @@ fn with_tls<'b, A: App, R>(
     .map_err(|e| Failure::new(exit::TLS, format!("Error: TLS: {e}.")))?;
     let mut fut = pin!(fut);
     let mut layer = Tls::new(&shared, fut.as_mut(), tap);
-    let _ = clock.now();
     Ok(f(&mut layer, clock))
 }
