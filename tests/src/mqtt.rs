@@ -7,7 +7,8 @@ use crate::mosquitto::Mosquitto;
 use rawnet_eth::host::{SlirpConfig, SlirpDevice};
 use rawnet_eth::SmoltcpDevice;
 use rawnet_mqtt::client::{
-    Buffers, Client, Connected, Disconnected, Granted, Handler, Message, Options, RequestError,
+    Buffers, Client, Commands, Connected, Disconnected, Granted, Handler, Message, Options,
+    RequestError,
 };
 use rawnet_mqtt::wire::{PacketId, ReasonCode};
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
@@ -54,24 +55,39 @@ pub struct App {
 }
 
 impl Handler for App {
-    fn connected(&mut self, info: &Connected<'_>) {
+    fn connected(&mut self, info: &Connected<'_>, _: &mut impl Commands) {
         self.connects.push(info.session_present);
     }
-    fn disconnected(&mut self, reason: Disconnected) {
+    fn disconnected(&mut self, reason: Disconnected, _: &mut impl Commands) {
         self.disconnects.push(reason);
     }
-    fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
+    fn published(
+        &mut self,
+        id: Option<PacketId>,
+        result: Result<ReasonCode, RequestError>,
+        _: &mut impl Commands,
+    ) {
         self.published.push((id.map(|i| i.get()), result));
     }
-    fn subscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
+    fn subscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        _: &mut impl Commands,
+    ) {
         self.subscribed
             .push((id.get(), result.map(|c| c.iter().collect())));
     }
-    fn unsubscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
+    fn unsubscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        _: &mut impl Commands,
+    ) {
         self.unsubscribed
             .push((id.get(), result.map(|c| c.iter().collect())));
     }
-    fn message_start(&mut self, m: &Message<'_>) {
+    fn message_start(&mut self, m: &Message<'_>, _: &mut impl Commands) {
         self.current = Some(Received {
             topic: m.topic.into(),
             payload: Vec::with_capacity(m.len),
@@ -81,7 +97,7 @@ impl Handler for App {
             subscription_ids: m.subscription_identifiers().collect(),
         });
     }
-    fn message_data(&mut self, data: &[u8], last: bool) {
+    fn message_data(&mut self, data: &[u8], last: bool, _: &mut impl Commands) {
         if let Some(c) = self.current.as_mut() {
             c.payload.extend_from_slice(data);
             c.fragments += 1;

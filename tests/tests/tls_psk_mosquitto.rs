@@ -1,15 +1,16 @@
 //! rawnet-tls with an external pre-shared key (feature `psk`) against a real Mosquitto PSK
 //! listener (`psk_hint` + `psk_file`, TLS 1.3, no certificate at all): an MQTT 5.0 exchange
-//! (the `wire`-codec client of `rawnet_tests::tls`) over `rawnet_tls::std_tcp::StdTcp` on
-//! 127.0.0.1. Mosquitto is stopped at the end of each test.
+//! (the `wire`-codec client of `rawnet_tests::tls`) over rawnet-tcp's `HostTcp` (the host's
+//! TCP) on 127.0.0.1. Mosquitto is stopped at the end of each test.
 
-use std::io::ErrorKind;
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
+use rawnet_altcp::{Clock, StdClock};
+use rawnet_tcp::host::HostTcp;
+use rawnet_tcp::{TcpError, TcpTimers};
 use rawnet_tests::mosquitto::{free_port, Config, Mosquitto};
 use rawnet_tests::tls::{Step, WireMqtt};
-use rawnet_tls::std_tcp::StdTcp;
 use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, Verification};
 
 const KEY_HEX: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f000112233445566778899aabbccddeeff";
@@ -48,7 +49,7 @@ fn broker(identity: &str) -> (Mosquitto, u16, std::path::PathBuf) {
 }
 
 /// Connect with `identity` and the key, run the MQTT exchange until it ends or 10 s pass.
-fn exchange(port: u16, identity: &[u8], key: &[u8]) -> WireMqtt<Error<ErrorKind>> {
+fn exchange(port: u16, identity: &[u8], key: &[u8]) -> WireMqtt<Error<TcpError>> {
     let config = ClientConfig::new("localhost", Verification::psk(identity, key).unwrap()).unwrap();
     let mut scratch = [0u8; 512];
     let shared = Shared::new(&mut scratch);
@@ -67,17 +68,24 @@ fn exchange(port: u16, identity: &[u8], key: &[u8]) -> WireMqtt<Error<ErrorKind>
     let mut fut = core::pin::pin!(fut);
     let app = WireMqtt::new("rawnet-psk", "rawnet/psk", b"hello over a PSK", 4096);
     let mut tls = Tls::new(fut.as_mut(), app);
-    let mut tcp = StdTcp::connect(([127, 0, 0, 1], port).into(), 8192).unwrap();
+    let addr = ([127, 0, 0, 1], port).into();
+    let mut tcp = HostTcp::connect(addr, TcpTimers::default())
+        .unwrap()
+        .with_send_buffer(8192)
+        .with_recv_chunk(4096);
+    let mut clock = StdClock::new();
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline && !tls.inner().finished() {
-        if !tcp.turn(&mut tls, 4096) {
+        tcp.drive(&mut tls, clock.now());
+        if !tcp.is_active() {
             break;
         }
         std::thread::sleep(Duration::from_millis(1));
     }
     // Let DISCONNECT and close_notify leave.
     for _ in 0..50 {
-        if !tcp.turn(&mut tls, 4096) {
+        tcp.drive(&mut tls, clock.now());
+        if !tcp.is_active() {
             break;
         }
     }

@@ -39,6 +39,8 @@ pub enum Source {
     /// A crates.io tool installed with `cargo install --locked CRATE` by whoever needs it
     /// (flashing a board, regenerating the PAC); no `cargo xtask test` step runs it.
     Crate(&'static str),
+    /// Built from this workspace (cargo builds it before the tests that run it).
+    Workspace,
 }
 
 /// One program: its name as spawned, its source, and who spawns it.
@@ -57,7 +59,7 @@ const fn p(name: &'static str, source: Source, spawned_by: &'static str) -> Prog
     }
 }
 
-use Source::{Base, Crate, Install, Toolchain};
+use Source::{Base, Crate, Install, Toolchain, Workspace};
 
 /// Every program the workspace spawns.
 #[rustfmt::skip]
@@ -90,6 +92,9 @@ pub const PROGRAMS: &[Program] = &[
     p("cargo", Toolchain, "xtask (builds, tests, images), .ci/run, tests/tests/qemu_guest.rs (builds the bring-up image)"),
     p("rustup", Toolchain, "xtask setup: the thumbv7em target, the nightly check"),
     p("cargo-fuzz", Toolchain, "xtask test: the fuzz targets (`cargo install cargo-fuzz` by xtask setup)"),
+    p("rawnet-pub", Workspace, "tools/tests: the tool under test (tools/src/bin)"),
+    p("rawnet-sub", Workspace, "tools/tests: the tool under test (tools/src/bin)"),
+    p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
 
 /// Debian packages that are build-time libraries, not programs anyone spawns.
@@ -109,6 +114,8 @@ pub const INDIRECT: &[&str] = &[
 pub const DYNAMIC: &[(&str, &[&str])] = &[
     // tests/src/mosquitto.rs: /usr/sbin/mosquitto or /usr/bin/mosquitto or `mosquitto`.
     ("mosquitto_path()", &["mosquitto"]),
+    // tools/tests/common: the tool binary cargo built for the test (CARGO_BIN_EXE_*).
+    ("tool_binary", &["rawnet-pub", "rawnet-sub"]),
     // xtask util::cargo: the cargo that runs xtask.
     (
         "std::env::var(\"CARGO\").unwrap_or_else(|_|\"cargo\".into())",
@@ -210,8 +217,13 @@ pub fn run() -> Result<(), String> {
             Source::Base(pkg) => format!("base system ({pkg})"),
             Source::Toolchain => "Rust toolchain".into(),
             Source::Crate(c) => format!("cargo install --locked {c} (when needed)"),
+            Source::Workspace => "built from this workspace".into(),
         };
-        let here = if have(p.name) { "found" } else { "MISSING" };
+        let here = match (p.source, have(p.name)) {
+            (Source::Workspace, _) => "built by cargo",
+            (_, true) => "found",
+            (_, false) => "MISSING",
+        };
         println!(
             "{:<22} {here:<8} {source}\n{:<31}{}",
             p.name, "", p.spawned_by

@@ -1,8 +1,11 @@
-//! What the MQTT client reports, kept for the superloop: the client's handler runs inside
-//! its callbacks and may not issue commands, so it notes what happened and the superloop acts
-//! on it after the callback returned.
+//! What the MQTT client reports, kept for the superloop. The handler could give commands
+//! itself (`rawnet_mqtt::client::Commands`); this application notes what happened and lets
+//! the superloop act, because the superloop owns what the reactions need (the status
+//! schedule, the offline queue, the reconnect backoff, the log).
 
-use rawnet_mqtt::client::{Connected, Disconnected, Granted, Handler, Message, RequestError};
+use rawnet_mqtt::client::{
+    Commands, Connected, Disconnected, Granted, Handler, Message, RequestError,
+};
 use rawnet_mqtt::wire::{PacketId, ReasonCode};
 
 use crate::config;
@@ -33,15 +36,20 @@ pub struct Events {
 }
 
 impl Handler for Events {
-    fn connected(&mut self, info: &Connected<'_>) {
+    fn connected(&mut self, info: &Connected<'_>, _: &mut impl Commands) {
         self.connack = Some(info.session_present);
     }
 
-    fn disconnected(&mut self, reason: Disconnected) {
+    fn disconnected(&mut self, reason: Disconnected, _: &mut impl Commands) {
         self.ended = Some(reason);
     }
 
-    fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
+    fn published(
+        &mut self,
+        id: Option<PacketId>,
+        result: Result<ReasonCode, RequestError>,
+        _: &mut impl Commands,
+    ) {
         let Some(pos) = id.and_then(|id| self.status.iter().position(|&(s, _)| s == id)) else {
             return;
         };
@@ -59,18 +67,23 @@ impl Handler for Events {
         }
     }
 
-    fn subscribed(&mut self, _id: PacketId, result: Result<Granted<'_>, RequestError>) {
+    fn subscribed(
+        &mut self,
+        _id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        _: &mut impl Commands,
+    ) {
         self.subscribed = Some(match result {
             Ok(granted) => granted.iter().all(|code| !code.is_error()),
             Err(_) => false,
         });
     }
 
-    fn message_start(&mut self, message: &Message<'_>) {
+    fn message_start(&mut self, message: &Message<'_>, _: &mut impl Commands) {
         self.receiving = (message.topic == config::COMMAND_TOPIC).then(heapless::Vec::new);
     }
 
-    fn message_data(&mut self, data: &[u8], last: bool) {
+    fn message_data(&mut self, data: &[u8], last: bool, _: &mut impl Commands) {
         if let Some(cmd) = &mut self.receiving {
             let room = MAX_COMMAND - cmd.len();
             let _ = cmd.extend_from_slice(&data[..data.len().min(room)]);

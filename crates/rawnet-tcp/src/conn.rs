@@ -59,7 +59,7 @@ pub(crate) struct ConnState {
 }
 
 impl ConnState {
-    fn new(timers: TcpTimers) -> Self {
+    pub(crate) fn new(timers: TcpTimers) -> Self {
         let zero = Instant::from_ticks(0);
         ConnState {
             status: TcpStatus::Idle,
@@ -80,18 +80,35 @@ impl ConnState {
     }
 
     /// Forget the previous connection, keep the timers.
-    fn restart(&mut self, status: TcpStatus, now: Instant) {
+    pub(crate) fn restart(&mut self, status: TcpStatus, now: Instant) {
         *self = ConnState::new(self.timers);
         self.status = status;
         self.connect_since = now;
         self.last_progress = now;
     }
 
-    fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         matches!(
             self.status,
             TcpStatus::Connecting | TcpStatus::Listening | TcpStatus::Open
         )
+    }
+
+    /// When the callback order is next due for its own timers (poll, connect and data
+    /// timeouts); `None` when only the network can change anything.
+    pub(crate) fn poll_at(&self) -> Option<Instant> {
+        match self.status {
+            TcpStatus::Connecting => Some(self.connect_since + self.timers.connect_timeout),
+            TcpStatus::Open => {
+                let timeout = self.last_progress + self.timers.data_timeout;
+                Some(if self.awaiting_ack {
+                    self.next_poll.min(timeout)
+                } else {
+                    self.next_poll
+                })
+            }
+            _ => None,
+        }
     }
 }
 
@@ -142,19 +159,7 @@ impl TcpHandle {
     /// When [`Stack::drive`] is next due for this handle's own timers (the poll callback,
     /// the connect and data timeouts); `None` when only the network can change anything.
     pub fn poll_at(&self) -> Option<Instant> {
-        let st = &self.st;
-        match st.status {
-            TcpStatus::Connecting => Some(st.connect_since + st.timers.connect_timeout),
-            TcpStatus::Open => {
-                let timeout = st.last_progress + st.timers.data_timeout;
-                Some(if st.awaiting_ack {
-                    st.next_poll.min(timeout)
-                } else {
-                    st.next_poll
-                })
-            }
-            _ => None,
-        }
+        self.st.poll_at()
     }
 }
 

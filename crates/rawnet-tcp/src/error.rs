@@ -35,6 +35,8 @@ impl core::fmt::Display for StackError {
     }
 }
 
+impl core::error::Error for StackError {}
+
 impl From<StackError> for TcpError {
     /// The nearest connection error, for callers that report everything as [`TcpError`].
     fn from(e: StackError) -> Self {

@@ -30,6 +30,11 @@
 //! | `tcp_nagle_disable` / `SOF_KEEPALIVE` | [`Connection::set_nodelay`] / [`Connection::set_keep_alive`] |
 //! | the pcb outside a callback | [`Stack::connection`] |
 //!
+//! With `std` (on Unix), [`host::HostTcp`] drives a TCP connection of the host's own kernel
+//! with the same callbacks in the same order (one definition of that order serves both), so
+//! rawnet-tls and the rawnet-mqtt client run on a development machine over a plain socket;
+//! its module documentation lists what the kernel's socket keeps of the contract.
+//!
 //! Time is always an argument ([`Instant`], milliseconds on a monotonic 64-bit timeline); no
 //! layer reads a clock. Nothing allocates: sockets, buffers and DNS query slots are the
 //! caller's.
@@ -118,7 +123,8 @@
 //! - `dhcpv4` (default): the DHCP client ([`Config::new_dhcp`], `Stack::dhcp_state`).
 //! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`).
 //! - `udp`: smoltcp's UDP sockets, for applications that add their own.
-//! - `std`: host helpers.
+//! - `std`: host helpers; on Unix, [`host::HostTcp`] (the host kernel's TCP, driven like a
+//!   rawnet-tcp connection).
 //!
 //! What a feature leaves out is not in the image at all; docs/footprint.md gives the bytes
 //! each costs on a Cortex-M4.
@@ -134,6 +140,9 @@ mod dhcp;
 mod dns;
 mod drive;
 mod error;
+#[cfg(all(feature = "std", unix))]
+pub mod host;
+mod order;
 mod stack;
 mod time;
 
@@ -185,3 +194,5 @@ impl core::fmt::Display for TcpError {
         })
     }
 }
+
+impl core::error::Error for TcpError {}

@@ -93,9 +93,6 @@ mod transport;
 pub mod verify;
 mod x509;
 
-#[cfg(feature = "std")]
-pub mod std_tcp;
-
 #[cfg(test)]
 mod hostile;
 #[cfg(any(test, feature = "testkit"))]

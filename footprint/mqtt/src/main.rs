@@ -24,7 +24,7 @@ static mut TCP_TX: [u8; 2048] = [0; 2048];
 
 #[cfg(not(feature = "baseline"))]
 mod app {
-    use rawnet_mqtt::client::{Connected, Disconnected, Handler, Message, RequestError};
+    use rawnet_mqtt::client::{Commands, Connected, Disconnected, Handler, Message, RequestError};
     use rawnet_mqtt::wire::{PacketId, ReasonCode};
 
     /// The application's MQTT events: what lwIP's example callbacks do (count and remember).
@@ -39,23 +39,28 @@ mod app {
     }
 
     impl Handler for App {
-        fn connected(&mut self, _info: &Connected<'_>) {
+        fn connected(&mut self, _info: &Connected<'_>, _: &mut impl Commands) {
             self.up = true;
         }
-        fn disconnected(&mut self, _reason: Disconnected) {
+        fn disconnected(&mut self, _reason: Disconnected, _: &mut impl Commands) {
             self.up = false;
             self.ended = true;
         }
-        fn published(&mut self, _id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
+        fn published(
+            &mut self,
+            _id: Option<PacketId>,
+            result: Result<ReasonCode, RequestError>,
+            _: &mut impl Commands,
+        ) {
             match result {
                 Ok(_) => self.completed += 1,
                 Err(_) => self.failed += 1,
             }
         }
-        fn message_start(&mut self, _message: &Message<'_>) {
+        fn message_start(&mut self, _message: &Message<'_>, _: &mut impl Commands) {
             self.messages += 1;
         }
-        fn message_data(&mut self, data: &[u8], _last: bool) {
+        fn message_data(&mut self, data: &[u8], _last: bool, _: &mut impl Commands) {
             self.received += data.len();
         }
     }

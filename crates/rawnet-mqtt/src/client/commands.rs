@@ -35,7 +35,26 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         msg: &Publication<'_>,
         now: Instant,
     ) -> Result<Published, Error> {
-        let published = self.s.publish(msg, now)?;
+        let published = self.s.publish::<false>(msg, 0, now)?;
+        self.s.output(conn, &mut self.handler, now);
+        Ok(published)
+    }
+
+    /// [`Client::publish`] of a message whose payload is `payload_len` bytes in all, of
+    /// which `msg.payload` are the first (possibly none): the rest is handed over as the
+    /// ring drains, by [`Handler::next_payload`] or [`Client::write_payload`] (until then
+    /// other commands return [`Error::Busy`] and received bytes wait in the connection). A
+    /// payload larger than memory (a file, a log in flash) goes this way. Such a message is
+    /// never kept in the store: if its connection ends before the acknowledgement it is
+    /// reported [`RequestError::NotStored`]. Its request timer starts with its last byte.
+    pub fn publish_streamed<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        msg: &Publication<'_>,
+        payload_len: usize,
+        now: Instant,
+    ) -> Result<Published, Error> {
+        let published = self.s.publish::<true>(msg, payload_len, now)?;
         self.s.output(conn, &mut self.handler, now);
         Ok(published)
     }
@@ -51,27 +70,15 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     }
 
     /// Continue a streamed PUBLISH: takes as much of `data` as the ring has room for (the
-    /// rest of the payload, in order) and runs the output step. Returns the bytes taken.
+    /// rest of the payload, in order) and runs the output step. Returns the bytes taken. (A
+    /// [`Handler::next_payload`] that supplies the bytes makes this call unnecessary.)
     pub fn write_payload<C: Connection>(
         &mut self,
         conn: &mut C,
         data: &[u8],
         now: Instant,
     ) -> Result<usize, Error> {
-        let stream = self.s.stream.ok_or(Error::NoStream)?;
-        let n = data.len().min(stream.left).min(self.s.ring.free());
-        let chunk = data.get(..n).unwrap_or_default();
-        self.s.ring.push_all(chunk).map_err(|_| Error::OutputFull)?;
-        self.s.pushed = self.s.pushed.wrapping_add(n as u32);
-        let left = stream.left.saturating_sub(n);
-        self.s.stream = if left == 0 {
-            if stream.id.is_none() {
-                self.s.qos0_sent();
-            }
-            None
-        } else {
-            Some(Stream { left, ..stream })
-        };
+        let n = self.s.write_payload(data, now)?;
         self.s.output(conn, &mut self.handler, now);
         Ok(n)
     }
@@ -110,19 +117,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         properties: Properties<'_>,
         now: Instant,
     ) -> Result<PacketId, Error> {
-        let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
-        let with_id =
-            self.s.version.is_v5() && properties.subscription_identifiers().next().is_some();
-        if with_id && !self.s.server.subscription_ids {
-            return Err(Error::SubscriptionIdentifiersNotSupported);
-        }
-        let id = self.s.request(Kind::Subscribe(count), now, |id| {
-            Repr::Subscribe(Subscribe {
-                packet_id: id,
-                properties,
-                subscriptions: Subscriptions::from_slice(topics),
-            })
-        })?;
+        let id = self.s.subscribe(topics, properties, now)?;
         self.s.output(conn, &mut self.handler, now);
         Ok(id)
     }
@@ -147,14 +142,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         properties: Properties<'_>,
         now: Instant,
     ) -> Result<PacketId, Error> {
-        let count = u16::try_from(filters.len()).map_err(|_| Error::TooManyRequests)?;
-        let id = self.s.request(Kind::Unsubscribe(count), now, |id| {
-            Repr::Unsubscribe(Unsubscribe {
-                packet_id: id,
-                properties,
-                filters: TopicFilters::from_slice(filters),
-            })
-        })?;
+        let id = self.s.unsubscribe(filters, properties, now)?;
         self.s.output(conn, &mut self.handler, now);
         Ok(id)
     }
@@ -187,7 +175,82 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         disconnect: &Disconnect<'_>,
         now: Instant,
     ) -> Result<(), Error> {
-        let version = self.s.version;
+        self.s.disconnect(conn, &mut self.handler, disconnect, now)
+    }
+
+    /// Disconnect once nothing is in flight either way: every request answered (QoS 1 and
+    /// 2 PUBLISHes acknowledged, SUBSCRIBE / UNSUBSCRIBE answered), no PUBLISH being
+    /// streamed, every received QoS 2 message released by the broker's PUBREL (and our
+    /// PUBCOMP in the ring). Then it behaves as [`Client::disconnect`]. If that takes longer
+    /// than [`Options::request_timeout`](super::Options::request_timeout), it disconnects
+    /// anyway (the requests still open are reported failed, as with `disconnect`). The
+    /// check runs in every output step: after each acknowledgement, and at the latest at
+    /// [`Client::poll_at`].
+    pub fn disconnect_when_idle<C: Connection>(&mut self, conn: &mut C, now: Instant) {
+        self.s.request_disconnect(true, now);
+        self.s.output(conn, &mut self.handler, now);
+    }
+}
+
+impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
+    /// [`Client::write_payload`] without the output step.
+    pub(crate) fn write_payload(&mut self, data: &[u8], now: Instant) -> Result<usize, Error> {
+        let stream = self.stream.ok_or(Error::NoStream)?;
+        let n = data.len().min(stream.left).min(self.ring.free());
+        let chunk = data.get(..n).unwrap_or_default();
+        self.ring.push_all(chunk).map_err(|_| Error::OutputFull)?;
+        self.streamed(n, now);
+        Ok(n)
+    }
+
+    /// [`Client::subscribe_with_properties`] without the output step.
+    pub(crate) fn subscribe(
+        &mut self,
+        topics: &[Subscription<'_>],
+        properties: Properties<'_>,
+        now: Instant,
+    ) -> Result<PacketId, Error> {
+        let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
+        let with_id =
+            self.version.is_v5() && properties.subscription_identifiers().next().is_some();
+        if with_id && !self.server.subscription_ids {
+            return Err(Error::SubscriptionIdentifiersNotSupported);
+        }
+        self.request(Kind::Subscribe(count), now, |id| {
+            Repr::Subscribe(Subscribe {
+                packet_id: id,
+                properties,
+                subscriptions: Subscriptions::from_slice(topics),
+            })
+        })
+    }
+
+    /// [`Client::unsubscribe_with_properties`] without the output step.
+    pub(crate) fn unsubscribe(
+        &mut self,
+        filters: &[&str],
+        properties: Properties<'_>,
+        now: Instant,
+    ) -> Result<PacketId, Error> {
+        let count = u16::try_from(filters.len()).map_err(|_| Error::TooManyRequests)?;
+        self.request(Kind::Unsubscribe(count), now, |id| {
+            Repr::Unsubscribe(Unsubscribe {
+                packet_id: id,
+                properties,
+                filters: TopicFilters::from_slice(filters),
+            })
+        })
+    }
+
+    /// [`Client::disconnect_with`].
+    pub(crate) fn disconnect<C: Connection, H: Handler>(
+        &mut self,
+        conn: &mut C,
+        h: &mut H,
+        disconnect: &Disconnect<'_>,
+        now: Instant,
+    ) -> Result<(), Error> {
+        let version = self.version;
         let repr = Repr::Disconnect(*disconnect);
         let expiry = match version.is_v5() {
             true => disconnect.properties.iter().find_map(|p| match p {
@@ -196,21 +259,24 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             }),
             false => None,
         };
-        if expiry.is_some_and(|v| v != 0) && self.s.options.session_expiry == 0 {
+        if expiry.is_some_and(|v| v != 0) && self.options.session_expiry == 0 {
             return Err(Error::SessionExpiryNotAllowed);
         }
         // Check it encodes before anything changes (into the store's free space).
         let total = repr.buffer_len_client(version);
-        if let Some(buf) = self.s.store.scratch().get_mut(..total) {
+        if let Some(buf) = self.store.scratch().get_mut(..total) {
             repr.emit_client(buf, version)?;
         }
-        if self.s.phase == Phase::Idle {
+        self.disconnect = super::session::Requested::No;
+        if self.phase == Phase::Idle {
             let _ = conn.close();
             return Ok(());
         }
-        let connected = self.s.phase == Phase::Connected && self.s.stream.is_none();
+        let connected = self.phase == Phase::Connected && self.stream.is_none();
+        // An acknowledgement still waiting for room goes first.
+        self.flush_ack();
         let pushed = if connected {
-            match self.s.push_repr(&repr) {
+            match self.push_repr(&repr) {
                 Err(e @ Error::Encode(_)) => return Err(e),
                 r => r.is_ok(),
             }
@@ -220,20 +286,16 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
         if pushed {
             // What is in the ring (the DISCONNECT last) still leaves; the output step
             // closes the connection once it is empty.
-            self.s.closing = true;
-            self.s
-                .end_with(&mut self.handler, super::Disconnected::Requested, true);
-            self.s.output(conn, &mut self.handler, now);
+            self.closing = true;
+            self.end_with(h, super::Disconnected::Requested, true);
+            self.output(conn, h, now);
         } else {
             let _ = conn.close();
-            self.s
-                .end(&mut self.handler, super::Disconnected::Requested);
+            self.end(h, super::Disconnected::Requested);
         }
         Ok(())
     }
-}
 
-impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     fn check_publish(&self, msg: &Publication<'_>) -> Result<(), Error> {
         if self.stream.is_some() {
             return Err(Error::Busy);
@@ -253,7 +315,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
     #[inline(never)]
-    fn publish(&mut self, msg: &Publication<'_>, now: Instant) -> Result<Published, Error> {
+    pub(crate) fn publish<const STREAMED: bool>(
+        &mut self,
+        msg: &Publication<'_>,
+        payload_len: usize,
+        now: Instant,
+    ) -> Result<Published, Error> {
         if self.phase != Phase::Connected {
             return Err(Error::NotConnected);
         }
@@ -270,11 +337,23 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         };
         let publish = to_publish(msg, id);
         let repr = Repr::Publish(publish);
-        let total = repr.buffer_len_client(self.version);
+        let version = self.version;
+        // `STREAMED`: declared longer than the bytes given, the rest comes later, so it
+        // streams. (A constant: `publish` does not link what only `publish_streamed` needs.)
+        let len = match STREAMED {
+            true => payload_len.max(msg.payload.len()),
+            false => msg.payload.len(),
+        };
+        let partial = STREAMED && len > msg.payload.len();
+        let total = match STREAMED {
+            true => Repr::publish_len(&publish, len, version),
+            false => repr.buffer_len_client(version),
+        };
         if total > self.server.max_packet {
             return Err(Error::PacketTooLarge);
         }
-        let fits_store = total <= self.store.capacity() && total <= self.ring.capacity();
+        let fits_store =
+            !partial && total <= self.store.capacity() && total <= self.ring.capacity();
         if qos != QoS::AtMostOnce && fits_store {
             // Kept: encoded into the store, then pumped into the ring in order.
             self.store_publish(&repr, total, id, qos, now)?;
@@ -286,21 +365,24 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         if qos != QoS::AtMostOnce && self.out.unacked_publishes() >= self.server.receive_max {
             return Err(Error::ReceiveMaximum);
         }
-        let version = self.version;
-        let head = total.saturating_sub(msg.payload.len());
-        let emit_head = |buf: &mut [u8]| Repr::emit_publish_header(&publish, buf, version);
-        let written = if total <= self.ring.capacity() {
+        let written = if !partial && total <= self.ring.capacity() {
             self.push_publish(&publish)?;
             msg.payload.len()
         } else {
-            // Larger than the ring: the header now, the payload as the ring drains.
+            // Larger than the ring, or not all here: the header now, the payload as the
+            // ring drains.
+            let head = total.saturating_sub(len);
+            let emit_head = |buf: &mut [u8]| match STREAMED {
+                true => Repr::emit_publish_header_len(&publish, len, buf, version),
+                false => Repr::emit_publish_header(&publish, buf, version),
+            };
             self.push_packet(head, emit_head, &[])?;
             let n = msg.payload.len().min(self.ring.free());
             let _ = self.ring.push_all(msg.payload.get(..n).unwrap_or_default());
             self.pushed = self.pushed.wrapping_add(n as u32);
             n
         };
-        let left = msg.payload.len().saturating_sub(written);
+        let left = len.saturating_sub(written);
         if left > 0 {
             self.stream = Some(Stream { id, left });
         }
@@ -384,7 +466,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                         .oldest(|r| r.state == OutState::Queued && r.stored.is_some());
                     match (self.options.queue_full, oldest) {
                         (QueueFull::DropOldest, Some(slot)) => {
-                            self.fail_record(h, slot, RequestError::Dropped)
+                            // A handler that queued again on every drop would keep this
+                            // loop going: no commands from it meanwhile.
+                            self.no_commands = true;
+                            self.fail_record(h, slot, RequestError::Dropped);
+                            self.no_commands = false;
                         }
                         _ => return Err(e),
                     }

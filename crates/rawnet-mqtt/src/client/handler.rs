@@ -3,7 +3,7 @@
 
 use core::fmt::Debug;
 
-use super::{Disconnected, RequestError};
+use super::{Commands, Disconnected, RequestError};
 use crate::wire::{PacketId, Properties, QoS, ReasonCode, ReasonCodes};
 
 /// What a CONNACK that accepted the connection told (lwIP's `MQTT_CONNECT_ACCEPTED`, with
@@ -59,49 +59,78 @@ pub type Granted<'a> = ReasonCodes<'a>;
 /// `mqtt_incoming_data_cb_t`).
 ///
 /// Every method has an empty default. They run inside the connection's callbacks, so they
-/// must not block; commands (publish, subscribe...) are given to the client after the
-/// callback returns, from the superloop.
+/// must not block. Each event but `transport_error` gets the client's [`Commands`]: a handler
+/// subscribes when connected, publishes an answer to a message, disconnects after the last
+/// one, without keeping flags for a superloop (see [`Commands`] for what they may do there).
 pub trait Handler {
-    /// The broker accepted the connection (CONNACK with success).
-    fn connected(&mut self, info: &Connected<'_>) {
-        let _ = info;
+    /// The broker accepted the connection (CONNACK with success). Messages of a resumed
+    /// session that completed or failed with this CONNACK were reported just before.
+    fn connected(&mut self, info: &Connected<'_>, client: &mut impl Commands) {
+        let _ = (info, client);
     }
 
     /// The connection ended (refused, timed out, lost, or on request). Requests that
     /// cannot continue have already been reported failed; QoS 1 and 2 messages are kept
     /// for the next connection.
-    fn disconnected(&mut self, reason: Disconnected) {
-        let _ = reason;
+    fn disconnected(&mut self, reason: Disconnected, client: &mut impl Commands) {
+        let _ = (reason, client);
     }
 
     /// A PUBLISH of ours completed: `id` is what [`Client::publish`](super::Client::publish)
     /// returned (`None` for QoS 0, reported once its bytes were handed to the connection).
     /// `Ok` carries the ack's reason code (MQTT 5.0: success or "no matching
     /// subscribers"; always [`ReasonCode::Success`] in 3.1.1).
-    fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
-        let _ = (id, result);
+    fn published(
+        &mut self,
+        id: Option<PacketId>,
+        result: Result<ReasonCode, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        let _ = (id, result, client);
     }
 
     /// A SUBSCRIBE completed: one reason code per topic filter (granted QoS or failure).
-    fn subscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
-        let _ = (id, result);
+    fn subscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        let _ = (id, result, client);
     }
 
     /// An UNSUBSCRIBE completed.
-    fn unsubscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
-        let _ = (id, result);
+    fn unsubscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        let _ = (id, result, client);
     }
 
     /// An incoming message starts: topic and total length first (lwIP's
     /// `mqtt_incoming_publish_cb_t`), then [`Handler::message_data`] until `last`.
-    fn message_start(&mut self, message: &Message<'_>) {
-        let _ = message;
+    fn message_start(&mut self, message: &Message<'_>, client: &mut impl Commands) {
+        let _ = (message, client);
     }
 
     /// A piece of the current message's payload (lwIP's `mqtt_incoming_data_cb_t`); `last`
-    /// is `MQTT_DATA_FLAG_LAST`. An empty payload is one empty piece with `last` set.
-    fn message_data(&mut self, data: &[u8], last: bool) {
-        let _ = (data, last);
+    /// is `MQTT_DATA_FLAG_LAST`. An empty payload is one empty piece with `last` set. With
+    /// `last`, the message's acknowledgement (PUBACK, PUBREC) is already in the output ring.
+    fn message_data(&mut self, data: &[u8], last: bool, client: &mut impl Commands) {
+        let _ = (data, last, client);
+    }
+
+    /// A PUBLISH larger than the output ring is being streamed and the ring has room: write
+    /// its next payload bytes into `buf` (at most the bytes still due) and return how many.
+    /// 0 (the default) means none now: hand them to
+    /// [`Client::write_payload`](super::Client::write_payload) instead. Called from the
+    /// output step, as often as the ring drains, so a payload larger than memory (a file)
+    /// needs no loop in the application.
+    fn next_payload(&mut self, buf: &mut [u8]) -> usize {
+        let _ = buf;
+        0
     }
 
     /// The connection below reported this error (it is gone; [`Handler::disconnected`]

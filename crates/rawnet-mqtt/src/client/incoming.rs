@@ -3,6 +3,8 @@
 
 use rawnet_altcp::{Connection, Instant};
 
+use super::alias::AliasTable;
+use super::context::Ctx;
 use super::session::{Incoming, Phase};
 use super::state::{on_ack, IncomingQos2, Kind, Next, OutState, Received};
 use super::{Disconnected, Handler, Message, ProtocolError, RequestError, Session};
@@ -14,6 +16,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         &mut self,
         conn: &mut C,
         h: &mut H,
+        aliases: &mut AliasTable<'b>,
         repr: Repr<'_>,
         now: Instant,
     ) {
@@ -31,7 +34,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             }
             (_, Repr::Auth(_)) => Err(ProtocolError::AuthNotSupported),
             (Phase::Connected, Repr::Publish(p)) => self
-                .publish_start(h, &p, p.payload.len())
+                .publish_start(h, aliases, &p, p.payload.len())
                 .map(|()| self.payload(h, p.payload, true)),
             (Phase::Connected, Repr::PubAck(a)) => self.ack(h, PacketType::PubAck, &a, now),
             (Phase::Connected, Repr::PubRec(a)) => self.ack(h, PacketType::PubRec, &a, now),
@@ -64,6 +67,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn publish_start<H: Handler>(
         &mut self,
         h: &mut H,
+        aliases: &mut AliasTable<'b>,
         p: &Publish<'_>,
         len: usize,
     ) -> Result<(), ProtocolError> {
@@ -83,10 +87,10 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             }
             if !p.topic.is_empty() {
                 let insert = self.alias_in_insert;
-                if !insert.is_some_and(|insert| insert(&mut self.alias_in, alias, p.topic)) {
+                if !insert.is_some_and(|insert| insert(aliases, alias, p.topic)) {
                     return Err(ProtocolError::TopicAliasStorageFull);
                 }
-            } else if self.alias_in.get(alias).is_none() {
+            } else if aliases.get(alias).is_none() {
                 return Err(ProtocolError::TopicAliasInvalid);
             }
         }
@@ -101,17 +105,18 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         });
         if !duplicate {
             let topic = match alias {
-                Some(a) if p.topic.is_empty() => self.alias_in.get(a).unwrap_or_default(),
+                Some(a) if p.topic.is_empty() => aliases.get(a).unwrap_or_default(),
                 _ => p.topic,
             };
-            h.message_start(&Message {
+            let message = Message {
                 topic,
                 len,
                 qos: p.qos.qos(),
                 retain: p.retain,
                 dup: p.dup,
                 properties: p.properties,
-            });
+            };
+            h.message_start(&message, &mut Ctx { s: self });
         }
         Ok(())
     }
@@ -121,17 +126,18 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let Some(incoming) = self.incoming else {
             return;
         };
+        if last {
+            // The acknowledgement first: the handler may act on the message being complete
+            // (disconnect, say), and it goes after it.
+            self.incoming = None;
+            match (incoming.qos, incoming.id) {
+                (QoS::AtLeastOnce, Some(id)) => self.push_ack(PacketType::PubAck, id),
+                (QoS::ExactlyOnce, Some(id)) => self.push_ack(PacketType::PubRec, id),
+                _ => {}
+            }
+        }
         if !incoming.duplicate {
-            h.message_data(data, last);
-        }
-        if !last {
-            return;
-        }
-        self.incoming = None;
-        match (incoming.qos, incoming.id) {
-            (QoS::AtLeastOnce, Some(id)) => self.push_ack(PacketType::PubAck, id),
-            (QoS::ExactlyOnce, Some(id)) => self.push_ack(PacketType::PubRec, id),
-            _ => {}
+            h.message_data(data, last, &mut Ctx { s: self });
         }
     }
 
@@ -159,7 +165,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 } else {
                     Ok(ack.reason)
                 };
-                h.published(Some(id), result);
+                h.published(Some(id), result, &mut Ctx { s: self });
             }
             Next::Release => {
                 // The broker owns the message now: only the identifier is needed.
@@ -199,10 +205,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             return Err(ProtocolError::ReasonCount);
         }
         self.remove_record(slot);
+        let cx = &mut Ctx { s: self };
         if kind == PacketType::SubAck {
-            h.subscribed(id, Ok(codes));
+            h.subscribed(id, Ok(codes), cx);
         } else {
-            h.unsubscribed(id, Ok(codes));
+            h.unsubscribed(id, Ok(codes), cx);
         }
         Ok(())
     }

@@ -16,8 +16,11 @@
 //!   runs the timers (connect timeout, request timeouts, keep-alive); `eof` and `err` end
 //!   the connection.
 //! - **Commands**: [`Client::publish`], [`Client::write_payload`], [`Client::queue_publish`],
-//!   [`Client::subscribe`], [`Client::unsubscribe`], [`Client::disconnect`]. Each encodes
-//!   into the output ring and runs the output step at once; none blocks.
+//!   [`Client::subscribe`], [`Client::unsubscribe`], [`Client::disconnect`],
+//!   [`Client::disconnect_when_idle`]. Each encodes into the output ring and runs the output
+//!   step at once; none blocks. The [`Handler`]'s events get the same commands
+//!   ([`Commands`]): a handler subscribes when connected and disconnects after its last
+//!   message without a flag for the superloop.
 //! - **Outputs**: bytes, through the output step (lwIP's `mqtt_output_send`): the ring is
 //!   copied into the connection as far as its send space allows, from a command, `sent`
 //!   and `poll`, never elsewhere. Events go to the [`Handler`].
@@ -37,8 +40,8 @@
 //! `Stack::drive` or from rawnet-tls):
 //!
 //! ```
-//! use rawnet_mqtt::client::{BufferStorage, Client, Handler, Options, Publication};
-//! use rawnet_mqtt::wire::QoS;
+//! use rawnet_mqtt::client::{BufferStorage, Client, Commands, Connected, Handler, Options};
+//! use rawnet_mqtt::wire::{QoS, Subscription};
 //! use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 //!
 //! /// A connection that keeps what it is given.
@@ -56,10 +59,20 @@
 //!     fn is_connected(&self) -> bool { true }
 //! }
 //!
+//! /// Subscribes once connected; after the first message, disconnects (once its
+//! /// acknowledgement and everything else in flight is done).
 //! #[derive(Default)]
-//! struct App { up: bool }
+//! struct App { got: Vec<u8> }
 //! impl Handler for App {
-//!     fn connected(&mut self, _: &rawnet_mqtt::client::Connected<'_>) { self.up = true; }
+//!     fn connected(&mut self, _: &Connected<'_>, client: &mut impl Commands) {
+//!         let _ = client.subscribe(&[Subscription::new("cmd/#", QoS::AtLeastOnce)]);
+//!     }
+//!     fn message_data(&mut self, data: &[u8], last: bool, client: &mut impl Commands) {
+//!         self.got.extend_from_slice(data);
+//!         if last {
+//!             client.disconnect_when_idle();
+//!         }
+//!     }
 //! }
 //!
 //! let mut storage = BufferStorage::<256, 256, 256>::new();
@@ -70,13 +83,16 @@
 //!
 //! client.connected(&mut wire, now); // TCP is up: CONNECT leaves
 //! assert_eq!(wire.0[0], 0x10);
-//! client.recv(&mut wire, &[0x20, 2, 0, 0], now); // CONNACK, accepted
-//! assert!(client.is_connected() && client.handler().up);
-//!
-//! let msg = Publication::new("sensors/temp", b"21.5").qos(QoS::AtLeastOnce);
-//! let done = client.publish(&mut wire, &msg, now).unwrap();
-//! assert_eq!(done.written, 4);
-//! assert_eq!(client.in_flight(), 1); // until the PUBACK
+//! wire.0.clear();
+//! client.recv(&mut wire, &[0x20, 2, 0, 0], now); // CONNACK, accepted: SUBSCRIBE leaves
+//! assert!(client.is_connected());
+//! assert_eq!(wire.0[0], 0x82);
+//! wire.0.clear();
+//! client.recv(&mut wire, &[0x90, 3, 0, 1, 1], now); // SUBACK, QoS 1 granted
+//! client.recv(&mut wire, b"\x32\x0b\x00\x05cmd/a\x00\x07go", now); // QoS 1 message
+//! assert_eq!(client.handler().got, b"go");
+//! assert_eq!(wire.0, [0x40, 2, 0, 7, 0xe0, 0]); // PUBACK, then DISCONNECT
+//! assert!(!client.is_connected());
 //! ```
 
 // The client handles hostile input too: the same no-panic lints as the codec.
@@ -96,6 +112,7 @@
 
 mod alias;
 mod commands;
+mod context;
 mod error;
 mod handler;
 mod incoming;
@@ -109,6 +126,7 @@ mod store;
 #[cfg(test)]
 pub(crate) mod tests;
 
+pub use context::Commands;
 pub use error::{Disconnected, Error, ProtocolError, RequestError};
 pub use handler::{Connected, Granted, Handler, Message};
 pub use options::{BufferStorage, Buffers, Options, Publication, Published, QueueFull};
@@ -128,6 +146,9 @@ pub struct Client<'b, H, const N: usize = 8, const M: usize = 20> {
     handler: H,
     decoder: Decoder<&'b mut [u8]>,
     s: Session<'b, N, M>,
+    /// The broker's Topic Aliases on this connection (beside the session: a handler's
+    /// `message_start` gets the session's commands and a topic borrowed from here).
+    aliases_in: alias::AliasTable<'b>,
 }
 
 impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
@@ -144,6 +165,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
             handler,
             decoder,
             s: Session::new(options, buffers.output, buffers.store),
+            aliases_in: alias::AliasTable::new(&mut []),
         }
     }
 
@@ -170,9 +192,9 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// is [`ProtocolError::TopicAliasStorageFull`]. Without this, any incoming alias is
     /// invalid.
     pub fn with_incoming_topic_aliases(mut self, storage: &'b mut [u8], maximum: u16) -> Self {
-        self.s.alias_in = alias::AliasTable::new(storage);
+        self.aliases_in = alias::AliasTable::new(storage);
         self.s.alias_in_insert = Some(alias::AliasTable::insert);
-        self.s.alias_in_max = if self.s.alias_in.has_storage() {
+        self.s.alias_in_max = if self.aliases_in.has_storage() {
             maximum
         } else {
             0
@@ -267,6 +289,8 @@ where
     fn connected(&mut self, conn: &mut C, now: Instant) {
         self.decoder.reset();
         self.decoder.set_version(self.s.options.version);
+        // Topic aliases live as long as one network connection.
+        self.aliases_in.clear();
         self.s.version = self.s.options.version;
         let (h, s) = self.parts();
         s.start(conn, h, now);
@@ -320,12 +344,15 @@ where
             let h = &mut self.handler;
             match decoded.event {
                 Event::NeedMore => {}
-                Event::Packet(repr) => self.s.packet(conn, h, repr, now),
+                Event::Packet(repr) => self.s.packet(conn, h, &mut self.aliases_in, repr, now),
                 Event::PublishStart {
                     publish,
                     payload_len,
                 } => {
-                    if let Err(e) = self.s.publish_start(h, &publish, payload_len) {
+                    if let Err(e) =
+                        self.s
+                            .publish_start(h, &mut self.aliases_in, &publish, payload_len)
+                    {
                         self.s.fail(conn, h, Disconnected::Protocol(e), now);
                     }
                 }

@@ -56,9 +56,13 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    /// Options for `client_id` with lwIP's defaults: MQTT 3.1.1, clean session,
-    /// keep-alive 60 s, connect timeout 100 s, request timeout 30 s, no will, no
-    /// credentials.
+    /// Options for `client_id`: MQTT 3.1.1, clean session, keep-alive 60 s, connect timeout
+    /// 10 s, request timeout 10 s, no will, no credentials.
+    ///
+    /// lwIP waits 100 s for a CONNACK and 30 s for an acknowledgement; a broker that
+    /// accepted the TCP (and TLS) connection answers CONNECT, SUBSCRIBE and PUBLISH in
+    /// milliseconds, so those waits only delayed the report of a broken or hostile one. The
+    /// request timer of a streamed PUBLISH starts with its last byte.
     pub const fn new(client_id: &'a str) -> Self {
         Options {
             version: Version::V311,
@@ -70,8 +74,8 @@ impl<'a> Options<'a> {
             clean_start: true,
             session_expiry: 0,
             max_packet_size: None,
-            connect_timeout: Duration::from_ticks(100_000),
-            request_timeout: Duration::from_ticks(30_000),
+            connect_timeout: Duration::from_ticks(10_000),
+            request_timeout: Duration::from_ticks(10_000),
             queue_full: QueueFull::Refuse,
         }
     }

@@ -4,7 +4,9 @@
 use rawnet_altcp::{Connection, Instant};
 
 use super::alias::AliasTable;
+use super::context::Ctx;
 use super::session::ServerLimits;
+use super::session::{Phase, Stream};
 use super::state::{on_sent, Kind, OutState, Record, Stored};
 use super::{Error, Handler, Session};
 use crate::wire::{self, PacketId, Publish, Repr, Version};
@@ -13,6 +15,9 @@ use crate::wire::{self, PacketId, Publish, Repr, Version};
 /// packet makes the client answer. Received bytes are only taken while the ring has this
 /// much room, so an answer always fits.
 pub(crate) const ACK_LEN: usize = 4;
+
+/// The most payload bytes one [`Handler::next_payload`] call is asked for.
+const PULL_CHUNK: usize = 128;
 
 /// The DUP flag in a PUBLISH's first byte.
 const DUP: u8 = 0b1000;
@@ -149,9 +154,16 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn push_ack(&mut self, kind: wire::PacketType, id: PacketId) {
         // Success and no properties: the 4 bytes `Repr::emit` writes, without the encoder.
         let [hi, lo] = id.get().to_be_bytes();
-        let bytes = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
-        if self.ring.push_all(&bytes).is_ok() {
+        self.ack_due = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
+        self.flush_ack();
+    }
+
+    /// Puts the acknowledgement waiting for room (a handler's command filled the ring) into
+    /// the ring, if there is room now.
+    pub(crate) fn flush_ack(&mut self) {
+        if self.ack_due[0] != 0 && self.ring.push_all(&self.ack_due).is_ok() {
             self.pushed = self.pushed.wrapping_add(ACK_LEN as u32);
+            self.ack_due[0] = 0;
         }
     }
 
@@ -242,18 +254,24 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.qos0_end = self.pushed;
     }
 
-    /// The output step (lwIP's `mqtt_output_send`): pump queued packets into the ring and
-    /// copy the ring into the connection, as much as it takes; then report QoS 0 messages
-    /// that left, and finish a requested close once everything left.
+    /// The output step (lwIP's `mqtt_output_send`): pump queued packets (and the payload of
+    /// a streamed PUBLISH the handler supplies) into the ring and copy the ring into the
+    /// connection, as much as it takes; then report QoS 0 messages that left, carry out a
+    /// requested disconnect, and finish a requested close once everything left.
     pub(crate) fn output<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
         h: &mut H,
         now: Instant,
     ) {
+        if self.disconnect != super::session::Requested::No && self.disconnect_due(now) {
+            self.end_with(h, super::Disconnected::Requested, true);
+        }
         let mut wrote = false;
         loop {
+            self.flush_ack();
             self.pump(h, now);
+            self.pull_payload(h, now);
             let chunk = self.ring.readable();
             let space = conn.send_space();
             if chunk.is_empty() || space == 0 {
@@ -274,15 +292,92 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let _ = conn.output();
         }
         // `written` has reached `qos0_end` (both modulo 2^32; while QoS 0 completions are
-        // pending they are at most the ring's capacity apart).
+        // pending they are at most the ring's capacity apart). What a handler writes from
+        // these events leaves at the next output step (the connection's `sent` for these
+        // very bytes is one).
         if self.qos0_pending > 0 && self.written.wrapping_sub(self.qos0_end) <= u32::MAX / 2 {
             for _ in 0..core::mem::take(&mut self.qos0_pending) {
-                h.published(None, Ok(wire::ReasonCode::Success));
+                h.published(None, Ok(wire::ReasonCode::Success), &mut Ctx { s: self });
             }
         }
         if self.closing && self.ring.is_empty() && self.stream.is_none() {
             self.closing = false;
             let _ = conn.close();
+        }
+    }
+
+    /// Carry out a disconnect asked for with `disconnect_when_idle` or from a handler, when
+    /// it is due: DISCONNECT (reason 0, no properties: the same 2 bytes in 3.1.1 and 5.0)
+    /// after what is in the ring; the close follows once the ring is empty (then the
+    /// caller ends the session). It waits while a PUBLISH is streamed, an acknowledgement
+    /// waits for room (it goes first), or the ring is full.
+    /// Runs first in the output step, so that the DISCONNECT leaves in it.
+    // Out of line: smaller image (docs/footprint-mqtt.md).
+    #[inline(never)]
+    fn disconnect_due(&mut self, now: Instant) -> bool {
+        // A request is made while connected; `connect_at` holds its deadline.
+        self.flush_ack();
+        let due = self.disconnect == super::session::Requested::Now
+            || now >= self.connect_at
+            || self.is_idle();
+        let blocked = self.stream.is_some() || self.ack_due[0] != 0;
+        if self.phase != Phase::Connected || !due || blocked {
+            return false;
+        }
+        if self.ring.push_all(&[0xE0, 0]).is_err() {
+            return false;
+        }
+        self.disconnect = super::session::Requested::No;
+        self.pushed = self.pushed.wrapping_add(2);
+        self.closing = true;
+        true
+    }
+
+    /// Fills the ring with the payload of the PUBLISH being streamed, from
+    /// [`Handler::next_payload`], while it gives bytes and the ring has room. The handler
+    /// writes into a small buffer on the stack that is then copied into the ring: for a
+    /// handler that does not implement `next_payload` (it returns 0) all of this is dead
+    /// code and leaves the image.
+    fn pull_payload<H: Handler>(&mut self, h: &mut H, now: Instant) {
+        let mut buf = [0u8; PULL_CHUNK];
+        while let Some(stream) = self.stream {
+            let want = self.ring.free().min(stream.left).min(PULL_CHUNK);
+            let Some(dst) = buf.get_mut(..want) else {
+                return;
+            };
+            let n = h.next_payload(dst).min(want);
+            if n == 0
+                || self
+                    .ring
+                    .push_all(buf.get(..n).unwrap_or_default())
+                    .is_err()
+            {
+                return;
+            }
+            self.streamed(n, now);
+        }
+    }
+
+    /// `n` more payload bytes of the streamed PUBLISH are in the ring.
+    pub(crate) fn streamed(&mut self, n: usize, now: Instant) {
+        let Some(stream) = self.stream else {
+            return;
+        };
+        self.pushed = self.pushed.wrapping_add(n as u32);
+        let left = stream.left.saturating_sub(n);
+        if left > 0 {
+            self.stream = Some(Stream { left, ..stream });
+            return;
+        }
+        self.stream = None;
+        match stream.id {
+            None => self.qos0_sent(),
+            // Its answer is due from now: the request timer starts with the last byte.
+            Some(id) => {
+                if let Some(r) = self.out.find(id).and_then(|slot| self.out.get_mut(slot)) {
+                    r.sent_at = now;
+                }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ use rawnet_altcp::{Connection, Duration, Instant};
 use rawnet_ring::RingRef;
 
 use super::alias::AliasTable;
+use super::context::Ctx;
 use super::state::{on_resume, IncomingQos2, Kind, OutState, Outgoing, Resume, Stored};
 use super::{Connected, Disconnected, Handler, Options, RequestError};
 use crate::wire::{
@@ -72,6 +73,17 @@ pub(crate) struct Stream {
     pub left: usize,
 }
 
+/// A disconnect asked for with `disconnect_when_idle` or from a handler, carried out by the
+/// output step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Requested {
+    No,
+    /// Once nothing is in flight either way, or at the deadline (in `connect_at`).
+    WhenIdle,
+    /// At the next output step.
+    Now,
+}
+
 /// Everything but the decoder and the handler (kept apart so that a packet borrowed from
 /// the decoder can be handled while the session changes).
 #[derive(Debug)]
@@ -86,6 +98,8 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) server: ServerLimits,
     /// Keep-alive in force (0: off).
     pub(crate) keep_alive: Duration,
+    /// When CONNECT was sent (the connect timeout); once connected, the deadline of a
+    /// requested disconnect ([`Requested::WhenIdle`]).
     pub(crate) connect_at: Instant,
     pub(crate) last_sent: Instant,
     pub(crate) last_recv: Instant,
@@ -105,8 +119,6 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) ended: Option<Disconnected>,
     /// Our Topic Aliases on this connection (empty storage: none are sent).
     pub(crate) alias_out: AliasTable<'b>,
-    /// The broker's Topic Aliases on this connection.
-    pub(crate) alias_in: AliasTable<'b>,
     /// The Topic Alias Maximum the client advertises (0 with no storage).
     pub(crate) alias_in_max: u16,
     /// The outgoing Topic Alias steps, installed by
@@ -118,6 +130,14 @@ pub struct Session<'b, const N: usize, const M: usize> {
     /// [`Client::with_incoming_topic_aliases`](super::Client::with_incoming_topic_aliases)
     /// for the same reason.
     pub(crate) alias_in_insert: Option<fn(&mut AliasTable<'b>, u16, &str) -> bool>,
+    /// An acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) waiting for room in the ring
+    /// (a handler's command took it); `[0, ..]`: none. Nothing is read meanwhile.
+    pub(crate) ack_due: [u8; 4],
+    /// Commands from a handler are refused ([`Error::Busy`](super::Error::Busy)): the
+    /// session is in a loop a command could make endless (dropping queued messages).
+    pub(crate) no_commands: bool,
+    /// A disconnect asked for with `disconnect_when_idle` (or from a handler).
+    pub(crate) disconnect: Requested,
 }
 
 /// The outgoing Topic Alias steps: a PUBLISH pushed with an alias (`None`: no alias
@@ -156,10 +176,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             closing: false,
             ended: None,
             alias_out: AliasTable::new(&mut []),
-            alias_in: AliasTable::new(&mut []),
             alias_in_max: 0,
             alias_out_steps: None,
             alias_in_insert: None,
+            ack_due: [0; 4],
+            no_commands: false,
+            disconnect: Requested::No,
         }
     }
 
@@ -181,6 +203,8 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.incoming = None;
         self.closing = false;
         self.ended = None;
+        self.disconnect = Requested::No;
+        self.ack_due[0] = 0;
         self.pushed = 0;
         self.written = 0;
         self.qos0_pending = 0;
@@ -192,7 +216,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.ping_at = None;
         // Topic aliases live as long as one network connection.
         self.alias_out.clear();
-        self.alias_in.clear();
         let o = self.options;
         let mut props = [Property::ReceiveMaximum(1); 4];
         let mut n = 0;
@@ -274,13 +297,14 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.server = server;
         self.keep_alive = Duration::from_ticks(u64::from(keep_alive).saturating_mul(1000));
         self.phase = Phase::Connected;
-        h.connected(&Connected {
+        self.resume(h, ack.session_present);
+        let info = Connected {
             session_present: ack.session_present,
             assigned_client_id: assigned,
             keep_alive,
             properties: ack.properties,
-        });
-        self.resume(h, ack.session_present);
+        };
+        h.connected(&info, &mut Ctx { s: self });
         self.output(conn, h, now);
     }
 
@@ -328,7 +352,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 Resume::Complete => {
                     let id = r.id;
                     self.remove_record(slot);
-                    h.published(id, Ok(ReasonCode::Success));
+                    h.published(id, Ok(ReasonCode::Success), &mut Ctx { s: self });
                 }
                 Resume::Fail => self.fail_record(h, slot, RequestError::ConnectionLost),
             }
@@ -351,10 +375,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             return;
         };
         self.remove_record(slot);
+        let cx = &mut Ctx { s: self };
         match (r.kind, r.id) {
-            (Kind::Publish(_), id) => h.published(id, Err(e)),
-            (Kind::Subscribe(_), Some(id)) => h.subscribed(id, Err(e)),
-            (Kind::Unsubscribe(_), Some(id)) => h.unsubscribed(id, Err(e)),
+            (Kind::Publish(_), id) => h.published(id, Err(e), cx),
+            (Kind::Subscribe(_), Some(id)) => h.subscribed(id, Err(e), cx),
+            (Kind::Unsubscribe(_), Some(id)) => h.unsubscribed(id, Err(e), cx),
             _ => {}
         }
     }
@@ -401,28 +426,40 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// The connection is over (whatever the cause): fail what cannot continue, keep what
     /// can, tell the handler.
     // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
+    #[inline]
     pub(crate) fn end<H: Handler>(&mut self, h: &mut H, why: Disconnected) {
         self.end_with(h, why, false)
     }
 
     /// [`Session::end`], keeping the output ring's bytes to leave (`keep_output`: a
     /// requested disconnect) or dropping them.
+    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
+    #[inline(never)]
     pub(crate) fn end_with<H: Handler>(&mut self, h: &mut H, why: Disconnected, keep_output: bool) {
         self.phase = Phase::Idle;
         self.ended = Some(why);
         self.incoming = None;
         self.ping_at = None;
+        self.disconnect = Requested::No;
         if let Some(stream) = self.stream.take() {
             if stream.id.is_none() {
-                h.published(None, Err(RequestError::ConnectionLost));
+                h.published(
+                    None,
+                    Err(RequestError::ConnectionLost),
+                    &mut Ctx { s: self },
+                );
             }
         }
         if !keep_output {
             self.ring.clear();
+            self.ack_due[0] = 0;
             self.closing = false;
             for _ in 0..core::mem::take(&mut self.qos0_pending) {
-                h.published(None, Err(RequestError::ConnectionLost));
+                h.published(
+                    None,
+                    Err(RequestError::ConnectionLost),
+                    &mut Ctx { s: self },
+                );
             }
         }
         let mut slots = [None; N];
@@ -444,7 +481,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 _ => r.pending = false,
             }
         }
-        h.disconnected(why);
+        h.disconnected(why, &mut Ctx { s: self });
     }
 
     /// Timers (from `poll`): connect timeout, request timeouts, keep-alive.
@@ -468,7 +505,10 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 }
             }
             Phase::Connected => {
-                if self.request_timeouts(h, now) {
+                // While a PUBLISH is streamed out, received bytes wait (answers too): no
+                // request can be answered, none times out. The streamed one's timer starts
+                // with its last byte.
+                if self.stream.is_none() && self.request_timeouts(h, now) {
                     self.fail(conn, h, Disconnected::RequestTimeout, now);
                     return;
                 }
@@ -536,7 +576,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                     let ping = after(self.last_sent.min(self.last_recv), ka);
                     ping.min(after(self.last_recv, watchdog(ka)))
                 });
-                match (requests, keep_alive) {
+                let disconnect = (self.disconnect != Requested::No).then_some(self.connect_at);
+                let first = match (requests, keep_alive) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                match (first, disconnect) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
                 }
@@ -544,9 +589,35 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
     }
 
+    /// Nothing in flight either way: no request, no streamed PUBLISH, no received message
+    /// unfinished or waiting for PUBREL.
+    pub(crate) fn is_idle(&self) -> bool {
+        self.out.is_empty()
+            && self.in2.is_empty()
+            && self.stream.is_none()
+            && self.incoming.is_none()
+    }
+
+    /// Note a disconnect request (from `disconnect_when_idle` or a handler); the output step
+    /// carries it out.
+    pub(crate) fn request_disconnect(&mut self, idle: bool, now: Instant) {
+        if self.phase != Phase::Connected {
+            return;
+        }
+        // An immediate request wins; an idle one keeps its first deadline.
+        self.disconnect = match (self.disconnect, idle) {
+            (_, false) | (Requested::Now, _) => Requested::Now,
+            (Requested::WhenIdle, true) => Requested::WhenIdle,
+            (Requested::No, true) => {
+                self.connect_at = after(now, self.options.request_timeout);
+                Requested::WhenIdle
+            }
+        };
+    }
+
     /// Whether the client must not take more received bytes now.
     pub(crate) fn rx_blocked(&self) -> bool {
-        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN
+        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN || self.ack_due[0] != 0
     }
 }
 

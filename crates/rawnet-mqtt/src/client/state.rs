@@ -197,7 +197,7 @@ impl<const N: usize> Outgoing<N> {
 
     /// Whether no record is in use.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.records.iter().all(Option::is_none)
     }
 
     /// Whether every record is in use.
@@ -381,7 +381,7 @@ impl<const M: usize> IncomingQos2<M> {
 
     /// Whether no identifier is held.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.ids.iter().all(Option::is_none)
     }
 
     /// Forgets everything (a new session).

@@ -245,6 +245,43 @@ impl<'a> Repr<'a> {
         Ok(w.position())
     }
 
+    /// The whole length of `publish` with a payload of `payload_len` bytes in place of its
+    /// own (a payload streamed later).
+    pub(crate) fn publish_len(
+        publish: &Publish<'_>,
+        payload_len: usize,
+        version: Version,
+    ) -> usize {
+        let body = publish
+            .body_len(version)
+            .saturating_sub(publish.payload.len())
+            .saturating_add(payload_len);
+        body.saturating_add(varint_len(body)).saturating_add(1)
+    }
+
+    /// [`Repr::emit_publish_header`] for a payload of `payload_len` bytes in place of
+    /// `publish`'s own (separate, so that only a client that streams such payloads links
+    /// it).
+    pub(crate) fn emit_publish_header_len(
+        publish: &Publish<'_>,
+        payload_len: usize,
+        buf: &mut [u8],
+        version: Version,
+    ) -> Result<usize, Error> {
+        let body = publish
+            .body_len(version)
+            .saturating_sub(publish.payload.len())
+            .saturating_add(payload_len);
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        let mut w = Writer::new(buf);
+        w.u8(Repr::Publish(*publish).first_byte())?;
+        w.varint(body)?;
+        publish.emit_header(&mut w, version)?;
+        Ok(w.position())
+    }
+
     /// Bytes [`Repr::emit_publish_header_aliased`] writes plus the payload: the whole
     /// MQTT 5.0 PUBLISH with Topic Alias added (and the topic name left out unless
     /// `with_topic`).

@@ -97,6 +97,17 @@ pub struct Subscription<'a> {
     pub options: SubscriptionOptions,
 }
 
+impl<'a> Subscription<'a> {
+    /// A subscription to `filter` with maximum QoS `qos` and the other options at their
+    /// defaults (what MQTT 3.1.1 has).
+    pub const fn new(filter: &'a str, qos: QoS) -> Self {
+        Subscription {
+            filter,
+            options: SubscriptionOptions::qos(qos),
+        }
+    }
+}
+
 /// A SUBSCRIBE packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]

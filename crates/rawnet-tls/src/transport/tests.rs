@@ -1,13 +1,14 @@
 //! The transport against a real `openssl s_server` on 127.0.0.1 (and two hand-made bad
-//! servers), over [`StdTcp`] standing in for rawnet-tcp.
+//! servers), over rawnet-tcp's `HostTcp` (the host kernel's TCP, driven in rawnet-tcp's
+//! callback order).
 
-use std::io::ErrorKind;
 use std::time::{Duration as StdDuration, Instant as StdInstant};
 
 use rand_core::OsRng;
-use rawnet_altcp::{Callbacks, Connection, Instant};
+use rawnet_altcp::{Callbacks, Clock, Connection, Instant, StdClock};
+use rawnet_tcp::host::HostTcp;
+use rawnet_tcp::{TcpError, TcpTimers};
 
-use crate::std_tcp::StdTcp;
 use crate::testkit::{self, Ca, Server};
 use crate::{
     session, ClientConfig, Error, MaxFragmentLength, NoSigner, P256Signer, Shared, Signer, Time,
@@ -22,7 +23,7 @@ struct App {
     eof: bool,
     acked: usize,
     written: usize,
-    error: Option<Error<ErrorKind>>,
+    error: Option<Error<TcpError>>,
     to_send: Vec<u8>,
     close_when_sent: bool,
     closed: bool,
@@ -31,7 +32,7 @@ struct App {
 }
 
 impl App {
-    fn push(&mut self, conn: &mut TlsConn<'_, '_, StdTcp>) {
+    fn push<C: Connection>(&mut self, conn: &mut TlsConn<'_, '_, C>) {
         while !self.to_send.is_empty() {
             match conn.write(&self.to_send) {
                 Ok(n) => {
@@ -50,27 +51,27 @@ impl App {
     }
 }
 
-impl<'c, 'a> Callbacks<TlsConn<'c, 'a, StdTcp>> for App {
-    fn connected(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+impl<'c, 'a, C: Connection<Error = TcpError>> Callbacks<TlsConn<'c, 'a, C>> for App {
+    fn connected(&mut self, conn: &mut TlsConn<'c, 'a, C>, _now: Instant) {
         assert!(conn.is_connected());
         self.connected = true;
         self.push(conn);
     }
-    fn recv(&mut self, _conn: &mut TlsConn<'c, 'a, StdTcp>, data: &[u8], _now: Instant) -> usize {
+    fn recv(&mut self, _conn: &mut TlsConn<'c, 'a, C>, data: &[u8], _now: Instant) -> usize {
         self.received.extend_from_slice(data);
         data.len()
     }
-    fn eof(&mut self, _conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+    fn eof(&mut self, _conn: &mut TlsConn<'c, 'a, C>, _now: Instant) {
         self.eof = true;
     }
-    fn sent(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, len: usize, _now: Instant) {
+    fn sent(&mut self, conn: &mut TlsConn<'c, 'a, C>, len: usize, _now: Instant) {
         self.acked += len;
         self.push(conn);
     }
-    fn poll(&mut self, conn: &mut TlsConn<'c, 'a, StdTcp>, _now: Instant) {
+    fn poll(&mut self, conn: &mut TlsConn<'c, 'a, C>, _now: Instant) {
         self.push(conn);
     }
-    fn err(&mut self, err: Error<ErrorKind>, _now: Instant) {
+    fn err(&mut self, err: Error<TcpError>, _now: Instant) {
         assert!(self.error.is_none(), "err twice");
         self.error = Some(err);
     }
@@ -154,11 +155,16 @@ fn run<S: Signer>(
     .unwrap();
     let mut fut = core::pin::pin!(fut);
     let mut tls = Tls::new(fut.as_mut(), app);
-    let mut tcp = StdTcp::connect(addr, opts.send_space).unwrap();
+    let mut tcp = HostTcp::connect(addr, TcpTimers::default())
+        .unwrap()
+        .with_send_buffer(opts.send_space)
+        .with_recv_chunk(opts.read_chunk);
+    let mut clock = StdClock::new();
     let deadline = StdInstant::now() + StdDuration::from_secs(20);
     let mut was_connected = false;
     while StdInstant::now() < deadline {
-        if !tcp.turn(&mut tls, opts.read_chunk) {
+        tcp.drive(&mut tls, clock.now());
+        if !tcp.is_active() {
             break;
         }
         if tls.inner().connected && !was_connected {
@@ -173,7 +179,7 @@ fn run<S: Signer>(
         std::thread::sleep(StdDuration::from_millis(1));
     }
     let mut app = std::mem::take(tls.inner_mut());
-    app.tcp_closed = tcp.is_closed();
+    app.tcp_closed = tcp.closed_locally();
     app
 }
 
@@ -204,7 +210,7 @@ fn echo_round_trip_with_intermediate() {
         line_app(b"hello tls\n"),
         Run::default(),
         NoSigner,
-        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+        |a| (a.received.ends_with(b"\n") && a.acked == a.written) || a.error.is_some(),
     );
     assert_eq!(app.error, None);
     assert!(app.connected);
@@ -237,7 +243,7 @@ fn records_split_across_many_small_writes_and_reads() {
         line_app(&line),
         opts,
         NoSigner,
-        |a| a.received.len() >= 3001 || a.error.is_some(),
+        |a| (a.received.len() >= 3001 && a.acked == 3001) || a.error.is_some(),
     );
     assert_eq!(app.error, None);
     let mut expected: Vec<u8> = line[..3000].iter().rev().copied().collect();
@@ -654,7 +660,7 @@ fn psk_handshake_and_echo() {
         line_app(b"psk works\n"),
         Run::default(),
         NoSigner,
-        |a| a.received.ends_with(b"\n") || a.error.is_some(),
+        |a| (a.received.ends_with(b"\n") && a.acked == a.written) || a.error.is_some(),
     );
     assert_eq!(app.error, None);
     assert!(app.connected);
@@ -881,9 +887,14 @@ fn scripted_psk_server_that_knows_the_key() {
         |a| a.connected || a.error.is_some(),
     );
     let seen = server.join().unwrap().unwrap();
-    assert_eq!(app.error, None);
     assert!(app.connected);
     assert_eq!(seen.answer, testkit::ClientAnswer::Finished);
+    // The fake server hangs up once it has our Finished; one drive may see that too.
+    assert!(
+        matches!(app.error, None | Some(Error::Truncated)),
+        "{:?}",
+        app.error
+    );
 }
 
 #[test]
@@ -1025,8 +1036,13 @@ fn alpn_selection_is_not_visible_to_the_client() {
     let seen = server.join().unwrap().unwrap();
     assert_eq!(seen.alpn.as_deref(), Some(&b"\x04mqtt"[..]));
     assert_eq!(seen.answer, testkit::ClientAnswer::Finished);
-    assert_eq!(app.error, None);
     assert!(app.connected);
+    // The fake server hangs up right after the handshake; one drive may see that too.
+    assert!(
+        matches!(app.error, None | Some(Error::Truncated)),
+        "{:?}",
+        app.error
+    );
 }
 
 // ---- Truncation ----

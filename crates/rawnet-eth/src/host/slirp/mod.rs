@@ -69,11 +69,12 @@ impl Shared {
     }
 }
 
-/// One guest `address:port` → `127.0.0.1:port` forward. Only shared references are ever
-/// made to it (libslirp's write callback holds its address).
+/// One guest `address:port` → host `address:port` forward (`127.0.0.1:port` unless made with
+/// [`SlirpDevice::forward_to`]). Only shared references are ever made to it (libslirp's write
+/// callback holds its address).
 struct Forward {
     guest: SocketAddrV4,
-    host_port: u16,
+    host: SocketAddrV4,
     /// Bytes the guest sent that are not yet written to the host stream.
     to_host: RefCell<Vec<u8>>,
     conn: RefCell<Option<HostConn>>,
@@ -177,8 +178,7 @@ impl Forward {
     }
 
     fn open(&self) {
-        let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, self.host_port);
-        let stream = TcpStream::connect(addr).and_then(|s| {
+        let stream = TcpStream::connect(self.host).and_then(|s| {
             s.set_nonblocking(true)?;
             s.set_nodelay(true)?;
             Ok(s)
@@ -347,7 +347,7 @@ impl core::fmt::Debug for SlirpDevice {
                 &self
                     .slirp
                     .forwards()
-                    .map(|f| (f.guest, f.host_port))
+                    .map(|f| (f.guest, f.host))
                     .collect::<Vec<_>>(),
             )
             .finish_non_exhaustive()
@@ -389,9 +389,16 @@ impl SlirpDevice {
     /// This is the only way out of the virtual network. libslirp answers ARP for `guest`,
     /// so the stack needs no router to reach it.
     pub fn forward(&mut self, guest: SocketAddrV4, host_port: u16) -> io::Result<()> {
+        self.forward_to(guest, SocketAddrV4::new(Ipv4Addr::LOCALHOST, host_port))
+    }
+
+    /// [`SlirpDevice::forward`] to `host` instead of `127.0.0.1`: the stack's connections to
+    /// `guest` are carried to that one address (a broker elsewhere; `rawnet-sub --stack
+    /// slirp`). Still the only way out of the virtual network.
+    pub fn forward_to(&mut self, guest: SocketAddrV4, host: SocketAddrV4) -> io::Result<()> {
         self.slirp.add_forward(Forward {
             guest,
-            host_port,
+            host,
             to_host: RefCell::new(Vec::new()),
             conn: RefCell::new(None),
             open_pending: Cell::new(false),

@@ -4,6 +4,7 @@
 #![cfg_attr(not(feature = "v5"), allow(unused))]
 
 mod aliases;
+mod commands;
 mod connect;
 mod hostile;
 mod limits;
@@ -180,11 +181,24 @@ pub struct Recorder {
     pub events: Vec<Ev>,
     /// The Subscription Identifiers of every message started, in order.
     pub sub_ids: Vec<Vec<u32>>,
+    /// Run after each event is recorded, with the client's commands (tests of commands
+    /// given from a handler).
+    pub react: Option<fn(&Ev, &mut dyn Commands)>,
+    /// What `next_payload` hands out, at most `source_chunk` bytes a call (0: unlimited).
+    pub source: Vec<u8>,
+    pub source_chunk: usize,
 }
 
 impl Recorder {
     pub fn take(&mut self) -> Vec<Ev> {
         core::mem::take(&mut self.events)
+    }
+
+    fn record(&mut self, ev: Ev, client: &mut impl Commands) {
+        self.events.push(ev.clone());
+        if let Some(react) = self.react {
+            react(&ev, client);
+        }
     }
 }
 
@@ -193,34 +207,58 @@ fn codes(r: Result<ReasonCodes<'_>, RequestError>) -> Result<Vec<ReasonCode>, Re
 }
 
 impl Handler for Recorder {
-    fn connected(&mut self, info: &Connected<'_>) {
-        self.events.push(Ev::Connected {
-            session_present: info.session_present,
-        });
+    fn connected(&mut self, info: &Connected<'_>, client: &mut impl Commands) {
+        let session_present = info.session_present;
+        self.record(Ev::Connected { session_present }, client);
     }
-    fn disconnected(&mut self, reason: Disconnected) {
-        self.events.push(Ev::Disconnected(reason));
+    fn disconnected(&mut self, reason: Disconnected, client: &mut impl Commands) {
+        self.record(Ev::Disconnected(reason), client);
     }
-    fn published(&mut self, id: Option<PacketId>, result: Result<ReasonCode, RequestError>) {
-        self.events
-            .push(Ev::Published(id.map_or(0, |i| i.get()), result));
+    fn published(
+        &mut self,
+        id: Option<PacketId>,
+        result: Result<ReasonCode, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        self.record(Ev::Published(id.map_or(0, |i| i.get()), result), client);
     }
-    fn subscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
-        self.events.push(Ev::Subscribed(id.get(), codes(result)));
+    fn subscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        self.record(Ev::Subscribed(id.get(), codes(result)), client);
     }
-    fn unsubscribed(&mut self, id: PacketId, result: Result<Granted<'_>, RequestError>) {
-        self.events.push(Ev::Unsubscribed(id.get(), codes(result)));
+    fn unsubscribed(
+        &mut self,
+        id: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        client: &mut impl Commands,
+    ) {
+        self.record(Ev::Unsubscribed(id.get(), codes(result)), client);
     }
-    fn message_start(&mut self, m: &Message<'_>) {
+    fn message_start(&mut self, m: &Message<'_>, client: &mut impl Commands) {
         self.sub_ids.push(m.subscription_identifiers().collect());
-        self.events.push(Ev::Start {
+        let ev = Ev::Start {
             topic: m.topic.into(),
             len: m.len,
             qos: m.qos.bits(),
-        });
+        };
+        self.record(ev, client);
     }
-    fn message_data(&mut self, data: &[u8], last: bool) {
-        self.events.push(Ev::Data(data.to_vec(), last));
+    fn message_data(&mut self, data: &[u8], last: bool, client: &mut impl Commands) {
+        self.record(Ev::Data(data.to_vec(), last), client);
+    }
+    fn next_payload(&mut self, buf: &mut [u8]) -> usize {
+        let chunk = match self.source_chunk {
+            0 => usize::MAX,
+            n => n,
+        };
+        let n = buf.len().min(self.source.len()).min(chunk);
+        buf[..n].copy_from_slice(&self.source[..n]);
+        self.source.drain(..n);
+        n
     }
     fn transport_error<E: core::fmt::Debug>(&mut self, _: &E) {
         self.events.push(Ev::Transport);
@@ -322,12 +360,17 @@ impl Bench {
         ));
         assert!(self.client.is_connected());
         let mut events = self.events();
-        assert_eq!(
-            events.first(),
-            Some(&Ev::Connected { session_present }),
-            "connected first"
+        // `connected` follows the completions and failures of the resumed session's
+        // messages (the session is whole when the handler may give commands).
+        let at = events
+            .iter()
+            .position(|e| *e == Ev::Connected { session_present })
+            .unwrap_or_else(|| panic!("no connected event: {events:?}"));
+        assert!(
+            events[..at].iter().all(|e| matches!(e, Ev::Published(..))),
+            "only resumed messages before connected: {events:?}"
         );
-        events.remove(0);
+        events.remove(at);
         self.client.handler_mut().events = events;
     }
 

@@ -2,7 +2,7 @@
 //! proxy that follows the server's record framing and, once told to, slips a plaintext record
 //! in at the next record boundary. What the guard exists for, end to end.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -81,7 +81,7 @@ fn server_to_client(
 /// The client says a line, gets it back reversed from s_server (`-rev`), then the proxy
 /// injects `inject`: the client must fail with `expected`, close with a FIN and deliver
 /// nothing after the reversed line.
-fn injected_after_the_handshake(inject: Vec<u8>, expected: Error<ErrorKind>) {
+fn injected_after_the_handshake(inject: Vec<u8>, expected: Error<TcpError>) {
     let pki = pki(&["localhost"]);
     let server = Server::start(&pki.chain_pem, &pki.key_pem, &["-tls1_3", "-rev"], &[]);
     let mitm = Mitm::start(server.addr(), inject);
