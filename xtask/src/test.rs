@@ -135,7 +135,8 @@ fn rootless_host_path() -> Result<(), String> {
 }
 
 /// Every library crate packages (metadata, licence files, no path-only dependency) and the
-/// packaged sources build on their own, without a warning from cargo.
+/// packaged sources build on their own, without a warning from cargo. The tools and the test
+/// crates are not published.
 fn package() -> Result<(), String> {
     let out = crate::util::output_all(cargo().args([
         "package",
@@ -144,6 +145,8 @@ fn package() -> Result<(), String> {
         "rawnet-tests",
         "--exclude",
         "xtask",
+        "--exclude",
+        "rawnet-tools",
         "--allow-dirty",
     ]))?;
     eprintln!("\n==> cargo package (library crates): packaged and verified");
