@@ -357,13 +357,13 @@ impl Guard {
         self.remaining -= data.len() as u16;
         match self.kind {
             APPLICATION_DATA => {
-                // Keep the bytes that end up in the tag's 16 positions.
-                let end = at + data.len();
+                // Keep the bytes that end up in the tag's 16 positions (only the tail of a
+                // record is copied: this runs over every byte of application data).
                 let tag_start = usize::from(self.len) - TAG_LEN;
-                for (i, &b) in (at..end).zip(data) {
-                    if i >= tag_start {
-                        self.tag[i - tag_start] = b;
-                    }
+                let end = at + data.len();
+                if end > tag_start {
+                    let from = at.max(tag_start);
+                    self.tag[from - tag_start..end - tag_start].copy_from_slice(&data[from - at..]);
                 }
                 Ok(())
             }
