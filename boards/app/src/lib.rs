@@ -202,7 +202,12 @@ where
         return Stop::Fatal("no socket slot for TCP");
     };
     let mut options = Options::new(config::CLIENT_ID);
-    options.version = Version::V311;
+    // MQTT 3.1.1 unless the firmware is built with `mqtt5` (which links the 5.0 paths).
+    #[cfg(feature = "mqtt5")]
+    let version = Version::V5;
+    #[cfg(not(feature = "mqtt5"))]
+    let version = Version::V311;
+    options.version = version;
     options.keep_alive = config::KEEP_ALIVE_S;
     options.clean_start = false;
     options.connect_timeout = Duration::from_ticks(10_000);
