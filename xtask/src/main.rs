@@ -3,6 +3,7 @@
 
 mod bin;
 mod board;
+mod fuzz;
 mod pac;
 mod programs;
 mod setup;
@@ -22,6 +23,8 @@ tasks:
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
   board    the board crates: lan9118 and kinetis host tests, mps2-an386 build and its
            images run in QEMU, frdm-k64f build and its flash configuration field checked
+  fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) each, or name
+           targets (fuzz decoder client …); prints executions per target
   bin      bin k64f: the FRDM-K64F firmware as a .bin for the OpenSDA drag-and-drop bootloader
   pac      regenerate boards/mk64f12-pac from ../shared/vendor-data/MK64F12.svd (svd2rust, form)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         "board" => setup::ensure(setup::Need::BOARD).and_then(|()| board::test()),
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
+        "fuzz" => setup::ensure(setup::Need::FUZZ).and_then(|()| fuzz::run_task(&args[1..])),
         "bin" => setup::ensure(setup::Need::BIN).and_then(|()| bin::run_task(&args[1..])),
         "pac" => pac::run_task(),
         "programs" => programs::run(),

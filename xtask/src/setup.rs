@@ -36,6 +36,11 @@ impl Need {
         thumb: true,
         fuzz: false,
     };
+    pub const FUZZ: Need = Need {
+        programs: Some(&[]),
+        thumb: false,
+        fuzz: true,
+    };
     pub const SIZE: Need = Need {
         programs: Some(&["arm-none-eabi-size", "arm-none-eabi-objdump"]),
         thumb: true,

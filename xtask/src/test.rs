@@ -1,6 +1,6 @@
 //! `cargo xtask test` (everything CI runs) and `cargo xtask demo`.
 
-use crate::util::{cargo, root, run};
+use crate::util::{cargo, run};
 use std::process::Command;
 
 /// Crates under `crates/` that must build for the microcontroller without `std`.
@@ -14,7 +14,7 @@ const NO_STD_CRATES: &[&str] = &[
 ];
 
 /// Seconds each fuzz target runs in the test command (override with RAWNET_FUZZ_SECS).
-const FUZZ_SECS_DEFAULT: u32 = 30;
+const FUZZ_SECS_DEFAULT: u64 = 30;
 
 pub fn all() -> Result<(), String> {
     run("format", cargo().args(["fmt", "--all", "--check"]))?;
@@ -161,40 +161,11 @@ fn package() -> Result<(), String> {
 
 /// Run every cargo-fuzz target found under `crates/*/fuzz` for a bounded time.
 fn fuzz() -> Result<(), String> {
-    let secs: u32 = std::env::var("RAWNET_FUZZ_SECS")
+    let secs: u64 = std::env::var("RAWNET_FUZZ_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(FUZZ_SECS_DEFAULT);
-    let mut dirs: Vec<_> = std::fs::read_dir(root().join("crates"))
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path().join("fuzz"))
-        .filter(|p| p.join("Cargo.toml").exists())
-        .collect();
-    dirs.sort();
-    for dir in dirs {
-        let krate = dir.parent().unwrap().to_path_buf();
-        let mut targets: Vec<String> = std::fs::read_dir(dir.join("fuzz_targets"))
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                let name = e.file_name().into_string().ok()?;
-                name.strip_suffix(".rs").map(str::to_owned)
-            })
-            .collect();
-        targets.sort();
-        for t in targets {
-            run(
-                &format!("fuzz {t} for {secs} s"),
-                Command::new("cargo")
-                    .current_dir(&krate)
-                    .args(["+nightly", "fuzz", "run", &t, "--"])
-                    .arg(format!("-max_total_time={secs}"))
-                    .args(["-print_final_stats=1"]),
-            )?;
-        }
-    }
-    Ok(())
+    crate::fuzz::run(secs, &[])
 }
 
 /// The main job: the firmware in QEMU against a local Mosquitto (`tests/examples/demo.rs`),

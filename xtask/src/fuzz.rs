@@ -1,0 +1,164 @@
+//! `cargo xtask fuzz [--minutes N | --seconds N] [target…]`: every cargo-fuzz target of the
+//! crates (each `crates/<crate>/fuzz/fuzz_targets/<target>.rs`), one after the other, each for
+//! the time asked; `cargo xtask test` runs them briefly.
+//!
+//! Each target starts from its seed corpus, committed under `fuzz/seeds/<target>/` (inputs that
+//! reach deep paths: real packets, a real handshake, the regression inputs of earlier
+//! findings), and grows its working corpus in `fuzz/corpus/<target>/` (not committed). A
+//! crash ends the task with the failing input in `fuzz/artifacts/<target>/`; it becomes a
+//! regression test of its crate and a seed. The table at the end gives the executions per
+//! target, the figure docs/reliability.md records.
+
+use crate::util::root;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// One fuzz target: its crate folder and name.
+pub struct Target {
+    pub krate: PathBuf,
+    pub name: String,
+}
+
+/// Every target of every crate, sorted by crate then name.
+pub fn targets() -> Result<Vec<Target>, String> {
+    let mut dirs: Vec<_> = std::fs::read_dir(root().join("crates"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.join("fuzz/Cargo.toml").exists())
+        .collect();
+    dirs.sort();
+    let mut all = Vec::new();
+    for krate in dirs {
+        let folder = krate.join("fuzz/fuzz_targets");
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .map_err(|e| format!("{}: {e}", folder.display()))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                name.strip_suffix(".rs").map(str::to_owned)
+            })
+            .collect();
+        names.sort();
+        all.extend(names.into_iter().map(|name| Target {
+            krate: krate.clone(),
+            name,
+        }));
+    }
+    Ok(all)
+}
+
+/// What one run reported.
+struct Outcome {
+    target: String,
+    secs: f64,
+    executions: u64,
+    corpus: usize,
+}
+
+/// `cargo xtask fuzz` with its arguments.
+pub fn run_task(args: &[String]) -> Result<(), String> {
+    let mut secs = 60;
+    let mut only = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--minutes" | "--seconds" => {
+                let n: u64 = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| format!("{a} needs a whole number"))?;
+                secs = if a == "--minutes" { n * 60 } else { n };
+            }
+            name if !name.starts_with('-') => only.push(name.to_owned()),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    run(secs, &only)
+}
+
+/// Runs each target (or those named in `only`) for `secs` seconds and prints the table.
+pub fn run(secs: u64, only: &[String]) -> Result<(), String> {
+    let all = targets()?;
+    if let Some(unknown) = only.iter().find(|n| !all.iter().any(|t| &t.name == *n)) {
+        let names: Vec<_> = all.iter().map(|t| t.name.as_str()).collect();
+        return Err(format!("no fuzz target `{unknown}` (targets: {names:?})"));
+    }
+    let mut outcomes = Vec::new();
+    for t in all.iter().filter(|t| only.is_empty() || only.contains(&t.name)) {
+        outcomes.push(one(t, secs)?);
+    }
+    eprintln!(
+        "\n    {:<16} {:>8} {:>14} {:>10} {:>8}",
+        "target", "seconds", "executions", "exec/s", "corpus"
+    );
+    for o in &outcomes {
+        eprintln!(
+            "    {:<16} {:>8.0} {:>14} {:>10.0} {:>8}",
+            o.target,
+            o.secs,
+            o.executions,
+            o.executions as f64 / o.secs.max(1.0),
+            o.corpus
+        );
+    }
+    Ok(())
+}
+
+fn one(t: &Target, secs: u64) -> Result<Outcome, String> {
+    let fuzz = t.krate.join("fuzz");
+    let corpus = fuzz.join("corpus").join(&t.name);
+    let seeds = fuzz.join("seeds").join(&t.name);
+    std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&t.krate)
+        .args(["+nightly", "fuzz", "run", &t.name])
+        .arg(&corpus);
+    if seeds.is_dir() {
+        cmd.arg(&seeds);
+    }
+    cmd.arg("--")
+        .arg(format!("-max_total_time={secs}"))
+        .arg("-print_final_stats=1")
+        .stderr(Stdio::piped());
+    eprintln!(
+        "\n==> fuzz {} for {secs} s (seeds: {})\n    $ {cmd:?}",
+        t.name,
+        if seeds.is_dir() {
+            seeds.display().to_string()
+        } else {
+            "none".into()
+        }
+    );
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+    let mut executions = None;
+    // libFuzzer reports on stderr: pass it through and keep the final statistics.
+    for line in BufReader::new(child.stderr.take().expect("piped")).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
+            executions = n.trim().parse().ok();
+        }
+        eprintln!("{line}");
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!(
+            "fuzz target {} failed ({status}): the input is in {}",
+            t.name,
+            fuzz.join("artifacts").join(&t.name).display()
+        ));
+    }
+    let corpus_len = std::fs::read_dir(&corpus).map(|d| d.count()).unwrap_or(0);
+    Ok(Outcome {
+        target: t.name.clone(),
+        secs: start.elapsed().as_secs_f64(),
+        executions: executions
+            .ok_or_else(|| format!("fuzz {}: libFuzzer printed no statistics", t.name))?,
+        corpus: corpus_len,
+    })
+}
