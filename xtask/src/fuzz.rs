@@ -87,7 +87,10 @@ pub fn run(secs: u64, only: &[String]) -> Result<(), String> {
         return Err(format!("no fuzz target `{unknown}` (targets: {names:?})"));
     }
     let mut outcomes = Vec::new();
-    for t in all.iter().filter(|t| only.is_empty() || only.contains(&t.name)) {
+    for t in all
+        .iter()
+        .filter(|t| only.is_empty() || only.contains(&t.name))
+    {
         outcomes.push(one(t, secs)?);
     }
     eprintln!(
