@@ -58,6 +58,36 @@ pub const fn write_buffer_len_for(
 
 /// All the memory one TLS connection needs, in one place: the staging scratch, a read
 /// buffer of `READ` bytes and a write buffer of `WRITE` bytes (see the module documentation).
+///
+/// The parts cannot be mismatched: [`split`](Self::split) lends all three to one session at a
+/// time, and the session, which carries its staging, drives one transport at a time.
+///
+/// ```compile_fail,E0499
+/// # use core::pin::pin;
+/// # use rawnet_tls::*;
+/// # fn f(config: &ClientConfig<'_>, rng: impl rand_core::CryptoRngCore + Copy) {
+/// let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+/// let (shared, read, write) = buffers.split();
+/// let first = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// let (shared, read, write) = buffers.split(); // no: the first session holds them
+/// let second = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// # drop((first, second));
+/// # }
+/// ```
+///
+/// ```compile_fail,E0499
+/// # use core::pin::pin;
+/// # use rawnet_tls::*;
+/// # fn f(config: &ClientConfig<'_>, rng: impl rand_core::CryptoRngCore + Copy) {
+/// let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+/// let (shared, read, write) = buffers.split();
+/// let session = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// let mut session = pin!(session.unwrap());
+/// let a = Tls::new(session.as_mut(), ());
+/// let b = Tls::new(session.as_mut(), ()); // no: one session, one transport
+/// # drop((a, b));
+/// # }
+/// ```
 #[derive(Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TlsBuffers<const READ: usize, const WRITE: usize> {
