@@ -15,12 +15,18 @@ use std::time::SystemTime;
 
 use embedded_io_adapters::tokio_1::FromTokio;
 use minimq::{Buffers, ConfigBuilder, Publication, QoS, Session};
+use rand_core::OsRng;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
 use rawnet_tls::io::{StdClock, TlsStream};
-use rawnet_tls::{session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Verification};
+use rawnet_tls::{
+    read_buffer_len, session, ClientConfig, MaxFragmentLength, NoSigner, Time, TlsBuffers,
+    Verification,
+};
 
 const TOPIC: &str = "rawnet/minimq";
+/// Records of at most 4 KiB from the broker: the read buffer is sized from it.
+const MFL: MaxFragmentLength = MaxFragmentLength::Bits12;
 const MESSAGE: &str = "hello from minimq over rawnet-tls";
 
 fn main() {
@@ -92,27 +98,18 @@ fn run() -> Result<(), String> {
         let verification = Verification::new(&anchors).map_err(|e| format!("{e:?}"))?;
         let config = ClientConfig::new(BROKER_NAME, verification)
             .map_err(|e| format!("{e:?}"))?
-            .with_max_fragment_length(MaxFragmentLength::Bits12);
-        let mut scratch = [0u8; 512];
-        let shared = Shared::new(&mut scratch);
-        let mut read_buf = vec![0u8; config.read_buffer_len()];
-        let mut write_buf = [0u8; 1024];
+            .with_max_fragment_length(MFL);
+        let mut buffers = TlsBuffers::<{ read_buffer_len(Some(MFL)) }, 1024>::new();
+        let (shared, read, write) = buffers.split();
         let unix = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_err(|e| e.to_string())?
             .as_secs();
-        let fut = session(
-            &shared,
-            &config,
-            Time::Now(unix),
-            &mut read_buf,
-            &mut write_buf,
-            rand_core::OsRng,
-            NoSigner,
-        )
-        .map_err(|e| e.to_string())?;
-        let mut fut = core::pin::pin!(fut);
-        let mut tls = TlsStream::new(fut.as_mut(), socket, StdClock::new());
+        let time = Time::Now(unix);
+        let session = session(&shared, &config, time, read, write, OsRng, NoSigner)
+            .map_err(|e| e.to_string())?;
+        let session = core::pin::pin!(session);
+        let mut tls = TlsStream::new(session, socket, StdClock::new());
         tls.open().await.map_err(|e| format!("TLS: {e}"))?;
         println!("TLS 1.3 established, {BROKER_NAME}'s certificate verified against the CA");
 

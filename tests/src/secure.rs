@@ -5,17 +5,15 @@
 use crate::certs::Pki;
 use crate::host::{buffer, dhcp_stack, now, wait_for_lease};
 use crate::mqtt::App;
-use crate::tls::{BROKER_IP, BROKER_PORT};
+use crate::tls::{unix_now, BROKER_IP, BROKER_PORT};
 use rawnet_eth::host::{SlirpConfig, SlirpDevice};
 use rawnet_eth::SmoltcpDevice;
 use rawnet_mqtt::client::{Buffers, Client, Options};
 use rawnet_tcp::smoltcp::wire::IpAddress;
 use rawnet_tcp::{Stack, TcpConn, TcpHandle};
-use rawnet_tls::{
-    session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, TlsConn, Verification,
-};
+use rawnet_tls::{ClientConfig, MaxFragmentLength, NoSigner, Tls, TlsConn, Verification};
 use std::net::SocketAddrV4;
-use std::time::{Duration, Instant as StdInstant, SystemTime};
+use std::time::{Duration, Instant as StdInstant};
 
 /// The MQTT client as it sits above TLS.
 pub type SecureClient = Client<'static, App>;
@@ -92,25 +90,7 @@ pub fn with_secure_client<R>(
     )
     .map_err(|e| format!("{e:?}"))?
     .with_max_fragment_length(MaxFragmentLength::Bits10);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; rawnet_tls::write_buffer_len(&config)];
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let unix = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_err(|e| e.to_string())?
-        .as_secs();
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(unix),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .map_err(|e| format!("session: {e}"))?;
-    let mut fut = core::pin::pin!(fut);
+    rawnet_tls::test_session!(let session = &config, unix_now(), rand_core::OsRng, NoSigner);
     let client = Client::new(
         App::default(),
         options,
@@ -136,7 +116,7 @@ pub fn with_secure_client<R>(
     let mut secure = Secure {
         stack,
         handle,
-        tls: Tls::new(fut.as_mut(), client),
+        tls: Tls::new(session, client),
     };
     f(&mut secure)
 }

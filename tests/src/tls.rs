@@ -17,8 +17,7 @@ use rawnet_mqtt::wire::{
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
 use rawnet_tcp::{Callbacks, Connection, Duration as NetDuration, Instant, TcpError};
 use rawnet_tls::{
-    session, ClientConfig, MaxFragmentLength, P256Signer, Shared, SignError, Signer, Time, Tls,
-    Verification,
+    ClientConfig, MaxFragmentLength, P256Signer, SignError, Signer, Time, Tls, Verification,
 };
 use std::net::{Ipv4Addr, SocketAddrV4};
 use std::time::{Duration, Instant as StdInstant, SystemTime};
@@ -437,10 +436,6 @@ pub struct Options {
     pub tcp_tx: usize,
     /// max_fragment_length to ask for.
     pub mfl: Option<MaxFragmentLength>,
-    /// TLS read buffer; `None`: `ClientConfig::read_buffer_len()`.
-    pub read_buf: Option<usize>,
-    /// TLS write buffer; `None`: `rawnet_tls::write_buffer_len(config)`.
-    pub write_buf: Option<usize>,
     /// Present the PKI's client certificate (mutual TLS).
     pub client_cert: bool,
     /// How long the whole exchange may take.
@@ -454,8 +449,6 @@ impl Default for Options {
             tcp_rx: 4096,
             tcp_tx: 4096,
             mfl: None,
-            read_buf: None,
-            write_buf: None,
             client_cert: false,
             timeout: Duration::from_secs(10),
         }
@@ -469,12 +462,20 @@ pub struct Report {
     pub app: WireMqtt<TlsError>,
     /// The tap's counts.
     pub stats: Stats,
-    /// TLS read and write buffer sizes used.
+    /// TLS read buffer size used (the least the configuration needs).
     pub read_buf: usize,
-    /// TLS write buffer size used.
+    /// TLS write buffer size used (the least the configuration needs).
     pub write_buf: usize,
     /// From TCP connected to TLS connected.
     pub handshake: Option<Duration>,
+}
+
+/// The time the host's clock says, for a session's certificate checks.
+pub fn unix_now() -> Time {
+    let unix = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("the clock is past 1970");
+    Time::Now(unix.as_secs())
 }
 
 /// Connect the whole host stack to the broker's TLS listener on 127.0.0.1:`tls_port`, trusting
@@ -497,34 +498,12 @@ pub fn run(
     if opts.client_cert {
         config = config.with_client_certificate(&pki.client_der);
     }
-    let read_len = opts.read_buf.unwrap_or(config.read_buffer_len());
-    let write_len = opts
-        .write_buf
-        .unwrap_or(rawnet_tls::write_buffer_len(&config));
-    let mut read_buf = vec![0u8; read_len];
-    let mut write_buf = vec![0u8; write_len];
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
     let key = ClientKey(if opts.client_cert {
         P256Signer::from_bytes(&pki.client_secret)
     } else {
         None
     });
-    let unix = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_err(|e| e.to_string())?
-        .as_secs();
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(unix),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        key,
-    )
-    .map_err(|e| format!("session: {e}"))?;
-    let mut fut = core::pin::pin!(fut);
+    rawnet_tls::test_session!(let session = &config, unix_now(), rand_core::OsRng, key);
 
     let mut slirp = SlirpDevice::new(SlirpConfig::default()).map_err(|e| e.to_string())?;
     slirp
@@ -542,7 +521,7 @@ pub fn run(
         .map_err(|e| format!("{e:?}"))?;
     let started = StdInstant::now();
     let mut tap = Tap {
-        inner: Tls::new(fut.as_mut(), app),
+        inner: Tls::new(session, app),
         stats: Stats::default(),
     };
     let result = run_until(
@@ -568,7 +547,7 @@ pub fn run(
         handshake: app.connected_at.map(|t| t - started),
         app,
         stats: tap.stats,
-        read_buf: read_len,
-        write_buf: write_len,
+        read_buf: config.read_buffer_len(),
+        write_buf: rawnet_tls::write_buffer_len(&config),
     })
 }

@@ -10,18 +10,16 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::time::SystemTime;
 
 use embassy_time::{with_timeout, Duration};
 use embedded_io_adapters::tokio_1::FromTokio;
 use minimq::{Buffers, ConfigBuilder, Publication, QoS, Session, SubscriptionOptions, TopicFilter};
+use rand_core::OsRng;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
+use rawnet_tests::tls::unix_now;
 use rawnet_tls::io::{IoError, StdClock, TlsStream};
-use rawnet_tls::{
-    session, CertError, ClientConfig, Error, MaxFragmentLength, NoSigner, Shared, Time,
-    Verification,
-};
+use rawnet_tls::{CertError, ClientConfig, Error, MaxFragmentLength, NoSigner, Verification};
 
 const TOPIC: &str = "rawnet/minimq/hello";
 
@@ -96,14 +94,6 @@ impl Drop for Witness {
     }
 }
 
-fn now() -> Time {
-    let unix = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    Time::Now(unix)
-}
-
 /// Run `f` on a current-thread tokio runtime with a loopback TCP stream to `broker`'s TLS
 /// listener, bounded to 30 s so a stuck exchange fails instead of hanging.
 fn with_tls_socket<R>(
@@ -142,23 +132,9 @@ fn minimq_publishes_over_rawnet_tls_and_a_witness_receives_it() {
         .unwrap()
         .with_max_fragment_length(MaxFragmentLength::Bits12);
     let echoed = with_tls_socket(&broker, async |tcp| {
-        // rawnet-tls: caller-owned buffers, the session future pinned here.
-        let mut scratch = [0u8; 512];
-        let shared = Shared::new(&mut scratch);
-        let mut read_buf = vec![0u8; config.read_buffer_len()];
-        let mut write_buf = [0u8; 1024];
-        let fut = session(
-            &shared,
-            &config,
-            now(),
-            &mut read_buf,
-            &mut write_buf,
-            rand_core::OsRng,
-            NoSigner,
-        )
-        .unwrap();
-        let mut fut = core::pin::pin!(fut);
-        let mut tls = TlsStream::new(fut.as_mut(), tcp, StdClock::new());
+        // rawnet-tls: a session on buffers owned and pinned here.
+        rawnet_tls::test_session!(let session = &config, unix_now(), OsRng, NoSigner, write: 1024);
+        let mut tls = TlsStream::new(session, tcp, StdClock::new());
         tls.open().await.unwrap();
         assert!(tls.is_open());
 
@@ -224,22 +200,8 @@ fn minimq_over_rawnet_tls_refuses_a_broker_with_another_name() {
     let config =
         ClientConfig::new("impostor.rawnet.test", Verification::new(&anchors).unwrap()).unwrap();
     let err = with_tls_socket(&broker, async |tcp| {
-        let mut scratch = [0u8; 512];
-        let shared = Shared::new(&mut scratch);
-        let mut read_buf = vec![0u8; config.read_buffer_len()];
-        let mut write_buf = [0u8; 1024];
-        let fut = session(
-            &shared,
-            &config,
-            now(),
-            &mut read_buf,
-            &mut write_buf,
-            rand_core::OsRng,
-            NoSigner,
-        )
-        .unwrap();
-        let mut fut = core::pin::pin!(fut);
-        let tls = TlsStream::new(fut.as_mut(), tcp, StdClock::new());
+        rawnet_tls::test_session!(let session = &config, unix_now(), OsRng, NoSigner, write: 1024);
+        let tls = TlsStream::new(session, tcp, StdClock::new());
         let mut rx = [0u8; 1024];
         let mut tx = [0u8; 1024];
         let mut mqtt = Session::new(

@@ -12,6 +12,7 @@ use std::time::Duration as StdDuration;
 
 use embedded_io_adapters::std::FromStd;
 use embedded_io_adapters::tokio_1::FromTokio;
+use rand_core::OsRng;
 use rawnet_mqtt::client::{Buffers, Client, Disconnected, Options, Publication};
 use rawnet_mqtt::io::{BlockingDriver, Driver, Error, StdClock};
 use rawnet_mqtt::wire::{QoS, ReasonCode, Subscription, SubscriptionOptions, Version};
@@ -19,8 +20,9 @@ use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::host::buffer;
 use rawnet_tests::mosquitto::{Config, Mosquitto};
 use rawnet_tests::mqtt::App;
+use rawnet_tests::tls::unix_now;
 use rawnet_tls::io::{IoError, TlsStream};
-use rawnet_tls::{session, CertError, ClientConfig, NoSigner, Shared, Time, Verification};
+use rawnet_tls::{CertError, ClientConfig, NoSigner, Verification};
 
 /// A client with a 1 KiB ring, receive buffer and store.
 fn client(options: Options<'static>) -> Client<'static, App> {
@@ -57,14 +59,6 @@ fn log_with(broker: &Mosquitto, line: &str) -> String {
     }
 }
 
-fn unix_now() -> Time {
-    let unix = std::time::SystemTime::now()
-        .duration_since(std::time::SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    Time::Now(unix)
-}
-
 /// rawnet-tls over a tokio socket.
 type Tls<'s, 'b> = TlsStream<'s, 'b, FromTokio<tokio::net::TcpStream>, StdClock>;
 
@@ -90,22 +84,8 @@ fn over_tls<R>(
             .await
             .unwrap();
         tcp.set_nodelay(true).unwrap();
-        let mut scratch = [0u8; 512];
-        let shared = Shared::new(&mut scratch);
-        let mut read_buf = vec![0u8; config.read_buffer_len()];
-        let mut write_buf = [0u8; 1024];
-        let fut = session(
-            &shared,
-            &config,
-            unix_now(),
-            &mut read_buf,
-            &mut write_buf,
-            rand_core::OsRng,
-            NoSigner,
-        )
-        .unwrap();
-        let mut fut = core::pin::pin!(fut);
-        let tls = TlsStream::new(fut.as_mut(), FromTokio::new(tcp), StdClock::new());
+        rawnet_tls::test_session!(let session = &config, unix_now(), OsRng, NoSigner, write: 1024);
+        let tls = TlsStream::new(session, FromTokio::new(tcp), StdClock::new());
         let (mut rx, mut tx) = ([0u8; 256], [0u8; 256]);
         let (clock, epoch) = (StdClock::new(), tokio::time::Instant::now());
         let mut mqtt = Driver::new(client, tls, clock, &mut rx, &mut tx);

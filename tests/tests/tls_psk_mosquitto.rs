@@ -6,12 +6,13 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
+use rand_core::OsRng;
 use rawnet_altcp::{Clock, StdClock};
 use rawnet_tcp::host::HostTcp;
 use rawnet_tcp::{TcpError, TcpTimers};
 use rawnet_tests::mosquitto::{free_port, Config, Mosquitto};
 use rawnet_tests::tls::{Step, WireMqtt};
-use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, Verification};
+use rawnet_tls::{ClientConfig, Error, NoSigner, Time, Tls, Verification};
 
 const KEY_HEX: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f000112233445566778899aabbccddeeff";
 
@@ -51,23 +52,9 @@ fn broker(identity: &str) -> (Mosquitto, u16, std::path::PathBuf) {
 /// Connect with `identity` and the key, run the MQTT exchange until it ends or 10 s pass.
 fn exchange(port: u16, identity: &[u8], key: &[u8]) -> WireMqtt<Error<TcpError>> {
     let config = ClientConfig::new("localhost", Verification::psk(identity, key).unwrap()).unwrap();
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; rawnet_tls::write_buffer_len(&config)];
-    let fut = session(
-        &shared,
-        &config,
-        Time::NoEarlierThan(0),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
+    rawnet_tls::test_session!(let session = &config, Time::NoEarlierThan(0), OsRng, NoSigner);
     let app = WireMqtt::new("rawnet-psk", "rawnet/psk", b"hello over a PSK", 4096);
-    let mut tls = Tls::new(fut.as_mut(), app);
+    let mut tls = Tls::new(session, app);
     let addr = ([127, 0, 0, 1], port).into();
     let mut tcp = HostTcp::connect(addr, TcpTimers::default())
         .unwrap()

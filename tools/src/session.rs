@@ -3,12 +3,15 @@
 
 use core::pin::pin;
 
+use rand_core::OsRng;
 use rawnet_altcp::StdClock;
 use rawnet_eth::EthernetDriver;
 use rawnet_mqtt::client::{Buffers, Client, Options};
 use rawnet_mqtt::wire::{Properties, Will};
 use rawnet_tcp::host::HostTcp;
-use rawnet_tls::{session, ClientConfig, P256Signer, Shared, Tls, Verification};
+use rawnet_tls::{
+    read_buffer_len, session, ClientConfig, P256Signer, Tls, TlsBuffers, Verification,
+};
 
 use crate::args::{Config, StackKind};
 use crate::exit::{self, Failure};
@@ -20,6 +23,11 @@ use crate::tls::{self, KeySigner, Material};
 /// the receive buffer holds any packet but a PUBLISH payload (larger payloads arrive in
 /// pieces), the store keeps QoS 1 and 2 messages until acknowledged.
 const BUFFER: usize = 64 * 1024;
+
+/// The TLS buffers: any record a server may send (16 KiB, no Max Fragment Length), records
+/// of 16 KiB out (room too for a ClientHello with a long name and ALPN, or a client
+/// certificate of up to ~16 KB), and a 4 KiB staging scratch (fewer session polls per record).
+type HostBuffers = TlsBuffers<{ read_buffer_len(None) }, { 16 * 1024 + 512 }, 4096>;
 
 /// Run the tool `app` as `cfg` says.
 pub fn run<A: App>(cfg: &Config, app: A) -> Result<(), Failure> {
@@ -167,22 +175,11 @@ fn with_tls<'b, A: App, R>(
         }
         None => KeySigner(None),
     };
-    let mut scratch = vec![0u8; 4096];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let write_len = rawnet_tls::write_buffer_len(&config).max(16 * 1024 + 512);
-    let mut write_buf = vec![0u8; write_len];
-    let fut = session(
-        &shared,
-        &config,
-        tls::now(),
-        &mut read_buf,
-        &mut write_buf,
-        rand_core::OsRng,
-        signer,
-    )
-    .map_err(|e| Failure::new(exit::TLS, format!("Error: TLS: {e}.")))?;
-    let mut fut = pin!(fut);
-    let mut layer = Tls::new(fut.as_mut(), tap);
+    let mut buffers = Box::new(HostBuffers::new());
+    let (shared, read, write) = buffers.split();
+    let session = session(&shared, &config, tls::now(), read, write, OsRng, signer)
+        .map_err(|e| Failure::new(exit::TLS, format!("Error: TLS: {e}.")))?;
+    let session = pin!(session);
+    let mut layer = Tls::new(session, tap);
     Ok(f(&mut layer, clock))
 }

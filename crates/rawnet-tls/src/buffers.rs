@@ -20,7 +20,8 @@ use embedded_tls::MaxFragmentLength;
 use crate::driver::{CLIENT_HELLO_BASE, RECORD_OVERHEAD, WRITE_BUFFER_RESERVE};
 use crate::pipe::Shared;
 
-/// The [`Shared`] staging scratch [`TlsBuffers`] holds: 128 bytes per queue.
+/// The [`Shared`] staging scratch [`TlsBuffers`] holds unless told otherwise: 128 bytes per
+/// queue.
 pub const SCRATCH_LEN: usize = 512;
 
 /// The read buffer that holds any record a server may send when asked for records of at most
@@ -56,21 +57,55 @@ pub const fn write_buffer_len_for(
     WRITE_BUFFER_RESERVE + RECORD_OVERHEAD + if hello > cert { hello } else { cert }
 }
 
-/// All the memory one TLS connection needs, in one place: the staging scratch, a read
-/// buffer of `READ` bytes and a write buffer of `WRITE` bytes (see the module documentation).
+/// All the memory one TLS connection needs, in one place: the staging scratch of `SCRATCH`
+/// bytes, a read buffer of `READ` bytes and a write buffer of `WRITE` bytes (see the module
+/// documentation). A larger scratch than the default [`SCRATCH_LEN`] means fewer polls of the
+/// session per record (a host moving 16 KiB records may give it a few KiB); any size from 64
+/// works.
+///
+/// The parts cannot be mismatched: [`split`](Self::split) lends all three to one session at a
+/// time, and the session, which carries its staging, drives one transport at a time.
+///
+/// ```compile_fail,E0499
+/// # use core::pin::pin;
+/// # use rawnet_tls::*;
+/// # fn f(config: &ClientConfig<'_>, rng: impl rand_core::CryptoRngCore + Copy) {
+/// let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+/// let (shared, read, write) = buffers.split();
+/// let first = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// let (shared, read, write) = buffers.split(); // no: the first session holds them
+/// let second = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// # drop((first, second));
+/// # }
+/// ```
+///
+/// ```compile_fail,E0499
+/// # use core::pin::pin;
+/// # use rawnet_tls::*;
+/// # fn f(config: &ClientConfig<'_>, rng: impl rand_core::CryptoRngCore + Copy) {
+/// let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+/// let (shared, read, write) = buffers.split();
+/// let session = session(&shared, config, Time::NoEarlierThan(0), read, write, rng, NoSigner);
+/// let mut session = pin!(session.unwrap());
+/// let a = Tls::new(session.as_mut(), ());
+/// let b = Tls::new(session.as_mut(), ()); // no: one session, one transport
+/// # drop((a, b));
+/// # }
+/// ```
 #[derive(Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct TlsBuffers<const READ: usize, const WRITE: usize> {
-    scratch: [u8; SCRATCH_LEN],
+pub struct TlsBuffers<const READ: usize, const WRITE: usize, const SCRATCH: usize = SCRATCH_LEN> {
+    scratch: [u8; SCRATCH],
     read: [u8; READ],
     write: [u8; WRITE],
 }
 
-impl<const READ: usize, const WRITE: usize> TlsBuffers<READ, WRITE> {
+impl<const READ: usize, const WRITE: usize, const SCRATCH: usize> TlsBuffers<READ, WRITE, SCRATCH> {
     /// Zeroed buffers (a `static` of them costs `.bss` only).
     pub const fn new() -> Self {
+        const { assert!(SCRATCH >= 64, "the staging scratch needs 64 bytes at least") };
         TlsBuffers {
-            scratch: [0; SCRATCH_LEN],
+            scratch: [0; SCRATCH],
             read: [0; READ],
             write: [0; WRITE],
         }
@@ -86,7 +121,9 @@ impl<const READ: usize, const WRITE: usize> TlsBuffers<READ, WRITE> {
     }
 }
 
-impl<const READ: usize, const WRITE: usize> Default for TlsBuffers<READ, WRITE> {
+impl<const READ: usize, const WRITE: usize, const SCRATCH: usize> Default
+    for TlsBuffers<READ, WRITE, SCRATCH>
+{
     fn default() -> Self {
         Self::new()
     }

@@ -56,8 +56,8 @@
 //!
 //! ## Memory
 //!
-//! All caller-owned, as for [`crate::Tls`]: the [`Shared`] scratch (512 bytes recommended),
-//! the record buffers given to [`crate::session`], and the pinned session future. The adapter
+//! All caller-owned, as for [`crate::Tls`]: the [`crate::TlsBuffers`] (the [`Shared`] scratch
+//! and the record buffers given to [`crate::session`]) and the pinned session future. The adapter
 //! itself adds a few words and the failure diagnosis (~80 bytes). No heap.
 //!
 //! ## Example (async)
@@ -66,7 +66,9 @@
 //! use core::pin::pin;
 //! use embedded_io_async::{Read, Write};
 //! use rawnet_tls::io::TlsStream;
-//! use rawnet_tls::{session, ClientConfig, NoSigner, Shared, Time, Verification};
+//! use rawnet_tls::{
+//!     read_buffer_len, session, ClientConfig, NoSigner, Time, TlsBuffers, Verification,
+//! };
 //!
 //! # async fn demo<T: embedded_io_async::Read + embedded_io_async::Write>(
 //! #     socket: T, rng: impl rand_core::CryptoRngCore, ca_der: &[u8], ticks_ms: fn() -> u64,
@@ -74,16 +76,13 @@
 //! // `socket`: any embedded-io-async byte stream already connected to broker.local:8883.
 //! let anchors: [&[u8]; 1] = [ca_der];
 //! let config = ClientConfig::new("broker.local", Verification::new(&anchors).unwrap()).unwrap();
-//! let mut scratch = [0u8; 512];
-//! let shared = Shared::new(&mut scratch);
-//! let mut read_buf = [0u8; 16_645]; // config.read_buffer_len()
-//! let mut write_buf = [0u8; 1024];
+//! let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
+//! let (shared, read_buf, write_buf) = buffers.split();
 //! let time = Time::NoEarlierThan(1_764_000_000);
-//! let session = session(&shared, &config, time, &mut read_buf, &mut write_buf, rng, NoSigner)
-//!     .unwrap();
-//! let mut session = pin!(session);
+//! let session = session(&shared, &config, time, read_buf, write_buf, rng, NoSigner).unwrap();
+//! let session = pin!(session);
 //! let clock = || rawnet_altcp::Instant::from_ticks(ticks_ms()); // the board's millisecond tick
-//! let mut tls = TlsStream::new(session.as_mut(), socket, clock);
+//! let mut tls = TlsStream::new(session, socket, clock);
 //! tls.open().await?; // verified TLS 1.3, or the reason why not
 //! tls.write_all(b"hello").await?;
 //! tls.flush().await?;

@@ -97,6 +97,8 @@ mod x509;
 mod hostile;
 #[cfg(any(test, feature = "testkit"))]
 pub mod scripted;
+#[cfg(any(test, feature = "testkit"))]
+pub mod test_session;
 #[cfg(test)]
 mod testkit;
 

@@ -18,10 +18,10 @@ use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 use crate::io::{BlockingTlsStream, TlsStream};
 use crate::scripted::{Script, ScriptedServer};
-use crate::{
-    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn,
-    Verification,
-};
+use rand_core::OsRng;
+
+use crate::testkit::NOW;
+use crate::{ClientConfig, Error, NoSigner, Time, Tls, TlsConn, Verification};
 
 mod cases;
 
@@ -273,33 +273,13 @@ fn ms(now: &Cell<u64>) -> Instant {
     Instant::from_ticks(now.get())
 }
 
-/// The session of `case` (a client of the test CA for [`NAME`]), pinned in the caller's frame as
-/// `$fut`: a macro, because the pin and the buffers it borrows must live there.
-macro_rules! pinned_session {
-    ($case:expr, $fut:ident) => {
-        let config = config($case);
-        let mut buffers = TlsBuffers::<{ read_buffer_len(None) }, 1024>::new();
-        let (shared, read, write) = buffers.split();
-        let time = Time::Now(crate::testkit::NOW);
-        let $fut = session(
-            &shared,
-            &config,
-            time,
-            read,
-            write,
-            rand_core::OsRng,
-            NoSigner,
-        );
-        let mut $fut = core::pin::pin!($fut.unwrap());
-    };
-}
-
 /// The case through [`Tls`] and its callbacks.
 fn via_callbacks(case: &Case) -> Report {
     let now = Rc::new(Cell::new(0));
     let mut peer = Peer::new(case, now.clone());
-    pinned_session!(case, fut);
-    let mut tls = Tls::new(fut.as_mut(), App::default());
+    let config = config(case);
+    crate::test_session!(let session = &config, Time::Now(NOW), OsRng, NoSigner, write: 1024);
+    let mut tls = Tls::new(session, App::default());
     let mut conn = Mem::default();
     tls.connected(&mut conn, ms(&now));
     for _ in 0..200_000 {
@@ -434,13 +414,14 @@ fn via_blocking(case: &Case) -> Report {
     use embedded_io::{Read, Write};
     let now = Rc::new(Cell::new(0));
     let peer = Rc::new(RefCell::new(Peer::new(case, now.clone())));
-    pinned_session!(case, fut);
+    let config = config(case);
+    crate::test_session!(let session = &config, Time::Now(NOW), OsRng, NoSigner, write: 1024);
     let clock = {
         let now = now.clone();
         move || ms(&now)
     };
     let lower = Lower { peer: peer.clone() };
-    let tls = RefCell::new(BlockingTlsStream::new(fut.as_mut(), lower, clock));
+    let tls = RefCell::new(BlockingTlsStream::new(session, lower, clock));
     let mut error = open_and_ping(
         || tls.borrow_mut().open().map_err(|e| e.into_reason()),
         || {
@@ -476,13 +457,14 @@ fn via_async(case: &Case) -> Report {
     use embedded_io_async::{Read, Write};
     let now = Rc::new(Cell::new(0));
     let peer = Rc::new(RefCell::new(Peer::new(case, now.clone())));
-    pinned_session!(case, fut);
+    let config = config(case);
+    crate::test_session!(let session = &config, Time::Now(NOW), OsRng, NoSigner, write: 1024);
     let clock = {
         let now = now.clone();
         move || ms(&now)
     };
     let lower = Lower { peer: peer.clone() };
-    let tls = RefCell::new(TlsStream::new(fut.as_mut(), lower, clock));
+    let tls = RefCell::new(TlsStream::new(session, lower, clock));
     let mut error = open_and_ping(
         || block_on(tls.borrow_mut().open()).map_err(|e| e.into_reason()),
         || {

@@ -2,7 +2,6 @@
 //! `TcpStream` (embedded-io-adapters' `FromTokio`), the blocking one over a std `TcpStream`
 //! (`FromStd`), optionally cut into small reads and writes by [`Chunked`].
 
-use core::pin::pin;
 use std::net::SocketAddr;
 
 use embedded_io::ErrorKind;
@@ -12,7 +11,7 @@ use rand_core::OsRng;
 
 use super::{BlockingTlsStream, IoError, TlsStream};
 use crate::testkit::{self, Ca, Server};
-use crate::{session, CertError, ClientConfig, Error, NoSigner, Shared, Time, Verification};
+use crate::{CertError, ClientConfig, Error, NoSigner, Time, Verification};
 
 /// A CA and a server chain (leaf, then an intermediate) for `names`.
 struct Pki {
@@ -138,63 +137,20 @@ fn std_tcp(addr: SocketAddr) -> FromStd<std::net::TcpStream> {
     FromStd::new(tcp)
 }
 
-/// The buffers of one connection, sized for `config` (write buffer: the minimum, so records
-/// carry at most `write_buffer_len - 133` plaintext bytes).
-struct Bufs {
-    scratch: [u8; 512],
-    read: Vec<u8>,
-    write: Vec<u8>,
-}
-
-impl Bufs {
-    fn new(config: &ClientConfig<'_>) -> Self {
-        Bufs {
-            scratch: [0; 512],
-            read: vec![0; config.read_buffer_len()],
-            write: vec![0; crate::write_buffer_len(config)],
-        }
-    }
-}
-
-/// An async TLS stream named `$tls` over `$lower` for `$config`, in the current scope.
+/// An async TLS stream named `$tls` over `$lower` for `$config`, in the current scope, on
+/// the least buffers (records carry at most `write_buffer_len - 133` plaintext bytes).
 macro_rules! async_tls {
     ($tls:ident, $config:expr, $lower:expr) => {
-        let config = &$config;
-        let mut bufs = Bufs::new(config);
-        let shared = Shared::new(&mut bufs.scratch);
-        let fut = session(
-            &shared,
-            config,
-            Time::Now(testkit::NOW),
-            &mut bufs.read,
-            &mut bufs.write,
-            OsRng,
-            NoSigner,
-        )
-        .unwrap();
-        let mut fut = pin!(fut);
-        let mut $tls = TlsStream::new(fut.as_mut(), $lower, crate::io::StdClock::new());
+        crate::test_session!(let session = &$config, Time::Now(testkit::NOW), OsRng, NoSigner);
+        let mut $tls = TlsStream::new(session, $lower, crate::io::StdClock::new());
     };
 }
 
 /// The blocking variant of [`async_tls`].
 macro_rules! blocking_tls {
     ($tls:ident, $config:expr, $lower:expr) => {
-        let config = &$config;
-        let mut bufs = Bufs::new(config);
-        let shared = Shared::new(&mut bufs.scratch);
-        let fut = session(
-            &shared,
-            config,
-            Time::Now(testkit::NOW),
-            &mut bufs.read,
-            &mut bufs.write,
-            OsRng,
-            NoSigner,
-        )
-        .unwrap();
-        let mut fut = pin!(fut);
-        let mut $tls = BlockingTlsStream::new(fut.as_mut(), $lower, crate::io::StdClock::new());
+        crate::test_session!(let session = &$config, Time::Now(testkit::NOW), OsRng, NoSigner);
+        let mut $tls = BlockingTlsStream::new(session, $lower, crate::io::StdClock::new());
     };
 }
 

@@ -2,7 +2,7 @@
 
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
-use crate::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+use crate::{ClientConfig, Error, NoSigner, Time, Tls, TlsConn, Verification};
 
 /// The connection below: takes everything, remembers it.
 #[derive(Default)]
@@ -74,22 +74,8 @@ fn handshake_timeout_fires_at_the_deadline_once() {
     )
     .unwrap()
     .with_handshake_timeout(Duration::from_ticks(2_000));
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; crate::write_buffer_len(&config)];
-    let fut = session(
-        &shared,
-        &config,
-        Time::NoEarlierThan(0),
-        &mut read_buf,
-        &mut write_buf,
-        rng(),
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(fut.as_mut(), Above::default());
+    crate::test_session!(let session = &config, Time::NoEarlierThan(0), rng(), NoSigner);
+    let mut tls = Tls::new(session, Above::default());
     let mut wire = Wire::default();
 
     tls.connected(&mut wire, at(1_000));
@@ -123,22 +109,8 @@ fn eof_before_the_server_hello_is_closed_during_handshake() {
         Verification::dangerous_accept_any_server_insecure(),
     )
     .unwrap();
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; crate::write_buffer_len(&config)];
-    let fut = session(
-        &shared,
-        &config,
-        Time::NoEarlierThan(0),
-        &mut read_buf,
-        &mut write_buf,
-        rng(),
-        NoSigner,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(fut.as_mut(), Above::default());
+    crate::test_session!(let session = &config, Time::NoEarlierThan(0), rng(), NoSigner);
+    let mut tls = Tls::new(session, Above::default());
     let mut wire = Wire::default();
     tls.connected(&mut wire, at(0));
     tls.eof(&mut wire, at(5));

@@ -11,8 +11,8 @@ use rawnet_tcp::{TcpError, TcpTimers};
 
 use crate::testkit::{self, Ca, Server};
 use crate::{
-    session, ClientConfig, Error, MaxFragmentLength, NoSigner, P256Signer, Shared, Signer, Time,
-    Tls, TlsConn, Verification,
+    ClientConfig, Error, MaxFragmentLength, NoSigner, P256Signer, Signer, Time, Tls, TlsConn,
+    Verification,
 };
 
 /// The layer above: records what it is told, writes `to_send`, closes when asked.
@@ -139,22 +139,9 @@ fn run<S: Signer>(
     if let Some(alpn) = opts.alpn {
         config = config.with_alpn(alpn);
     }
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; crate::write_buffer_len(&config).max(1200)];
-    let fut = session(
-        &shared,
-        &config,
-        Time::Now(NOW),
-        &mut read_buf,
-        &mut write_buf,
-        OsRng,
-        signer,
-    )
-    .unwrap();
-    let mut fut = core::pin::pin!(fut);
-    let mut tls = Tls::new(fut.as_mut(), app);
+    let write = crate::write_buffer_len(&config).max(1200);
+    crate::test_session!(let session = &config, Time::Now(NOW), OsRng, signer, write: write);
+    let mut tls = Tls::new(session, app);
     let mut tcp = HostTcp::connect(addr, TcpTimers::default())
         .unwrap()
         .with_send_buffer(opts.send_space)
