@@ -255,7 +255,7 @@ fn resolve_on_stack<D: EthernetDriver>(
             format!("Error: cannot resolve '{host}' on the embedded stack: {e}."),
         )
     };
-    let slots: &'static mut [Option<rawnet_tcp::DnsQuery>] = Box::leak(Box::new([None]));
+    let slots = Box::leak(Box::new(rawnet_tcp::DnsStorage::<1>::new()));
     stack
         .enable_dns(slots)
         .map_err(|e| Failure::new(exit::LOOKUP, format!("Error: DNS: {e}.")))?;

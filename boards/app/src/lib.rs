@@ -43,7 +43,7 @@ use rawnet_mqtt::client::{Backoff, BufferStorage, Client, Options, QueueFull};
 use rawnet_mqtt::wire::{Properties, QoS, Version, Will};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
-use rawnet_tcp::{Config, DhcpState, DnsQuery, Duration, Instant, Ipv4Settings, Stack};
+use rawnet_tcp::{Config, DhcpState, DnsStorage, Duration, Instant, Ipv4Settings, Stack};
 use rawnet_tls::TlsBuffers;
 
 pub use events::Events;
@@ -176,7 +176,7 @@ where
         SocketStorage::EMPTY,
         SocketStorage::EMPTY,
     ];
-    let mut dns: [Option<DnsQuery>; 1] = [None];
+    let mut dns: DnsStorage<1> = DnsStorage::new();
     let net = match config::STATIC_IPV4 {
         Some(s) => {
             let mut settings =

@@ -151,7 +151,7 @@ pub use conn::{TcpConn, TcpHandle, TcpStatus};
 #[cfg(feature = "dhcpv4")]
 pub use dhcp::DhcpState;
 #[cfg(feature = "dns")]
-pub use dns::{DnsQuery, DnsQueryHandle};
+pub use dns::{DnsQueryHandle, DnsStorage, DNS_MAX_REPLY_LEN};
 #[cfg(feature = "dns")]
 pub use error::DnsError;
 pub use error::StackError;

@@ -45,7 +45,10 @@ pub struct Stack<'a, D: Device> {
     #[cfg(feature = "dhcpv4")]
     pub(crate) dhcp: Option<SocketHandle>,
     #[cfg(feature = "dns")]
-    pub(crate) dns: Option<SocketHandle>,
+    pub(crate) dns: Option<crate::dns::Resolver<'a>>,
+    /// Seeds the resolver's ports and transaction ids.
+    #[cfg(feature = "dns")]
+    pub(crate) seed: u64,
     pub(crate) ipv4: Option<Ipv4Settings>,
     next_port: u16,
     pub(crate) timers: TcpTimers,
@@ -80,6 +83,8 @@ impl<'a, D: Device> Stack<'a, D> {
             dhcp: None,
             #[cfg(feature = "dns")]
             dns: None,
+            #[cfg(feature = "dns")]
+            seed: config.random_seed,
             ipv4: None,
             next_port: EPHEMERAL_FIRST + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
             timers: config.tcp,
@@ -104,8 +109,14 @@ impl<'a, D: Device> Stack<'a, D> {
     /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
     pub fn poll(&mut self, now: Instant) -> bool {
         let at = to_smol(now);
+        #[cfg(feature = "dns")]
+        let queued = self.dns_transmit(now);
         #[allow(unused_mut)]
         let mut busy = self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        #[cfg(feature = "dns")]
+        {
+            busy |= queued | self.dns_receive(now);
+        }
         #[cfg(feature = "dhcpv4")]
         if self.poll_dhcp() {
             busy = true;
@@ -120,9 +131,16 @@ impl<'a, D: Device> Stack<'a, D> {
     /// change anything. Connections' callback timers are given by
     /// [`TcpHandle::poll_at`](crate::TcpHandle::poll_at).
     pub fn poll_at(&mut self, now: Instant) -> Option<Instant> {
-        self.iface
+        let at = self
+            .iface
             .poll_at(to_smol(now), &self.sockets)
-            .map(|at| from_smol(at).max(now))
+            .map(from_smol);
+        #[cfg(feature = "dns")]
+        let at = match (at, self.dns_poll_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        at.map(|at| at.max(now))
     }
 
     /// How long until [`poll`](Self::poll) is due (zero: now); `None` as in
@@ -216,8 +234,8 @@ impl<'a, D: Device> Stack<'a, D> {
         }
     }
 
-    /// Install IPv4 settings on the interface (or remove them), and hand their DNS servers
-    /// to the resolver.
+    /// Install IPv4 settings on the interface (or remove them); the resolver reads their DNS
+    /// servers from here.
     pub(crate) fn apply_ipv4(&mut self, settings: Option<Ipv4Settings>) {
         self.iface.update_ip_addrs(|addrs| {
             addrs.clear();
@@ -236,8 +254,6 @@ impl<'a, D: Device> Stack<'a, D> {
             }
         }
         self.ipv4 = settings;
-        #[cfg(feature = "dns")]
-        self.update_dns_servers();
     }
 }
 

@@ -19,7 +19,7 @@ use rawnet_eth::{RxToken, TxToken};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 #[cfg(all(not(feature = "baseline"), feature = "dns"))]
-use rawnet_tcp::DnsQuery;
+use rawnet_tcp::DnsStorage;
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::Instant;
 #[cfg(not(feature = "baseline"))]
@@ -112,9 +112,9 @@ fn main() -> ! {
         panic!()
     };
     #[cfg(feature = "dns")]
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    let mut dns: DnsStorage<1> = DnsStorage::new();
     #[cfg(feature = "dns")]
-    if stack.enable_dns(&mut dns_slots).is_err() {
+    if stack.enable_dns(&mut dns).is_err() {
         panic!()
     }
     let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {

@@ -17,7 +17,7 @@ use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::smoltcp::phy::Device;
 use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
 use rawnet_tcp::{
-    Callbacks, Config, Connection, DhcpState, DnsQuery, Duration, Instant, Ipv4Settings, Stack,
+    Callbacks, Config, Connection, DhcpState, DnsStorage, Duration, Instant, Ipv4Settings, Stack,
     TcpError,
 };
 
@@ -162,7 +162,7 @@ fn main() -> ! {
     }
     for server in servers {
         let mut sockets = [SocketStorage::EMPTY; 2];
-        let mut slots: [Option<DnsQuery>; 1] = [None];
+        let mut slots: DnsStorage<1> = DnsStorage::new();
         let settings = Ipv4Settings::new(address).with_dns_server(server);
         let config = Config::new_static(mac, settings, seed ^ u64::from(server.octets()[3]));
         let device = SmoltcpDevice::new(&mut board.eth);

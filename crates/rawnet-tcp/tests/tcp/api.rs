@@ -5,8 +5,8 @@ use rawnet_eth::host::MemoryWire;
 use rawnet_eth::SmoltcpDevice;
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::{
-    Config, Connection, DhcpState, DnsError, Duration, Instant, Stack, StackError, TcpError,
-    TcpStatus,
+    Config, Connection, DhcpState, DnsError, DnsStorage, Duration, Instant, Stack, StackError,
+    TcpError, TcpStatus,
 };
 
 fn established(p: &mut Pair<Dev>, tx: usize) -> (rawnet_tcp::TcpHandle, rawnet_tcp::TcpHandle) {
@@ -266,10 +266,10 @@ fn dns_api_errors() {
         p.a.dns_query("example.com").unwrap_err(),
         DnsError::NotEnabled
     );
-    let queries = Box::leak(Box::new([None, None]));
+    let queries = Box::leak(Box::new(DnsStorage::<2>::new()));
     p.a.enable_dns(queries).unwrap();
     assert_eq!(
-        p.a.enable_dns(Box::leak(Box::new([None]))),
+        p.a.enable_dns(Box::leak(Box::new(DnsStorage::<1>::new()))),
         Err(StackError::AlreadyEnabled)
     );
     assert_eq!(p.a.dns_query("").unwrap_err(), DnsError::InvalidName);
