@@ -154,6 +154,13 @@ pub use dhcp::DhcpState;
 pub use dns::{DnsQueryHandle, DnsStorage, DNS_MAX_REPLY_LEN};
 #[cfg(feature = "dns")]
 pub use error::DnsError;
+
+/// Entry points for the fuzz targets (`fuzz/`); not a stable API.
+#[cfg(all(feature = "fuzzing", feature = "dns"))]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::dns::fuzz_reply as dns_reply;
+}
 pub use error::StackError;
 /// The layering contract (from rawnet-altcp), re-exported so `rawnet_tcp::{Connection,
 /// Callbacks, Instant, Duration}` keep working for users of this crate.

@@ -212,3 +212,16 @@ impl<'a, D: Device> Stack<'a, D> {
         self.dns.as_ref().and_then(|r| resolver::poll_at(r.slots))
     }
 }
+
+/// The reply parser, for the fuzz target (`fuzz/`): `msg` read as the reply to an A query
+/// for `name` with the id `msg` carries. Not a stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub fn fuzz_reply(msg: &[u8], name: &str) -> Option<Option<Ipv4Address>> {
+    let mut qname = [0; wire::MAX_NAME_LEN];
+    let len = wire::encode_name(name, &mut qname).ok()?;
+    match wire::parse_reply(msg, wire::reply_id(msg)?, &qname[..len]).ok()? {
+        wire::Reply::Address(a) => Some(Some(a)),
+        _ => Some(None),
+    }
+}
