@@ -109,18 +109,21 @@ impl<'a, D: Device> Stack<'a, D> {
     /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
     pub fn poll(&mut self, now: Instant) -> bool {
         let at = to_smol(now);
-        #[cfg(feature = "dns")]
-        let queued = self.dns_transmit(now);
-        #[allow(unused_mut)]
         let mut busy = self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        #[allow(unused_mut)]
+        let mut again = false;
+        #[cfg(feature = "dhcpv4")]
+        {
+            again |= self.poll_dhcp();
+        }
         #[cfg(feature = "dns")]
         {
-            busy |= queued | self.dns_receive(now);
+            again |= self.poll_dns(now);
         }
-        #[cfg(feature = "dhcpv4")]
-        if self.poll_dhcp() {
+        if again {
             busy = true;
-            // Send at once what the new address allows (ARP for the gateway, queued SYNs).
+            // Send at once what changed (after a new lease: ARP for the gateway, queued
+            // SYNs; DNS queries due).
             self.iface.poll(at, &mut self.device, &mut self.sockets);
         }
         busy

@@ -170,26 +170,9 @@ impl<'a, D: Device> Stack<'a, D> {
         ipv4.as_ref().map_or(&[], |s| s.dns_servers.as_slice())
     }
 
-    /// Queue the queries that are due, fail those that timed out; whether anything changed.
-    pub(crate) fn dns_transmit(&mut self, now: Instant) -> bool {
-        let Some(r) = self.dns.as_mut() else {
-            return false;
-        };
-        let servers = Self::dns_servers(&self.ipv4);
-        let socket = self.sockets.get_mut::<udp::Socket>(r.socket);
-        resolver::transmit(r.slots, servers, now, |server, slot| {
-            let qname = slot.qname();
-            let to = IpEndpoint::new(IpAddress::Ipv4(server), DNS_PORT);
-            socket
-                .send_with(wire::HEADER_LEN + qname.len() + 4, to, |buf| {
-                    wire::write_query(slot.id, qname, buf)
-                })
-                .is_ok()
-        })
-    }
-
-    /// Apply the datagrams received; whether any answered a query.
-    pub(crate) fn dns_receive(&mut self, now: Instant) -> bool {
+    /// Apply the replies received, then queue the queries that are due and fail those that
+    /// timed out; whether anything changed.
+    pub(crate) fn poll_dns(&mut self, now: Instant) -> bool {
         let Some(r) = self.dns.as_mut() else {
             return false;
         };
@@ -205,6 +188,15 @@ impl<'a, D: Device> Stack<'a, D> {
             changed |= resolver::receive(r.slots, servers, from, msg, now);
         }
         changed
+            | resolver::transmit(r.slots, servers, now, |server, slot| {
+                let qname = slot.qname();
+                let to = IpEndpoint::new(IpAddress::Ipv4(server), DNS_PORT);
+                socket
+                    .send_with(wire::HEADER_LEN + qname.len() + 4, to, |buf| {
+                        wire::write_query(slot.id, qname, buf)
+                    })
+                    .is_ok()
+            })
     }
 
     /// When a query is next due to be sent or to time out.
