@@ -99,6 +99,9 @@ fn dhcp_stack<D: EthernetDriver>(
     let config = StackConfig::new_dhcp(driver.mac_address(), seed());
     let mut stack = Stack::new(SmoltcpDevice::new(driver), config, slots(4), clock.now())
         .map_err(|e| Failure::new(exit::ERRNO, format!("Error: cannot start the stack: {e}.")))?;
+    stack
+        .enable_dhcp(Box::leak(Box::new(rawnet_tcp::DhcpStorage::new())))
+        .map_err(|e| Failure::new(exit::ERRNO, format!("Error: cannot start DHCP: {e}.")))?;
     let until = StdInstant::now() + StdDuration::from_secs(10);
     while stack.dhcp_state() != DhcpState::Bound {
         if StdInstant::now() > until {

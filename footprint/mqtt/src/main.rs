@@ -86,11 +86,15 @@ fn main() -> ! {
             &mut *addr_of_mut!(TCP_TX),
         )
     };
+    let mut dhcp = rawnet_tcp::DhcpStorage::new();
     let mut sockets = [SocketStorage::EMPTY; 3];
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
+    if stack.enable_dhcp(&mut dhcp).is_err() {
+        panic!()
+    }
     let mut dns: DnsStorage<1> = DnsStorage::new();
     if stack.enable_dns(&mut dns).is_err() {
         panic!()

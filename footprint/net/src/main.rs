@@ -96,6 +96,8 @@ fn main() -> ! {
             &mut *addr_of_mut!(TCP_TX),
         )
     };
+    #[cfg(feature = "dhcpv4")]
+    let mut dhcp = rawnet_tcp::DhcpStorage::new();
     let mut sockets = [SocketStorage::EMPTY; 3];
     #[cfg(feature = "dhcpv4")]
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
@@ -111,6 +113,10 @@ fn main() -> ! {
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
+    #[cfg(feature = "dhcpv4")]
+    if stack.enable_dhcp(&mut dhcp).is_err() {
+        panic!()
+    }
     #[cfg(feature = "dns")]
     let mut dns: DnsStorage<1> = DnsStorage::new();
     #[cfg(feature = "dns")]

@@ -22,7 +22,8 @@ use rawnet_tcp::smoltcp::phy::Device;
 use rawnet_tcp::smoltcp::wire::IpAddress;
 use rawnet_tcp::smoltcp::wire::Ipv4Address;
 use rawnet_tcp::{
-    Callbacks, Config, Connection, DhcpState, DnsStorage, Duration, Instant, Stack, TcpError,
+    Callbacks, Config, Connection, DhcpState, DhcpStorage, DnsStorage, Duration, Instant, Stack,
+    TcpError,
 };
 
 /// The echo server's name, looked up when the lease names a DNS server.
@@ -166,6 +167,7 @@ fn main() -> ! {
 
     let mut sockets = [SocketStorage::EMPTY; 3];
     let mut dns: DnsStorage<1> = DnsStorage::new();
+    let mut dhcp = DhcpStorage::new();
     let (mut rx, mut tx) = ([0u8; 4096], [0u8; 4096]);
     let config = Config::new_dhcp(mac, seed);
     let device = SmoltcpDevice::new(board.eth);
@@ -173,6 +175,9 @@ fn main() -> ! {
         Ok(s) => s,
         Err(e) => fail(EXIT_BOARD, format_args!("stack: {e:?}")),
     };
+    if let Err(e) = stack.enable_dhcp(&mut dhcp) {
+        fail(EXIT_BOARD, format_args!("dhcp: {e:?}"));
+    }
     let mut conn = match stack.tcp_socket(&mut rx, &mut tx) {
         Ok(c) => c,
         Err(e) => fail(EXIT_BOARD, format_args!("socket: {e:?}")),
