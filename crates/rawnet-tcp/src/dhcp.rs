@@ -460,6 +460,40 @@ impl<'a, D: Device> Stack<'a, D> {
     }
 }
 
+/// The reply parser and the client's state machine, for the fuzz target (`fuzz/`): `msg`
+/// read as a reply to the transaction and hardware address it carries, then given to a
+/// client in each phase. Not a stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub fn fuzz_reply(msg: &[u8]) {
+    let (Some(xid), Some(mac)) = (
+        msg.get(4..8).and_then(be32),
+        msg.get(28..34).and_then(|m| <[u8; 6]>::try_from(m).ok()),
+    ) else {
+        return;
+    };
+    let Some(r) = parse(msg, xid, &mac) else {
+        return;
+    };
+    for phase in [
+        Phase::Discover,
+        Phase::Request,
+        Phase::Bound,
+        Phase::Renew,
+        Phase::Rebind,
+    ] {
+        let mut c = Client::new(SocketHandle::default(), mac, 1);
+        c.xid = xid;
+        c.phase = phase;
+        let now = Instant::from_ticks(1_000);
+        let _ = c.receive(&r, now);
+        let _ = c.transmit(now, |c, kind, _, ciaddr| {
+            let mut buf = [0; REQUEST_LEN];
+            write_request(c, kind, ciaddr, &mut buf) == REQUEST_LEN
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate std;

@@ -158,9 +158,12 @@ pub use dns::{DnsQueryHandle, DnsStorage, DNS_MAX_REPLY_LEN};
 pub use error::DnsError;
 
 /// Entry points for the fuzz targets (`fuzz/`); not a stable API.
-#[cfg(all(feature = "fuzzing", feature = "dns"))]
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing {
+    #[cfg(feature = "dhcpv4")]
+    pub use crate::dhcp::fuzz_reply as dhcp_reply;
+    #[cfg(feature = "dns")]
     pub use crate::dns::fuzz_reply as dns_reply;
 }
 pub use error::StackError;
