@@ -26,7 +26,11 @@ pub fn buffer(n: usize) -> &'static mut [u8] {
 /// A stack on `driver` that asks DHCP for its address.
 pub fn dhcp_stack<D: EthernetDriver>(driver: D, seed: u64) -> Stack<'static, SmoltcpDevice<D>> {
     let config = Config::new_dhcp(driver.mac_address(), seed);
-    Stack::new(SmoltcpDevice::new(driver), config, slots(6), now()).expect("stack")
+    let mut stack = Stack::new(SmoltcpDevice::new(driver), config, slots(6), now()).expect("stack");
+    stack
+        .enable_dhcp(Box::leak(Box::new(rawnet_tcp::DhcpStorage::new())))
+        .expect("DHCP client");
+    stack
 }
 
 /// Poll `stack` until it holds a DHCP lease, or fail after `timeout`.

@@ -5,7 +5,7 @@
 
 use rawnet_eth::host::netns::{is_root, DnsmasqNet};
 use rawnet_tcp::smoltcp::wire::IpAddress;
-use rawnet_tcp::{Callbacks, Connection, DnsError, DnsQuery, TcpError};
+use rawnet_tcp::{Callbacks, Connection, DnsError, DnsStorage, TcpError};
 use rawnet_tests::host::{buffer, dhcp_stack, now, run_until, wait_for_lease};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener};
@@ -33,7 +33,7 @@ fn lease_and_lookup_from_dnsmasq_then_tcp_to_the_resolved_address() {
     assert_eq!(lease.dns_servers.as_slice(), &[server]);
 
     // DNS: the known name resolves, an unknown one fails (dnsmasq forwards nothing).
-    let slots: &'static mut [Option<DnsQuery>] = Box::leak(Box::new([None, None]));
+    let slots = Box::leak(Box::new(DnsStorage::<2>::new()));
     stack.enable_dns(slots).unwrap();
     let resolve = |stack: &mut _, name: &str| -> Result<IpAddress, DnsError> {
         let stack: &mut rawnet_tcp::Stack<'static, _> = stack;

@@ -11,7 +11,7 @@ use exchange::{Event, Exchange};
 use rawnet_eth::host::{UdpDevice, DEFAULT_UDP_MAC};
 use rawnet_eth::SmoltcpDevice;
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
-use rawnet_tcp::{DnsError, DnsQuery, Stack, TcpError};
+use rawnet_tcp::{DnsError, DnsStorage, Stack, TcpError};
 use rawnet_tests::echo::EchoServer;
 use rawnet_tests::host::{buffer, dhcp_stack, now, run_until, wait_for_lease};
 use rawnet_tests::qemu_net::{DnsAnswer, QemuNet, QemuNetConfig, BROKER_ADDR, BROKER_NAME};
@@ -104,7 +104,7 @@ fn lease_with_dns_zone_answers_and_tcp_through_the_forward_across_a_server_resta
 
     // DNS: the broker's name, a missing name in the zone, a name outside it. Every outcome
     // is an answer (well under smoltcp's 10 s timeout), none a timeout.
-    let slots: &'static mut [Option<DnsQuery>] = Box::leak(Box::new([None, None]));
+    let slots = Box::leak(Box::new(DnsStorage::<2>::new()));
     stack.enable_dns(slots).unwrap();
     let (broker, took) = resolve(&mut stack, BROKER_NAME);
     assert_eq!(broker, Ok(IpAddress::Ipv4(BROKER_ADDR)));

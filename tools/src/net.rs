@@ -99,6 +99,9 @@ fn dhcp_stack<D: EthernetDriver>(
     let config = StackConfig::new_dhcp(driver.mac_address(), seed());
     let mut stack = Stack::new(SmoltcpDevice::new(driver), config, slots(4), clock.now())
         .map_err(|e| Failure::new(exit::ERRNO, format!("Error: cannot start the stack: {e}.")))?;
+    stack
+        .enable_dhcp(Box::leak(Box::new(rawnet_tcp::DhcpStorage::new())))
+        .map_err(|e| Failure::new(exit::ERRNO, format!("Error: cannot start DHCP: {e}.")))?;
     let until = StdInstant::now() + StdDuration::from_secs(10);
     while stack.dhcp_state() != DhcpState::Bound {
         if StdInstant::now() > until {
@@ -255,7 +258,7 @@ fn resolve_on_stack<D: EthernetDriver>(
             format!("Error: cannot resolve '{host}' on the embedded stack: {e}."),
         )
     };
-    let slots: &'static mut [Option<rawnet_tcp::DnsQuery>] = Box::leak(Box::new([None]));
+    let slots = Box::leak(Box::new(rawnet_tcp::DnsStorage::<1>::new()));
     stack
         .enable_dns(slots)
         .map_err(|e| Failure::new(exit::LOOKUP, format!("Error: DNS: {e}.")))?;

@@ -43,7 +43,9 @@ use rawnet_mqtt::client::{Backoff, BufferStorage, Client, Options, QueueFull};
 use rawnet_mqtt::wire::{Properties, QoS, Version, Will};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
-use rawnet_tcp::{Config, DhcpState, DnsQuery, Duration, Instant, Ipv4Settings, Stack};
+use rawnet_tcp::{
+    Config, DhcpState, DhcpStorage, DnsStorage, Duration, Instant, Ipv4Settings, Stack,
+};
 use rawnet_tls::TlsBuffers;
 
 pub use events::Events;
@@ -176,7 +178,8 @@ where
         SocketStorage::EMPTY,
         SocketStorage::EMPTY,
     ];
-    let mut dns: [Option<DnsQuery>; 1] = [None];
+    let mut dns: DnsStorage<1> = DnsStorage::new();
+    let mut dhcp = DhcpStorage::new();
     let net = match config::STATIC_IPV4 {
         Some(s) => {
             let mut settings =
@@ -193,8 +196,11 @@ where
     };
     let mut stack = match Stack::new(SmoltcpDevice::new(eth), net, &mut sockets, now) {
         Ok(s) => s,
-        Err(_) => return Stop::Fatal("no socket slot for DHCP"),
+        Err(_) => return Stop::Fatal("no stack"),
     };
+    if stack.dhcp_state() == DhcpState::Discovering && stack.enable_dhcp(&mut dhcp).is_err() {
+        return Stop::Fatal("no socket slot for DHCP");
+    }
     if stack.enable_dns(&mut dns).is_err() {
         return Stop::Fatal("no socket slot for DNS");
     }

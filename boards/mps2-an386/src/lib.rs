@@ -34,6 +34,7 @@
 //! let config = rawnet_tcp::Config::new_dhcp(mac, board.rng.seed());
 //! let mut stack = rawnet_tcp::Stack::new(
 //!     rawnet_eth::SmoltcpDevice::new(board.eth), config, &mut sockets, board.clock.now());
+//! stack.enable_dhcp(&mut dhcp_storage);
 //! loop {
 //!     let now = board.clock.now();
 //!     stack.poll(now);

@@ -47,7 +47,9 @@ impl Ipv4Settings {
 pub enum Ipv4Config {
     /// A fixed address (lwIP's `netif_add` with an address).
     Static(Ipv4Settings),
-    /// A DHCP lease (lwIP's `dhcp_start`). The DHCP client takes one socket slot.
+    /// A DHCP lease (lwIP's `dhcp_start`). The client starts with
+    /// [`Stack::enable_dhcp`](crate::Stack::enable_dhcp), which takes one socket slot and
+    /// the socket's buffers.
     #[cfg(feature = "dhcpv4")]
     Dhcp,
 }

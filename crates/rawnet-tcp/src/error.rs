@@ -59,7 +59,7 @@ pub enum DnsError {
     NoFreeSlot,
     /// The name is empty or has an empty or over-long label.
     InvalidName,
-    /// The name does not fit smoltcp's name buffer.
+    /// The name is longer than DNS allows (255 bytes in wire form, about 253 characters).
     NameTooLong,
     /// The servers did not answer, or answered without an address.
     Failed,

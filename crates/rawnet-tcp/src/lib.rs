@@ -10,7 +10,7 @@
 //!
 //! | lwIP raw API | rawnet |
 //! |---|---|
-//! | `netif_add` + `dhcp_start` | [`Stack::new`] with a [`Config`] |
+//! | `netif_add` + `dhcp_start` | [`Stack::new`] with a [`Config`] (+ `Stack::enable_dhcp`) |
 //! | `ethernet_input` + `sys_check_timeouts` | [`Stack::poll`] (then [`Stack::drive`]) |
 //! | `sys_timeouts_sleeptime` | [`Stack::poll_at`], [`TcpHandle::poll_at`] |
 //! | `dhcp_supplied_address`, `netif->ip_addr` | [`Stack::dhcp_state`], [`Stack::ipv4_settings`] |
@@ -120,8 +120,10 @@
 //!
 //! ## Cargo features
 //!
-//! - `dhcpv4` (default): the DHCP client ([`Config::new_dhcp`], `Stack::dhcp_state`).
-//! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`).
+//! - `dhcpv4` (default): the DHCP client ([`Config::new_dhcp`], `Stack::enable_dhcp`,
+//!   `Stack::dhcp_state`), rawnet-tcp's own over a smoltcp UDP socket.
+//! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`), rawnet-tcp's
+//!   own over a smoltcp UDP socket.
 //! - `udp`: smoltcp's UDP sockets, for applications that add their own.
 //! - `std`: host helpers; on Unix, [`host::HostTcp`] (the host kernel's TCP, driven like a
 //!   rawnet-tcp connection).
@@ -149,11 +151,21 @@ mod time;
 pub use config::{Config, Ipv4Config, Ipv4Settings, TcpTimers, MAX_DNS_SERVERS};
 pub use conn::{TcpConn, TcpHandle, TcpStatus};
 #[cfg(feature = "dhcpv4")]
-pub use dhcp::DhcpState;
+pub use dhcp::{DhcpState, DhcpStorage, DHCP_MAX_REPLY_LEN};
 #[cfg(feature = "dns")]
-pub use dns::{DnsQuery, DnsQueryHandle};
+pub use dns::{DnsQueryHandle, DnsStorage, DNS_MAX_REPLY_LEN};
 #[cfg(feature = "dns")]
 pub use error::DnsError;
+
+/// Entry points for the fuzz targets (`fuzz/`); not a stable API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    #[cfg(feature = "dhcpv4")]
+    pub use crate::dhcp::fuzz_reply as dhcp_reply;
+    #[cfg(feature = "dns")]
+    pub use crate::dns::fuzz_reply as dns_reply;
+}
 pub use error::StackError;
 /// The layering contract (from rawnet-altcp), re-exported so `rawnet_tcp::{Connection,
 /// Callbacks, Instant, Duration}` keep working for users of this crate.

@@ -6,8 +6,6 @@ use crate::time::{from_smol, to_smol};
 use crate::{Duration, Instant};
 use smoltcp::iface::{self, Interface, PollResult, SocketHandle, SocketSet, SocketStorage};
 use smoltcp::phy::Device;
-#[cfg(feature = "dhcpv4")]
-use smoltcp::socket::dhcpv4;
 use smoltcp::socket::AnySocket;
 use smoltcp::wire::{EthernetAddress, HardwareAddress, IpCidr, Ipv4Address};
 
@@ -21,7 +19,8 @@ pub const RECV_CHUNK: usize = 1024;
 ///
 /// Method groups, in the order a superloop uses them:
 ///
-/// - **setup**: [`new`](Self::new), [`enable_dns`](Self::enable_dns),
+/// - **setup**: [`new`](Self::new), `enable_dhcp` (feature `dhcpv4`),
+///   `enable_dns` (feature `dns`),
 ///   [`tcp_socket`](Self::tcp_socket);
 /// - **inputs**: [`poll`](Self::poll) with the current time (lwIP's `ethernet_input` for
 ///   every waiting frame, then `sys_check_timeouts`);
@@ -42,14 +41,29 @@ pub struct Stack<'a, D: Device> {
     pub(crate) iface: Interface,
     pub(crate) sockets: SocketSet<'a>,
     slots: usize,
+    /// The configuration asks for DHCP.
     #[cfg(feature = "dhcpv4")]
-    pub(crate) dhcp: Option<SocketHandle>,
+    pub(crate) dhcp_wanted: bool,
+    #[cfg(feature = "dhcpv4")]
+    pub(crate) dhcp: Option<crate::dhcp::Client>,
     #[cfg(feature = "dns")]
-    pub(crate) dns: Option<SocketHandle>,
+    pub(crate) dns: Option<crate::dns::Resolver<'a>>,
+    /// Seeds the resolver's and the DHCP client's ports and transaction ids.
+    #[cfg(any(feature = "dns", feature = "dhcpv4"))]
+    pub(crate) seed: u64,
     pub(crate) ipv4: Option<Ipv4Settings>,
     next_port: u16,
     pub(crate) timers: TcpTimers,
     pub(crate) scratch: [u8; RECV_CHUNK],
+}
+
+/// The earlier of two optional instants.
+#[cfg(any(feature = "dns", feature = "dhcpv4"))]
+fn earliest(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 const EPHEMERAL_FIRST: u16 = 49152;
@@ -59,7 +73,9 @@ impl<'a, D: Device> Stack<'a, D> {
     /// Bring up the interface on `device` with `config`; sockets live in `sockets` (one slot
     /// per TCP connection or listener, one for the DHCP client, one for DNS).
     ///
-    /// Fails with [`StackError::NoFreeSocket`] when DHCP is asked for and `sockets` is empty.
+    /// With [`Config::new_dhcp`](crate::Config::new_dhcp), the DHCP client starts with
+    /// [`enable_dhcp`](Self::enable_dhcp). (Infallible today; the `Result` is kept for
+    /// configurations that need a slot at once.)
     pub fn new(
         mut device: D,
         config: Config,
@@ -77,9 +93,13 @@ impl<'a, D: Device> Stack<'a, D> {
             sockets: SocketSet::new(sockets),
             slots,
             #[cfg(feature = "dhcpv4")]
+            dhcp_wanted: false,
+            #[cfg(feature = "dhcpv4")]
             dhcp: None,
             #[cfg(feature = "dns")]
             dns: None,
+            #[cfg(any(feature = "dns", feature = "dhcpv4"))]
+            seed: config.random_seed,
             ipv4: None,
             next_port: EPHEMERAL_FIRST + (config.random_seed % u64::from(EPHEMERAL_COUNT)) as u16,
             timers: config.tcp,
@@ -88,10 +108,7 @@ impl<'a, D: Device> Stack<'a, D> {
         match config.ipv4 {
             Ipv4Config::Static(settings) => stack.apply_ipv4(Some(settings)),
             #[cfg(feature = "dhcpv4")]
-            Ipv4Config::Dhcp => {
-                let handle = stack.add_socket(dhcpv4::Socket::new())?;
-                stack.dhcp = Some(handle);
-            }
+            Ipv4Config::Dhcp => stack.dhcp_wanted = true,
         }
         Ok(stack)
     }
@@ -104,12 +121,21 @@ impl<'a, D: Device> Stack<'a, D> {
     /// changed); `false` means the stack is idle until [`poll_at`](Self::poll_at).
     pub fn poll(&mut self, now: Instant) -> bool {
         let at = to_smol(now);
-        #[allow(unused_mut)]
         let mut busy = self.iface.poll(at, &mut self.device, &mut self.sockets) != PollResult::None;
+        #[allow(unused_mut)]
+        let mut again = false;
         #[cfg(feature = "dhcpv4")]
-        if self.poll_dhcp() {
+        {
+            again |= self.poll_dhcp(now);
+        }
+        #[cfg(feature = "dns")]
+        {
+            again |= self.poll_dns(now);
+        }
+        if again {
             busy = true;
-            // Send at once what the new address allows (ARP for the gateway, queued SYNs).
+            // Send at once what changed (after a new lease: ARP for the gateway, queued
+            // SYNs; DNS queries due).
             self.iface.poll(at, &mut self.device, &mut self.sockets);
         }
         busy
@@ -120,9 +146,15 @@ impl<'a, D: Device> Stack<'a, D> {
     /// change anything. Connections' callback timers are given by
     /// [`TcpHandle::poll_at`](crate::TcpHandle::poll_at).
     pub fn poll_at(&mut self, now: Instant) -> Option<Instant> {
-        self.iface
+        let at = self
+            .iface
             .poll_at(to_smol(now), &self.sockets)
-            .map(|at| from_smol(at).max(now))
+            .map(from_smol);
+        #[cfg(feature = "dhcpv4")]
+        let at = earliest(at, self.dhcp_poll_at());
+        #[cfg(feature = "dns")]
+        let at = earliest(at, self.dns_poll_at());
+        at.map(|at| at.max(now))
     }
 
     /// How long until [`poll`](Self::poll) is due (zero: now); `None` as in
@@ -216,8 +248,8 @@ impl<'a, D: Device> Stack<'a, D> {
         }
     }
 
-    /// Install IPv4 settings on the interface (or remove them), and hand their DNS servers
-    /// to the resolver.
+    /// Install IPv4 settings on the interface (or remove them); the resolver reads their DNS
+    /// servers from here.
     pub(crate) fn apply_ipv4(&mut self, settings: Option<Ipv4Settings>) {
         self.iface.update_ip_addrs(|addrs| {
             addrs.clear();
@@ -236,8 +268,6 @@ impl<'a, D: Device> Stack<'a, D> {
             }
         }
         self.ipv4 = settings;
-        #[cfg(feature = "dns")]
-        self.update_dns_servers();
     }
 }
 
@@ -246,7 +276,7 @@ impl<D: Device> core::fmt::Debug for Stack<'_, D> {
         let mut s = f.debug_struct("Stack");
         s.field("ipv4", &self.ipv4).field("slots", &self.slots);
         #[cfg(feature = "dhcpv4")]
-        s.field("dhcp", &self.dhcp.is_some());
+        s.field("dhcp", &self.dhcp_wanted);
         #[cfg(feature = "dns")]
         s.field("dns", &self.dns.is_some());
         s.finish_non_exhaustive()

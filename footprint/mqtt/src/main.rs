@@ -16,7 +16,7 @@ use cortex_m_rt::entry;
 use footprint_support::{now, wfi, Mac};
 use rawnet_eth::{EthernetDriver, SmoltcpDevice};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
-use rawnet_tcp::{Config, DnsQuery, Duration, Stack};
+use rawnet_tcp::{Config, DnsStorage, Duration, Stack};
 
 static mut MAC: Mac = Mac::new();
 static mut TCP_RX: [u8; 2048] = [0; 2048];
@@ -86,13 +86,17 @@ fn main() -> ! {
             &mut *addr_of_mut!(TCP_TX),
         )
     };
+    let mut dhcp = rawnet_tcp::DhcpStorage::new();
     let mut sockets = [SocketStorage::EMPTY; 3];
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
-    if stack.enable_dns(&mut dns_slots).is_err() {
+    if stack.enable_dhcp(&mut dhcp).is_err() {
+        panic!()
+    }
+    let mut dns: DnsStorage<1> = DnsStorage::new();
+    if stack.enable_dns(&mut dns).is_err() {
         panic!()
     }
     let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {

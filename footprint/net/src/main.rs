@@ -19,7 +19,7 @@ use rawnet_eth::{RxToken, TxToken};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 #[cfg(all(not(feature = "baseline"), feature = "dns"))]
-use rawnet_tcp::DnsQuery;
+use rawnet_tcp::DnsStorage;
 #[cfg(not(feature = "baseline"))]
 use rawnet_tcp::Instant;
 #[cfg(not(feature = "baseline"))]
@@ -96,6 +96,8 @@ fn main() -> ! {
             &mut *addr_of_mut!(TCP_TX),
         )
     };
+    #[cfg(feature = "dhcpv4")]
+    let mut dhcp = rawnet_tcp::DhcpStorage::new();
     let mut sockets = [SocketStorage::EMPTY; 3];
     #[cfg(feature = "dhcpv4")]
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
@@ -111,10 +113,14 @@ fn main() -> ! {
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
+    #[cfg(feature = "dhcpv4")]
+    if stack.enable_dhcp(&mut dhcp).is_err() {
+        panic!()
+    }
     #[cfg(feature = "dns")]
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    let mut dns: DnsStorage<1> = DnsStorage::new();
     #[cfg(feature = "dns")]
-    if stack.enable_dns(&mut dns_slots).is_err() {
+    if stack.enable_dns(&mut dns).is_err() {
         panic!()
     }
     let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {

@@ -21,7 +21,7 @@ use cortex_m_rt::entry;
 use footprint_support::{now, wfi, Echo, Mac};
 use rawnet_eth::{EthernetDriver, SmoltcpDevice};
 use rawnet_tcp::smoltcp::iface::SocketStorage;
-use rawnet_tcp::{Callbacks, Config, DnsQuery, Stack, TcpConn, TcpHandle};
+use rawnet_tcp::{Callbacks, Config, DnsStorage, Stack, TcpConn, TcpHandle};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tls::{
     session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, Verification,
@@ -118,13 +118,17 @@ fn main() -> ! {
             &mut *addr_of_mut!(TCP_TX),
         )
     };
+    let mut dhcp = rawnet_tcp::DhcpStorage::new();
     let mut sockets = [SocketStorage::EMPTY; 3];
     let config = Config::new_dhcp(mac.mac_address(), 0x5eed);
     let Ok(mut stack) = Stack::new(SmoltcpDevice::new(mac), config, &mut sockets, now()) else {
         panic!()
     };
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
-    if stack.enable_dns(&mut dns_slots).is_err() {
+    if stack.enable_dhcp(&mut dhcp).is_err() {
+        panic!()
+    }
+    let mut dns: DnsStorage<1> = DnsStorage::new();
+    if stack.enable_dns(&mut dns).is_err() {
         panic!()
     }
     let Ok(mut conn) = stack.tcp_socket(tcp_rx, tcp_tx) else {

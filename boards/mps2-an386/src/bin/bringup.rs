@@ -22,7 +22,8 @@ use rawnet_tcp::smoltcp::phy::Device;
 use rawnet_tcp::smoltcp::wire::IpAddress;
 use rawnet_tcp::smoltcp::wire::Ipv4Address;
 use rawnet_tcp::{
-    Callbacks, Config, Connection, DhcpState, DnsQuery, Duration, Instant, Stack, TcpError,
+    Callbacks, Config, Connection, DhcpState, DhcpStorage, DnsStorage, Duration, Instant, Stack,
+    TcpError,
 };
 
 /// The echo server's name, looked up when the lease names a DNS server.
@@ -165,7 +166,8 @@ fn main() -> ! {
     println!("entropy: seed {seed:#018x} from the host's /dev/urandom");
 
     let mut sockets = [SocketStorage::EMPTY; 3];
-    let mut dns_slots: [Option<DnsQuery>; 1] = [None];
+    let mut dns: DnsStorage<1> = DnsStorage::new();
+    let mut dhcp = DhcpStorage::new();
     let (mut rx, mut tx) = ([0u8; 4096], [0u8; 4096]);
     let config = Config::new_dhcp(mac, seed);
     let device = SmoltcpDevice::new(board.eth);
@@ -173,6 +175,9 @@ fn main() -> ! {
         Ok(s) => s,
         Err(e) => fail(EXIT_BOARD, format_args!("stack: {e:?}")),
     };
+    if let Err(e) = stack.enable_dhcp(&mut dhcp) {
+        fail(EXIT_BOARD, format_args!("dhcp: {e:?}"));
+    }
     let mut conn = match stack.tcp_socket(&mut rx, &mut tx) {
         Ok(c) => c,
         Err(e) => fail(EXIT_BOARD, format_args!("socket: {e:?}")),
@@ -198,7 +203,7 @@ fn main() -> ! {
     }
 
     let echo_addr = if has_dns {
-        if let Err(e) = stack.enable_dns(&mut dns_slots) {
+        if let Err(e) = stack.enable_dns(&mut dns) {
             fail(EXIT_DNS, format_args!("dns: {e:?}"));
         }
         resolve(&mut stack, clock, ECHO_NAME)

@@ -17,8 +17,8 @@ use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::smoltcp::phy::Device;
 use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
 use rawnet_tcp::{
-    Callbacks, Config, Connection, DhcpState, DnsQuery, Duration, Instant, Ipv4Settings, Stack,
-    TcpError,
+    Callbacks, Config, Connection, DhcpState, DhcpStorage, DnsStorage, Duration, Instant,
+    Ipv4Settings, Stack, TcpError,
 };
 
 const SLIRP_DNS: Ipv4Address = Ipv4Address::new(10, 0, 2, 3);
@@ -120,6 +120,7 @@ fn main() -> ! {
     let mut lease = None;
     {
         let mut sockets = [SocketStorage::EMPTY; 1];
+        let mut dhcp = DhcpStorage::new();
         let device = SmoltcpDevice::new(&mut board.eth);
         let Ok(mut stack) = Stack::new(
             device,
@@ -129,6 +130,9 @@ fn main() -> ! {
         ) else {
             exit(1)
         };
+        if stack.enable_dhcp(&mut dhcp).is_err() {
+            exit(1)
+        }
         let end = clock.now() + Duration::from_secs(10);
         while stack.dhcp_state() != DhcpState::Bound && clock.now() < end {
             stack.poll(clock.now());
@@ -162,7 +166,7 @@ fn main() -> ! {
     }
     for server in servers {
         let mut sockets = [SocketStorage::EMPTY; 2];
-        let mut slots: [Option<DnsQuery>; 1] = [None];
+        let mut slots: DnsStorage<1> = DnsStorage::new();
         let settings = Ipv4Settings::new(address).with_dns_server(server);
         let config = Config::new_static(mac, settings, seed ^ u64::from(server.octets()[3]));
         let device = SmoltcpDevice::new(&mut board.eth);

@@ -5,8 +5,8 @@ use rawnet_eth::host::MemoryWire;
 use rawnet_eth::SmoltcpDevice;
 use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::{
-    Config, Connection, DhcpState, DnsError, Duration, Instant, Stack, StackError, TcpError,
-    TcpStatus,
+    Config, Connection, DhcpState, DhcpStorage, DnsError, DnsStorage, Duration, Instant, Stack,
+    StackError, TcpError, TcpStatus,
 };
 
 fn established(p: &mut Pair<Dev>, tx: usize) -> (rawnet_tcp::TcpHandle, rawnet_tcp::TcpHandle) {
@@ -243,19 +243,28 @@ fn dhcp_stack_has_no_address_until_leased() {
     let mut s = Stack::new(SmoltcpDevice::new(wa), config, slots, now).unwrap();
     assert_eq!(s.dhcp_state(), DhcpState::Discovering);
     assert_eq!(s.ipv4_settings(), None);
+    assert_eq!(s.free_slots(), 2, "no slot until the client starts");
+    s.enable_dhcp(Box::leak(Box::new(DhcpStorage::new())))
+        .unwrap();
     assert_eq!(s.free_slots(), 1, "the DHCP client takes a slot");
+    assert_eq!(
+        s.enable_dhcp(Box::leak(Box::new(DhcpStorage::new()))),
+        Err(StackError::AlreadyEnabled)
+    );
     let mut h = s.tcp_socket(buf(64), buf(64)).unwrap();
     assert_eq!(s.connect(&mut h, IP_B, 80, now), Err(StackError::NoRoute));
     assert!(s.poll(now), "the DHCP client sends a DISCOVER");
 
     let empty: &mut [SocketStorage] = Box::leak(Box::new([]));
     let (wc, _wd) = MemoryWire::pair([2, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 4], 4);
-    let err = Stack::new(
+    let mut c = Stack::new(
         SmoltcpDevice::new(wc),
         Config::new_dhcp([2, 0, 0, 0, 0, 3], 1),
         empty,
         now,
-    );
+    )
+    .unwrap();
+    let err = c.enable_dhcp(Box::leak(Box::new(DhcpStorage::new())));
     assert_eq!(err.unwrap_err(), StackError::NoFreeSocket);
 }
 
@@ -266,10 +275,10 @@ fn dns_api_errors() {
         p.a.dns_query("example.com").unwrap_err(),
         DnsError::NotEnabled
     );
-    let queries = Box::leak(Box::new([None, None]));
+    let queries = Box::leak(Box::new(DnsStorage::<2>::new()));
     p.a.enable_dns(queries).unwrap();
     assert_eq!(
-        p.a.enable_dns(Box::leak(Box::new([None]))),
+        p.a.enable_dns(Box::leak(Box::new(DnsStorage::<1>::new()))),
         Err(StackError::AlreadyEnabled)
     );
     assert_eq!(p.a.dns_query("").unwrap_err(), DnsError::InvalidName);

@@ -10,7 +10,9 @@ use rawnet_tcp::smoltcp::socket::udp;
 use rawnet_tcp::smoltcp::wire::{
     DhcpMessageType, DhcpPacket, DhcpRepr, IpAddress, IpEndpoint, Ipv4Address, Ipv4Cidr,
 };
-use rawnet_tcp::{Config, DhcpState, Duration, Instant, Ipv4Settings, Stack};
+use rawnet_tcp::{
+    Config, DhcpState, DhcpStorage, DnsStorage, Duration, Instant, Ipv4Settings, Stack,
+};
 
 const LEASED: Ipv4Address = Ipv4Address::new(10, 0, 0, 50);
 
@@ -131,6 +133,9 @@ fn dhcp_lease_then_dns_then_tcp_to_the_resolved_address() {
     )
     .unwrap();
     assert_eq!(client.dhcp_state(), DhcpState::Discovering);
+    client
+        .enable_dhcp(Box::leak(Box::new(DhcpStorage::new())))
+        .unwrap();
 
     // DHCP: DISCOVER, OFFER, REQUEST, ACK.
     let mut dhcp_answers = 0;
@@ -151,7 +156,7 @@ fn dhcp_lease_then_dns_then_tcp_to_the_resolved_address() {
 
     // DNS through the server the lease named.
     client
-        .enable_dns(Box::leak(Box::new([const { None }; 1])))
+        .enable_dns(Box::leak(Box::new(DnsStorage::<1>::new())))
         .unwrap();
     let mut query = client.dns_query("broker.example").unwrap();
     let addr = loop {
