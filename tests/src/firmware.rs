@@ -1,8 +1,9 @@
 //! The firmware on QEMU's Cortex-M4 board, for tests and the demo: build the image of
 //! `boards/mps2-an386` with a configuration (the `RAWNET_*` settings of `boards/app`), boot it
-//! on `-netdev dgram` into a [`QemuNet`], and follow its log line by line; plus a witness on
+//! on `-netdev dgram` into a [`QemuNet`], and follow its log (defmt, decoded) line by line; plus a witness on
 //! the broker (`mosquitto_sub`) and a way to send it a command (`mosquitto_pub`).
 
+use crate::defmt_log::LogDecoder;
 use crate::qemu_net::QemuNet;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -69,7 +70,8 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
     Ok(copy)
 }
 
-/// A booted firmware: QEMU, and its UART log as it comes.
+/// A booted firmware: QEMU, and its UART log as it comes, decoded from defmt
+/// ([`crate::defmt_log`]).
 pub struct Device {
     child: Child,
     lines: Arc<Mutex<Vec<String>>>,
@@ -98,15 +100,15 @@ impl Device {
         let lines = Arc::new(Mutex::new(Vec::new()));
         let sink = lines.clone();
         let label = label.map(str::to_owned);
+        // The UART carries defmt frames: decoded here with the image's ELF.
+        let decoder = LogDecoder::from_elf(elf)?;
         std::thread::spawn(move || {
-            for line in BufReader::new(out).lines() {
-                let Ok(line) = line else { break };
-                let line = line.trim_end_matches('\r').to_owned();
+            decoder.lines(out, |line| {
                 if let Some(l) = &label {
                     println!("{l} | {line}");
                 }
                 sink.lock().unwrap().push(line);
-            }
+            });
         });
         Ok(Device {
             child,

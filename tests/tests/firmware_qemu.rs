@@ -95,7 +95,7 @@ fn status_messages_and_a_command_round_trip_then_a_clean_exit() {
         log.contains("status messages acknowledged: disconnecting"),
         "{log}"
     );
-    assert!(log.contains("mqtt: disconnected on request"), "{log}");
+    assert!(log.contains("mqtt: disconnected: Requested"), "{log}");
 
     let status: Vec<_> = witness
         .messages()
@@ -155,7 +155,9 @@ fn reconnects_after_the_broker_restarts_and_delivers_what_it_made_meanwhile() {
     let (at, _) = dev.wait_for("granted", 0, STEP).unwrap();
     let (at, _) = dev.wait_for("status #", at, STEP).unwrap();
     broker.stop();
-    let (kill, lost) = dev.wait_for("transport error", at, STEP).unwrap();
+    let (kill, lost) = dev
+        .wait_for("mqtt: disconnected: Transport", at, STEP)
+        .unwrap();
     // Restart while the device waits out its second backoff (at least 2 s), so the witness
     // below is subscribed before the device is back.
     let (first, _) = dev.wait_for("retrying in", kill, STEP).unwrap();

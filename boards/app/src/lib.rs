@@ -26,6 +26,15 @@
 //!
 //! The superloop never blocks: [`run`] polls the stack, drives the one TCP connection (TLS
 //! over it, MQTT over TLS) and asks [`Board::idle`] to wait between events.
+//!
+//! The log is [defmt](https://defmt.ferrous-systems.com/): every line is a `defmt` macro
+//! whose format string stays in the ELF (not in flash), and the errors and states are logged
+//! through the rawnet crates' `defmt::Format` derives, so the image links no `core::fmt`.
+//! The board supplies the `#[defmt::global_logger]` (its serial port) and a
+//! `defmt::timestamp!` in milliseconds since boot (`{=u64:ms}`); the host decodes the frames
+//! with the firmware's ELF (`rawnet_tests::defmt_log`, `defmt-print`). Lines are `info`,
+//! failures `warn`, what stops the application `error`: build with `DEFMT_LOG=info` (the
+//! boards' `.cargo/config.toml` sets it), since defmt's default filter keeps `error` only.
 #![no_std]
 #![warn(missing_docs)]
 #![deny(unsafe_code)]
@@ -34,8 +43,6 @@ pub mod config;
 mod events;
 mod session;
 mod status;
-
-use core::fmt;
 
 use rand_core::CryptoRngCore;
 use rawnet_eth::{EthernetDriver, LinkState, SmoltcpDevice};
@@ -50,12 +57,11 @@ use rawnet_tls::TlsBuffers;
 
 pub use events::Events;
 
-/// What the application needs from a board besides the Ethernet driver and the RNG.
+/// What the application needs from a board besides the Ethernet driver and the RNG (and the
+/// defmt logger and timestamp: see the crate documentation).
 pub trait Board {
     /// Milliseconds since boot, monotonic.
     fn now(&mut self) -> Instant;
-    /// Write one log line (without its end of line): UART, RTT, defmt...
-    fn log(&mut self, line: fmt::Arguments<'_>);
     /// Turn the board's LED on or off (commands `led on` / `led off`).
     fn set_led(&mut self, on: bool) {
         let _ = on;
@@ -124,21 +130,13 @@ impl Default for Memory {
 }
 
 /// Why [`run`] returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum Stop {
     /// `RAWNET_STOP_AFTER` status messages were acknowledged and the client disconnected.
     Done,
     /// Something that retrying cannot fix (a configuration the stack refuses).
     Fatal(&'static str),
 }
-
-/// Log a line with the time: `say!(board, now, "...", args)`.
-macro_rules! say {
-    ($board:expr, $now:expr, $($arg:tt)*) => {
-        $board.log(format_args!("[{:>6}.{:03}] {}", $now.as_ticks() / 1000, $now.as_ticks() % 1000, format_args!($($arg)*)))
-    };
-}
-pub(crate) use say;
 
 /// Backoff between connection attempts: 1 s doubling to 60 s, with up to half again of jitter.
 const BACKOFF: (Duration, Duration) = (Duration::from_ticks(1_000), Duration::from_ticks(60_000));
@@ -161,10 +159,8 @@ where
     } = memory;
     let now = board.now();
     let mac = eth.mac_address();
-    say!(
-        board,
-        now,
-        "rawnet: {} -> mqtts://{}:{} (TLS name {}), client id {}",
+    defmt::info!(
+        "rawnet: {=str} -> mqtts://{=str}:{=u16} (TLS name {=str}), client id {=str}",
         board_name(),
         config::BROKER,
         config::BROKER_PORT,

@@ -1,7 +1,6 @@
 //! The superloop: network up, then one connection after another to the broker (DNS, TCP, TLS,
 //! MQTT), each failure logged with its reason and followed by a backoff.
 
-use core::fmt::Write as _;
 use core::pin::pin;
 
 use rand_core::CryptoRngCore;
@@ -11,7 +10,7 @@ use rawnet_mqtt::wire::{QoS, Subscription, SubscriptionOptions};
 use rawnet_tcp::smoltcp::socket::tcp;
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
 use rawnet_tcp::{
-    Callbacks, Connection, DhcpState, Duration, Instant, Stack, TcpHandle, TcpStatus,
+    Callbacks, Connection, DhcpState, Duration, Instant, Stack, TcpError, TcpHandle, TcpStatus,
 };
 use rawnet_tls::{
     session, ClientConfig, NoSigner, P256Signer, SignError, Signer, Time, Tls, TlsBuffers,
@@ -19,7 +18,7 @@ use rawnet_tls::{
 };
 
 use crate::status::Status;
-use crate::{config, say, Board, Mqtt, Stop};
+use crate::{config, Board, Mqtt, Stop};
 
 /// How long a DNS answer may take.
 const DNS_TIMEOUT: Duration = Duration::from_ticks(5_000);
@@ -54,15 +53,18 @@ enum End {
     Fatal(&'static str),
 }
 
+/// Why the TLS connection failed, as the MQTT client above it hears it.
+type TlsError = rawnet_tls::Error<TcpError>;
+
 /// The layer between TLS and the MQTT client: forwards every callback and keeps the reason a
 /// connection failed (the client does not hear errors before its CONNECT went out, e.g. a
-/// rejected certificate).
+/// rejected certificate), to be logged through its `defmt::Format`.
 struct Watch {
     client: Mqtt,
-    error: Option<heapless::String<96>>,
+    error: Option<TlsError>,
 }
 
-impl<C: Connection> Callbacks<C> for Watch {
+impl<C: Connection<Error = TlsError>> Callbacks<C> for Watch {
     fn connected(&mut self, conn: &mut C, now: Instant) {
         Callbacks::<C>::connected(&mut self.client, conn, now);
     }
@@ -79,9 +81,7 @@ impl<C: Connection> Callbacks<C> for Watch {
         self.client.poll(conn, now);
     }
     fn err(&mut self, err: C::Error, now: Instant) {
-        let mut text = heapless::String::new();
-        let _ = write!(text, "{err:?}");
-        self.error = Some(text);
+        self.error = Some(err);
         Callbacks::<C>::err(&mut self.client, err, now);
     }
 }
@@ -96,9 +96,9 @@ struct Setup {
 }
 
 impl Setup {
-    fn note<B: Board>(&mut self, board: &mut B, now: Instant, e: rawnet_mqtt::client::Error) {
+    fn note(&mut self, e: rawnet_mqtt::client::Error) {
         if !core::mem::replace(&mut self.said, true) {
-            say!(board, now, "mqtt: announcing and subscribing later: {e}");
+            defmt::info!("mqtt: announcing and subscribing later: {}", e);
         }
     }
 }
@@ -143,8 +143,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 End::Failed => self.failed(rng),
                 End::Stopped => return Stop::Done,
                 End::Fatal(why) => {
-                    let now = self.board.now();
-                    say!(self.board, now, "fatal: {why}");
+                    defmt::error!("fatal: {=str}", why);
                     return Stop::Fatal(why);
                 }
             }
@@ -158,22 +157,20 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         let link = self.stack.device_mut().driver_mut().link_state();
         if link != self.link {
             self.link = link;
-            say!(
-                self.board,
-                now,
-                "link {}",
-                if link == LinkState::Up { "up" } else { "down" }
-            );
+            if link == LinkState::Up {
+                defmt::info!("link up");
+            } else {
+                defmt::warn!("link down");
+            }
         }
         let dhcp = self.stack.dhcp_state();
         if dhcp != self.dhcp {
             self.dhcp = dhcp;
             match (dhcp, self.stack.ipv4_settings()) {
-                (DhcpState::Bound | DhcpState::Disabled, Some(s)) => say!(
-                    self.board,
-                    now,
-                    "ipv4: {} router {:?} dns {:?}{}",
-                    s.address,
+                (DhcpState::Bound | DhcpState::Disabled, Some(s)) => defmt::info!(
+                    "ipv4: {}/{=u8} router {} dns {}{=str}",
+                    s.address.address(),
+                    s.address.prefix_len(),
                     s.router,
                     s.dns_servers.as_slice(),
                     if dhcp == DhcpState::Bound {
@@ -182,7 +179,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                         " (static)"
                     }
                 ),
-                _ => say!(self.board, now, "ipv4: no address (DHCP discovering)"),
+                _ => defmt::info!("ipv4: no address (DHCP discovering)"),
             }
         }
         now
@@ -192,10 +189,8 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     fn failed<R: CryptoRngCore>(&mut self, rng: &mut R) {
         let now = self.board.now();
         let delay = self.backoff.failed(now, rng.next_u32());
-        say!(
-            self.board,
-            now,
-            "retrying in {} ms (attempt {} failed)",
+        defmt::info!(
+            "retrying in {=u64} ms (attempt {} failed)",
             delay.as_ticks(),
             self.backoff.attempts()
         );
@@ -235,32 +230,26 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 if let Some(id) = id {
                     let _ = client.handler_mut().status.push((id, self.count));
                 }
-                say!(
-                    self.board,
-                    now,
-                    "status #{} queued offline: {payload}",
-                    self.count
+                defmt::info!(
+                    "status #{=u32} queued offline: {=str}",
+                    self.count,
+                    payload.as_str()
                 );
                 self.log_dropped();
             }
-            Err(e) => say!(self.board, now, "status #{} lost: {e}", self.count),
+            Err(e) => defmt::warn!("status #{=u32} lost: {}", self.count, e),
         }
     }
 
     /// Say which status messages the client dropped from its full offline queue (the oldest
     /// make room for the newest; nothing is dropped unsaid).
     fn log_dropped(&mut self) {
-        let now = self.board.now();
         let Some(client) = self.client.as_mut() else {
             return;
         };
         let dropped = core::mem::take(&mut client.handler_mut().dropped);
         for count in dropped {
-            say!(
-                self.board,
-                now,
-                "status #{count} dropped: offline queue full"
-            );
+            defmt::warn!("status #{=u32} dropped: offline queue full", count);
         }
     }
 
@@ -273,12 +262,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         let mut query = match self.stack.dns_query(config::BROKER) {
             Ok(q) => q,
             Err(e) => {
-                say!(
-                    self.board,
-                    start,
-                    "dns: {} cannot be asked: {e:?}",
-                    config::BROKER
-                );
+                defmt::warn!("dns: {=str} cannot be asked: {}", config::BROKER, e);
                 return None;
             }
         };
@@ -286,27 +270,21 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             let now = self.tick();
             match self.stack.dns_result(&mut query) {
                 Ok(ip) => {
-                    say!(
-                        self.board,
-                        now,
-                        "dns: {} is {ip} ({} ms)",
+                    defmt::info!(
+                        "dns: {=str} is {} ({=u64} ms)",
                         config::BROKER,
+                        Ip(ip),
                         (now - start).as_ticks()
                     );
                     return Some(ip);
                 }
                 Err(nb::Error::Other(e)) => {
-                    say!(self.board, now, "dns: {} failed: {e:?}", config::BROKER);
+                    defmt::warn!("dns: {=str} failed: {}", config::BROKER, e);
                     return None;
                 }
                 Err(nb::Error::WouldBlock) if now > start + DNS_TIMEOUT => {
                     self.stack.dns_cancel(query);
-                    say!(
-                        self.board,
-                        now,
-                        "dns: no answer for {} in 5 s",
-                        config::BROKER
-                    );
+                    defmt::warn!("dns: no answer for {=str} in 5 s", config::BROKER);
                     return None;
                 }
                 Err(nb::Error::WouldBlock) => self.board.idle(),
@@ -326,15 +304,10 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             .stack
             .connect(&mut self.handle, ip, config::BROKER_PORT, start)
         {
-            say!(self.board, start, "tcp: cannot connect to {ip}: {e:?}");
+            defmt::warn!("tcp: cannot connect to {}: {}", Ip(ip), e);
             return End::Failed;
         }
-        say!(
-            self.board,
-            start,
-            "tcp: connecting to {ip}:{}",
-            config::BROKER_PORT
-        );
+        defmt::info!("tcp: connecting to {}:{=u16}", Ip(ip), config::BROKER_PORT);
         let Ok(verification) = Verification::new(config::CA_DER) else {
             return End::Fatal("the configured CA certificate does not parse");
         };
@@ -388,19 +361,12 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             self.stack.drive(&mut self.handle, tls, now);
             if !tcp_up && self.handle.status() == TcpStatus::Open {
                 tcp_up = true;
-                say!(
-                    self.board,
-                    now,
-                    "tcp: connected ({} ms)",
-                    (now - start).as_ticks()
-                );
+                defmt::info!("tcp: connected ({=u64} ms)", (now - start).as_ticks());
             }
             if !tls_up && tls.is_open() {
                 tls_up = true;
-                say!(
-                    self.board,
-                    now,
-                    "tls: TLS 1.3 handshake done in {} ms, {} verified",
+                defmt::info!(
+                    "tls: TLS 1.3 handshake done in {=u64} ms, {=str} verified",
                     (now - start).as_ticks(),
                     config::TLS_NAME
                 );
@@ -410,10 +376,8 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             if let Some(resumed) = events.connack.take() {
                 self.connections += 1;
                 self.backoff.succeeded();
-                say!(
-                    self.board,
-                    now,
-                    "mqtt: connected as {} (session {})",
+                defmt::info!(
+                    "mqtt: connected as {=str} (session {=str})",
                     config::CLIENT_ID,
                     if resumed { "resumed" } else { "new" }
                 );
@@ -428,20 +392,20 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             }
             let events = tls.inner_mut().client.handler_mut();
             if let Some(granted) = events.subscribed.take() {
-                say!(
-                    self.board,
-                    now,
-                    "mqtt: subscription to {} {}",
-                    config::COMMAND_TOPIC,
-                    if granted { "granted" } else { "refused" }
-                );
+                if granted {
+                    defmt::info!(
+                        "mqtt: subscription to {=str} granted",
+                        config::COMMAND_TOPIC
+                    );
+                } else {
+                    defmt::warn!(
+                        "mqtt: subscription to {=str} refused",
+                        config::COMMAND_TOPIC
+                    );
+                }
             }
             for count in core::mem::take(&mut events.dropped) {
-                say!(
-                    self.board,
-                    now,
-                    "status #{count} dropped: offline queue full"
-                );
+                defmt::warn!("status #{=u32} dropped: offline queue full", count);
             }
             let events = tls.inner_mut().client.handler_mut();
             if let Some(cmd) = events.command.take() {
@@ -453,11 +417,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             let events = tls.inner_mut().client.handler_mut();
             if let (Some(n), None) = (config::STOP_AFTER, stopping) {
                 if events.status_acked >= n && events.status.is_empty() {
-                    say!(
-                        self.board,
-                        now,
-                        "{n} status messages acknowledged: disconnecting"
-                    );
+                    defmt::info!("{=u32} status messages acknowledged: disconnecting", n);
                     stopping = Some(now);
                     self.with_client(tls, now, |c, conn, now| c.disconnect(conn, now));
                 }
@@ -465,24 +425,24 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             let events = tls.inner_mut().client.handler_mut();
             if let Some(reason) = events.ended.take() {
                 if stopping.is_some() {
-                    say!(self.board, now, "mqtt: {reason}");
+                    defmt::info!("mqtt: disconnected: {}", reason);
                     return self.close(tls);
                 }
                 match &tls.inner().error {
-                    Some(e) => say!(self.board, now, "mqtt: {reason}: {e}"),
-                    None => say!(self.board, now, "mqtt: {reason}"),
+                    Some(e) => defmt::warn!("mqtt: disconnected: {}: {}", reason, e),
+                    None => defmt::warn!("mqtt: disconnected: {}", reason),
                 }
                 return End::Failed;
             }
             if tls.is_done() || self.handle.status() == TcpStatus::Closed {
                 match &tls.inner().error {
-                    Some(e) => say!(self.board, now, "connection failed: {e}"),
-                    None => say!(self.board, now, "connection closed"),
+                    Some(e) => defmt::warn!("connection failed: {}", e),
+                    None => defmt::warn!("connection closed"),
                 }
                 return End::Failed;
             }
             if self.link != LinkState::Up {
-                say!(self.board, now, "connection abandoned: link down");
+                defmt::warn!("connection abandoned: link down");
                 return End::Failed;
             }
             self.board.idle();
@@ -503,7 +463,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 tcp::State::FinWait2 | tcp::State::TimeWait | tcp::State::Closed
             );
             if done || self.handle.status() == TcpStatus::Closed || now > until {
-                say!(self.board, now, "tcp: closed ({state})");
+                defmt::info!("tcp: closed ({=str})", state_name(state));
                 return End::Stopped;
             }
             self.board.idle();
@@ -535,7 +495,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                 .retain(true);
             match self.with_client(tls, now, |c, conn, now| c.publish(conn, &online, now)) {
                 Ok(_) => pending.online = false,
-                Err(e) => pending.note(self.board, now, e),
+                Err(e) => pending.note(e),
             }
         }
         if pending.subscribe {
@@ -545,7 +505,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             }];
             match self.with_client(tls, now, |c, conn, now| c.subscribe(conn, &subs, now)) {
                 Ok(_) => pending.subscribe = false,
-                Err(e) => pending.note(self.board, now, e),
+                Err(e) => pending.note(e),
             }
         }
     }
@@ -553,7 +513,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
     /// A command: act, then answer on the response topic.
     fn on_command(&mut self, tls: &mut Tls<'_, '_, Watch>, cmd: &[u8], now: Instant) {
         let text = core::str::from_utf8(cmd).unwrap_or("<not UTF-8>").trim();
-        say!(self.board, now, "command: \"{text}\"");
+        defmt::info!("command: \"{=str}\"", text);
         let mut reply: heapless::String<96> = heapless::String::new();
         match text {
             "ping" => {
@@ -561,25 +521,27 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             }
             "led on" | "led off" => {
                 self.board.set_led(text == "led on");
-                let _ = write!(reply, "ok: {text}");
+                let _ = reply.push_str("ok: ");
+                let _ = reply.push_str(text);
             }
             "status" => {
                 self.next_status = now;
                 let _ = reply.push_str("ok: status follows");
             }
             _ => {
-                let _ = write!(reply, "unknown command: {text}");
+                let _ = reply.push_str("unknown command: ");
+                // The command is at most MAX_COMMAND (64) bytes: it fits after the prefix.
+                let _ = reply.push_str(text);
             }
         }
         let msg = Publication::new(config::RESPONSE_TOPIC, reply.as_bytes()).qos(QoS::AtLeastOnce);
         if let Err(e) = self.with_client(tls, now, |c, conn, now| c.publish(conn, &msg, now)) {
-            say!(self.board, now, "reply lost: {e}");
+            defmt::warn!("reply lost: {}", e);
         } else {
-            say!(
-                self.board,
-                now,
-                "reply on {}: \"{reply}\"",
-                config::RESPONSE_TOPIC
+            defmt::info!(
+                "reply on {=str}: \"{=str}\"",
+                config::RESPONSE_TOPIC,
+                reply.as_str()
             );
         }
     }
@@ -613,9 +575,37 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
                         .status
                         .push((id, count));
                 }
-                say!(self.board, now, "status #{}: {payload}", self.count);
+                defmt::info!("status #{=u32}: {=str}", self.count, payload);
             }
-            Err(e) => say!(self.board, now, "status #{} lost: {e}", self.count),
+            Err(e) => defmt::warn!("status #{=u32} lost: {}", self.count, e),
         }
+    }
+}
+
+/// An IP address as defmt shows it (smoltcp's own `defmt` feature would turn on its logging).
+struct Ip(IpAddress);
+
+impl defmt::Format for Ip {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        match self.0 {
+            IpAddress::Ipv4(a) => defmt::write!(f, "{}", a),
+        }
+    }
+}
+
+/// A TCP state's name, as smoltcp's `Display` writes it.
+fn state_name(state: tcp::State) -> &'static str {
+    match state {
+        tcp::State::Closed => "CLOSED",
+        tcp::State::Listen => "LISTEN",
+        tcp::State::SynSent => "SYN-SENT",
+        tcp::State::SynReceived => "SYN-RECEIVED",
+        tcp::State::Established => "ESTABLISHED",
+        tcp::State::FinWait1 => "FIN-WAIT-1",
+        tcp::State::FinWait2 => "FIN-WAIT-2",
+        tcp::State::CloseWait => "CLOSE-WAIT",
+        tcp::State::Closing => "CLOSING",
+        tcp::State::LastAck => "LAST-ACK",
+        tcp::State::TimeWait => "TIME-WAIT",
     }
 }

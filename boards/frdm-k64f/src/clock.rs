@@ -10,6 +10,8 @@
 //! pair for this, `LTMR64H/L`, which the vendor SVD does not describe; the three reads do the
 //! same.)
 
+use core::sync::atomic::{AtomicBool, Ordering};
+
 use kinetis::clock::PLAN;
 use mk64f12_pac as pac;
 use rawnet_tcp::Instant;
@@ -93,6 +95,7 @@ impl Clock {
         }
         pit.tctrl(1).write(|w| w.chn().set_bit().ten().set_bit());
         pit.tctrl(0).write(|w| w.ten().set_bit());
+        STARTED.store(true, Ordering::Release);
         Clock(())
     }
 
@@ -112,6 +115,19 @@ impl Clock {
     /// Now, in milliseconds since boot (rawnet's [`Instant`]).
     pub fn now(&self) -> Instant {
         Instant::from_ticks(self.ticks() / u64::from(BUS_HZ / 1000))
+    }
+}
+
+/// The PIT runs (its registers may be read: before its clock gate is on, a read faults).
+static STARTED: AtomicBool = AtomicBool::new(false);
+
+/// Milliseconds since the clock started, 0 before: the log's timestamp, which a fault
+/// handler may take at any time.
+pub(crate) fn log_millis() -> u64 {
+    if STARTED.load(Ordering::Acquire) {
+        Clock(()).now().as_ticks()
+    } else {
+        0
     }
 }
 

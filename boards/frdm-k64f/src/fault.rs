@@ -1,8 +1,9 @@
 //! What happens when the firmware fails: the panic handler, HardFault, and every other
 //! exception or interrupt without a handler (an NMI included).
 //!
-//! Each logs its reason on UART0 — the panic message and location, or the stacked registers
-//! and the fault status registers — lights the red LED and resets the MCU (SYSRESETREQ), so
+//! Each logs its reason in the defmt log on UART0 ([`crate::log`]) — the panic location (not
+//! its message: see `panic`), or the stacked registers and the fault status registers —
+//! lights the red LED and resets the MCU (SYSRESETREQ), so
 //! the application starts over and reconnects, as a product must; the next boot logs the
 //! reset's cause ("software"). A stack overflow runs off the bottom of SRAM_L into unmapped
 //! space (memory.x); if the fault handler cannot even stack its frame, the core locks up and
@@ -14,13 +15,12 @@
 //! the device's way back from it.
 
 use crate::led::{Color, Led};
-use crate::println;
 use cortex_m_rt::{exception, ExceptionFrame};
 
 /// Log, red LED, reset.
 fn end() -> ! {
     Led::init().set(Color::Red, true);
-    println!("resetting");
+    defmt::error!("resetting");
     cortex_m::peripheral::SCB::sys_reset()
 }
 
@@ -35,35 +35,46 @@ fn read(addr: usize) -> u32 {
     unsafe { core::ptr::read_volatile(addr as *const u32) }
 }
 
-/// UART0 again, for a handler that may run before or after the clocks were set up (the
-/// divisor is for 120 MHz: a failure before `clock::init` prints at the wrong rate).
-fn uart() {
+/// Interrupts off, UART0 again, and a log frame the failure cut short ended. UART0's divisor
+/// is for 120 MHz: a failure before `clock::init` prints at the wrong rate.
+fn begin() {
+    cortex_m::interrupt::disable();
     crate::uart::Uart::init(crate::clock::CORE_HZ);
+    crate::log::restart();
 }
 
 #[panic_handler]
+// Effective although rustc warns otherwise (measured: the handler is inlined into
+// `core::panicking::panic_fmt`, and with it the message's arguments die).
+#[allow(unused_attributes)]
+#[inline(always)]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
-    cortex_m::interrupt::disable();
-    uart();
-    match info.location() {
-        Some(at) => println!("PANIC at {}:{}: {}", at.file(), at.line(), info.message()),
-        None => println!("PANIC: {}", info.message()),
-    }
+    // The location only: reading the message, even with `as_str`, keeps every panic's
+    // formatting arguments, and through them `core::fmt`, in the image.
+    let (file, line) = info
+        .location()
+        .map_or(("?", 0), |at| (at.file(), at.line()));
+    panic_at(file, line)
+}
+
+#[inline(never)]
+fn panic_at(file: &str, line: u32) -> ! {
+    begin();
+    defmt::error!("PANIC at {=str}:{=u32}", file, line);
     end()
 }
 
 #[exception]
 unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
-    cortex_m::interrupt::disable();
-    uart();
-    println!(
-        "HARDFAULT pc={:#010x} lr={:#010x} xpsr={:#010x}",
+    begin();
+    defmt::error!(
+        "HARDFAULT pc={=u32:#010x} lr={=u32:#010x} xpsr={=u32:#010x}",
         frame.pc(),
         frame.lr(),
         frame.xpsr()
     );
-    println!(
-        "  r0={:#010x} r1={:#010x} r2={:#010x} r3={:#010x} r12={:#010x}",
+    defmt::error!(
+        "  r0={=u32:#010x} r1={=u32:#010x} r2={=u32:#010x} r3={=u32:#010x} r12={=u32:#010x}",
         frame.r0(),
         frame.r1(),
         frame.r2(),
@@ -71,23 +82,22 @@ unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
         frame.r12()
     );
     let cfsr = read(CFSR);
-    println!(
-        "  CFSR={:#010x} HFSR={:#010x} MMFAR={:#010x} BFAR={:#010x} (MMFAR {}, BFAR {})",
-        cfsr,
-        read(HFSR),
-        read(MMFAR),
-        read(BFAR),
-        // MMFARVALID (bit 7), BFARVALID (bit 15): whether the address registers mean anything.
-        if cfsr & (1 << 7) != 0 {
-            "valid"
-        } else {
-            "not valid"
-        },
-        if cfsr & (1 << 15) != 0 {
+    // MMFARVALID (bit 7), BFARVALID (bit 15): whether the address registers mean anything.
+    let valid = |bit: u32| {
+        if cfsr & (1 << bit) != 0 {
             "valid"
         } else {
             "not valid"
         }
+    };
+    defmt::error!(
+        "  CFSR={=u32:#010x} HFSR={=u32:#010x} MMFAR={=u32:#010x} BFAR={=u32:#010x} (MMFAR {=str}, BFAR {=str})",
+        cfsr,
+        read(HFSR),
+        read(MMFAR),
+        read(BFAR),
+        valid(7),
+        valid(15)
     );
     end()
 }
@@ -96,8 +106,7 @@ unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
 unsafe fn DefaultHandler(irqn: i16) {
     // `irqn` is the exception number minus 16: -14 is the NMI, interrupts are >= 0. The
     // firmware enables no interrupt; SysTick has its own handler (crate::clock).
-    cortex_m::interrupt::disable();
-    uart();
-    println!("unexpected exception or interrupt {irqn}");
+    begin();
+    defmt::error!("unexpected exception or interrupt {=i16}", irqn);
     end()
 }

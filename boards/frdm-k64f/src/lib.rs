@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | [`Board::eth`] | the ENET MAC and KSZ8081 PHY, a [`rawnet_eth::EthernetDriver`] ([`kinetis::enet`], host-tested) | `netif` + `ethernetif.c`, `fsl_enet.c`, `fsl_phy.c` |
 //! | [`Board::clock`] | monotonic milliseconds as [`rawnet_tcp::Instant`] (PIT 0+1 chained) | `sys_now()` |
-//! | [`Board::uart`] | UART0 at 115200 for logs; [`println!`] writes there too | `PRINTF` / debug console |
+//! | [`Board::uart`] | UART0 at 115200: the log, defmt frames ([`log`]) | `PRINTF` / debug console |
 //! | [`Board::rng`] | ChaCha20 seeded from the RNGA through SHA-256 ([`rng`]) | `mbedtls_hardware_poll` |
 //! | [`Board::led`] | the RGB LED | `LED_*` macros |
 //! | [`Board::reset_cause`] | why the MCU last reset (RCM) | — |
@@ -38,6 +38,7 @@ pub mod clock;
 pub mod eth;
 pub mod fault;
 pub mod led;
+pub mod log;
 pub mod rng;
 pub mod stack;
 pub mod uart;
@@ -66,7 +67,7 @@ pub static FLASH_CONFIG: [u8; 16] = [
 ];
 
 /// Why the MCU last reset (`RCM_SRS0` / `SRS1`), for the boot log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum ResetCause {
     /// Power on.
     PowerOn,
@@ -128,7 +129,7 @@ pub struct Board {
 }
 
 /// Why [`Board::init`] failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum BoardError {
     /// `Board::init` was called before.
     AlreadyTaken,
@@ -136,16 +137,6 @@ pub enum BoardError {
     Eth(kinetis::enet::Error),
     /// The RNGA could not seed the generator.
     Entropy(rng::EntropyError),
-}
-
-impl core::fmt::Display for BoardError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            BoardError::AlreadyTaken => f.write_str("Board::init called twice"),
-            BoardError::Eth(e) => write!(f, "ENET: {e:?}"),
-            BoardError::Entropy(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 impl Board {

@@ -29,21 +29,12 @@ pub const SEED_WORDS: usize = 64;
 pub const WORD_POLLS: u32 = 100_000;
 
 /// Why the RNGA could not seed the generator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum EntropyError {
     /// `RNG_SR.SECV` or `ERRI`: the RNGA reports a security violation or an error.
     Violation(u32),
     /// No word came within [`WORD_POLLS`] reads.
     Timeout,
-}
-
-impl core::fmt::Display for EntropyError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            EntropyError::Violation(sr) => write!(f, "RNGA violation or error (RNG_SR {sr:#010x})"),
-            EntropyError::Timeout => f.write_str("RNGA produced no output"),
-        }
-    }
 }
 
 /// The firmware's CSPRNG: ChaCha20 seeded from the RNGA.

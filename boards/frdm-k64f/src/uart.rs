@@ -1,9 +1,9 @@
-//! Logs on UART0, the OpenSDA serial port (PTB16 RX, PTB17 TX, 115200 8N1).
+//! UART0, the OpenSDA serial port (PTB16 RX, PTB17 TX, 115200 8N1): the log's defmt frames
+//! ([`crate::log`]).
 //!
-//! Polled transmit only: [`Uart`] implements [`core::fmt::Write`], and
-//! [`println!`](crate::println) formats straight into it. `\n` goes out as `\r\n`. The UART
-//! has no state in memory, so the panic and fault handlers can always write. UART0 runs from
-//! the system clock; [`Uart::init`] takes the divisor for it from [`kinetis::clock`].
+//! Polled transmit only, bytes as they are. The UART has no state in memory, so the panic and
+//! fault handlers can always write. UART0 runs from the system clock; [`Uart::init`] takes the
+//! divisor for it from [`kinetis::clock`].
 
 use mk64f12_pac as pac;
 
@@ -36,6 +36,11 @@ impl Uart {
         Uart(())
     }
 
+    /// The UART, assumed initialised (for the log).
+    pub(crate) fn steal() -> Uart {
+        Uart(())
+    }
+
     /// Send one byte, waiting while the transmit buffer is full.
     pub fn write_byte(&mut self, byte: u8) {
         // SAFETY: UART0's status and data registers.
@@ -43,31 +48,4 @@ impl Uart {
         while uart.s1().read().tdre().bit_is_clear() {}
         uart.d().write(|w| unsafe { w.rt().bits(byte) });
     }
-}
-
-impl core::fmt::Write for Uart {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        for b in s.bytes() {
-            if b == b'\n' {
-                self.write_byte(b'\r');
-            }
-            self.write_byte(b);
-        }
-        Ok(())
-    }
-}
-
-#[doc(hidden)]
-pub fn _print(args: core::fmt::Arguments<'_>) {
-    let _ = core::fmt::Write::write_fmt(&mut Uart(()), args);
-}
-
-/// `println!` on UART0 (the board's log): `frdm_k64f::println!("lease {}", addr)`.
-#[macro_export]
-macro_rules! println {
-    () => { $crate::uart::_print(format_args!("\n")) };
-    ($($arg:tt)*) => {{
-        $crate::uart::_print(format_args!($($arg)*));
-        $crate::uart::_print(format_args!("\n"));
-    }};
 }

@@ -75,6 +75,7 @@ const MAX_DISCARDS: usize = 16;
 
 /// Why the chip could not be brought up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Error {
     /// `BYTE_TEST` did not read `0x87654321`: no chip at this address, or the bus is set up
     /// wrong.
@@ -90,6 +91,7 @@ pub enum Error {
 
 /// What the chip was being waited for when it timed out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Wait {
     /// `PMT_CTRL.READY` after power-up or reset.
     Ready,
@@ -119,6 +121,7 @@ impl core::fmt::Display for Error {
 
 /// Counters of what the driver saw (all wrap at `u32::MAX`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Stats {
     /// Frames handed to the stack.
     pub rx_frames: u32,

@@ -1,12 +1,18 @@
 //! What happens when the firmware fails: the panic handler, HardFault, and every other
 //! exception or interrupt without a handler.
 //!
-//! Each logs the reason on UART0 (panic message and location; the stacked registers and the
-//! fault status registers), then either ends the emulation through semihosting with a
-//! non-zero status ([`EXIT_PANIC`], [`EXIT_HARDFAULT`], [`EXIT_UNEXPECTED`]), so `cargo run`
-//! and the bring-up tests see the failure, or, after [`reset_on_fault`] (the firmware calls it
-//! at boot), resets the MCU (SYSRESETREQ) so that the application starts over and reconnects,
-//! as a product must. QEMU reloads the image on a reset; with `-no-reboot` it exits instead.
+//! Each logs the reason on UART0 (the panic's location; the stacked registers and the fault
+//! status registers), then either ends the emulation through
+//! semihosting with a non-zero status ([`EXIT_PANIC`], [`EXIT_HARDFAULT`], [`EXIT_UNEXPECTED`]),
+//! so `cargo run` and the bring-up tests see the failure, or, after [`reset_on_fault`] (the
+//! firmware calls it at boot), resets the MCU (SYSRESETREQ) so that the application starts over
+//! and reconnects, as a product must. QEMU reloads the image on a reset; with `-no-reboot` it
+//! exits instead.
+//!
+//! The report is text, or defmt frames after [`report_with_defmt`] (the firmware, whose log is
+//! defmt: [`crate::log`]). Neither formats with `core::fmt`, and the panic message is not shown
+//! (its location is): reading it would keep the formatting arguments of every panic in the
+//! image, and with them the formatting machinery.
 //!
 //! What can reach a panic from the network is rawnet's bug, with one known exception that only
 //! the authenticated broker can trigger (embedded-tls 0.19's `unimplemented!()` on an
@@ -15,21 +21,48 @@
 
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use crate::{println, semihosting};
+use crate::semihosting;
+use crate::uart::Uart;
 use cortex_m_rt::{exception, ExceptionFrame};
 
 /// Reset instead of exiting (see the module documentation).
 static RESET: AtomicBool = AtomicBool::new(false);
+/// Report with defmt instead of text.
+static DEFMT: AtomicBool = AtomicBool::new(false);
 
 /// From now on, a panic or a fault resets the MCU after logging its reason.
 pub fn reset_on_fault() {
     RESET.store(true, Ordering::Relaxed);
 }
 
+/// From now on, a panic or a fault reports in defmt frames (the firmware's log), not text.
+pub fn report_with_defmt() {
+    DEFMT.store(true, Ordering::Relaxed);
+}
+
+fn defmt() -> bool {
+    DEFMT.load(Ordering::Relaxed)
+}
+
+/// Start a report: interrupts off, UART0 on, and a defmt frame cut short by the failure
+/// ended.
+fn begin() -> Uart {
+    cortex_m::interrupt::disable();
+    let uart = Uart::init();
+    if defmt() {
+        crate::log::restart();
+    }
+    uart
+}
+
 /// End after a failure: reset (see [`reset_on_fault`]) or exit with `status`.
 fn end(status: i32) -> ! {
     if RESET.load(Ordering::Relaxed) {
-        println!("resetting");
+        if defmt() {
+            defmt::error!("resetting");
+        } else {
+            Uart::steal().put_str("resetting\n");
+        }
         cortex_m::peripheral::SCB::sys_reset()
     }
     semihosting::exit(status)
@@ -54,56 +87,104 @@ fn read(addr: usize) -> u32 {
 }
 
 #[panic_handler]
+// Effective although rustc warns otherwise (measured: the handler is inlined into
+// `core::panicking::panic_fmt`, and with it the message's arguments die).
+#[allow(unused_attributes)]
+#[inline(always)]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
-    cortex_m::interrupt::disable();
-    crate::uart::Uart::init();
-    match info.location() {
-        Some(at) => println!("PANIC at {}:{}: {}", at.file(), at.line(), info.message()),
-        None => println!("PANIC: {}", info.message()),
+    // The location only: the message (its formatting arguments, which point at `Display`
+    // implementations and through them at `core::fmt`) is then unused and leaves the image.
+    // Reading it, even with `as_str`, would keep every panic's arguments alive.
+    let (file, line) = info
+        .location()
+        .map_or(("?", 0), |at| (at.file(), at.line()));
+    panic_at(file, line)
+}
+
+#[inline(never)]
+fn panic_at(file: &str, line: u32) -> ! {
+    let mut uart = begin();
+    if defmt() {
+        defmt::error!("PANIC at {=str}:{=u32}", file, line);
+    } else {
+        uart.put_str("PANIC at ");
+        uart.put_str(file);
+        uart.put_str(":");
+        uart.put_dec(line);
+        uart.put_str("\n");
     }
     end(EXIT_PANIC)
 }
 
 #[exception]
 unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
-    cortex_m::interrupt::disable();
-    crate::uart::Uart::init();
-    println!(
-        "HARDFAULT pc={:#010x} lr={:#010x} xpsr={:#010x}",
-        frame.pc(),
-        frame.lr(),
-        frame.xpsr()
-    );
-    println!(
-        "  r0={:#010x} r1={:#010x} r2={:#010x} r3={:#010x} r12={:#010x}",
-        frame.r0(),
-        frame.r1(),
-        frame.r2(),
-        frame.r3(),
-        frame.r12()
-    );
+    let mut uart = begin();
     let cfsr = read(CFSR);
-    println!(
-        "  CFSR={:#010x} HFSR={:#010x} MMFAR={:#010x} BFAR={:#010x}",
-        cfsr,
-        read(HFSR),
-        read(MMFAR),
-        read(BFAR)
-    );
     // MMFARVALID (bit 7), BFARVALID (bit 15): whether the address registers mean anything.
-    println!(
-        "  MMFAR {}, BFAR {}",
-        if cfsr & (1 << 7) != 0 {
-            "valid"
-        } else {
-            "not valid"
-        },
-        if cfsr & (1 << 15) != 0 {
+    let valid = |bit: u32| {
+        if cfsr & (1 << bit) != 0 {
             "valid"
         } else {
             "not valid"
         }
-    );
+    };
+    if defmt() {
+        defmt::error!(
+            "HARDFAULT pc={=u32:#010x} lr={=u32:#010x} xpsr={=u32:#010x}",
+            frame.pc(),
+            frame.lr(),
+            frame.xpsr()
+        );
+        defmt::error!(
+            "  r0={=u32:#010x} r1={=u32:#010x} r2={=u32:#010x} r3={=u32:#010x} r12={=u32:#010x}",
+            frame.r0(),
+            frame.r1(),
+            frame.r2(),
+            frame.r3(),
+            frame.r12()
+        );
+        defmt::error!(
+            "  CFSR={=u32:#010x} HFSR={=u32:#010x} MMFAR={=u32:#010x} BFAR={=u32:#010x}",
+            cfsr,
+            read(HFSR),
+            read(MMFAR),
+            read(BFAR)
+        );
+        defmt::error!("  MMFAR {=str}, BFAR {=str}", valid(7), valid(15));
+    } else {
+        let lines: [&[(&str, u32)]; 3] = [
+            &[
+                ("HARDFAULT pc=", frame.pc()),
+                (" lr=", frame.lr()),
+                (" xpsr=", frame.xpsr()),
+            ],
+            &[
+                ("  r0=", frame.r0()),
+                (" r1=", frame.r1()),
+                (" r2=", frame.r2()),
+                (" r3=", frame.r3()),
+                (" r12=", frame.r12()),
+            ],
+            &[
+                ("  CFSR=", cfsr),
+                (" HFSR=", read(HFSR)),
+                (" MMFAR=", read(MMFAR)),
+                (" BFAR=", read(BFAR)),
+            ],
+        ];
+        for line in lines {
+            for &(name, value) in line {
+                uart.put_str(name);
+                uart.put_hex(value);
+            }
+            uart.put_str("\n");
+        }
+        uart.put_str("  MMFAR ");
+        uart.put_str(valid(7));
+        uart.put_str(", BFAR ");
+        uart.put_str(valid(15));
+        uart.put_str("\n");
+    }
     end(EXIT_HARDFAULT)
 }
 
@@ -114,8 +195,16 @@ unsafe fn DefaultHandler(irqn: i16) {
         crate::clock::on_interrupt();
         return;
     }
-    cortex_m::interrupt::disable();
-    crate::uart::Uart::init();
-    println!("unexpected exception or interrupt {irqn}");
+    let mut uart = begin();
+    if defmt() {
+        defmt::error!("unexpected exception or interrupt {=i16}", irqn);
+    } else {
+        uart.put_str("unexpected exception or interrupt ");
+        if irqn < 0 {
+            uart.put_str("-");
+        }
+        uart.put_dec(u32::from(irqn.unsigned_abs()));
+        uart.put_str("\n");
+    }
     end(EXIT_UNEXPECTED)
 }

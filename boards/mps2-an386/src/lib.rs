@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | [`Board::eth`] | the LAN9118 Ethernet controller, a [`rawnet_eth::EthernetDriver`] | `netif` + `ethernetif.c` |
 //! | [`Board::clock`] | monotonic milliseconds as [`rawnet_tcp::Instant`] | `sys_now()` |
-//! | [`Board::uart`] | UART0 for logs; [`println!`] writes there too | `PRINTF` / debug console |
+//! | [`Board::uart`] | UART0 for logs: the firmware's defmt frames ([`log`]), the bring-up programs' [`println!`] | `PRINTF` / debug console |
 //! | [`Board::rng`] | entropy from the host (semihosting, **emulator only**) | `mbedtls_hardware_poll` |
 //!
 //! and [`exit`] ends the emulation with a status that `cargo run` (QEMU) returns. A panic,
@@ -48,6 +48,7 @@
 
 pub mod clock;
 pub mod fault;
+pub mod log;
 pub mod semihosting;
 pub mod stack;
 pub mod uart;
@@ -95,7 +96,7 @@ pub struct Board {
 }
 
 /// Why [`Board::init`] failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum BoardError {
     /// `Board::init` was called before.
     AlreadyTaken,

@@ -90,7 +90,7 @@ pub struct HostRng {
 }
 
 /// Why the host's entropy could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, defmt::Format)]
 pub enum EntropyError {
     /// `SYS_OPEN` of `/dev/urandom` failed.
     Open,
@@ -170,8 +170,9 @@ impl rand_core::RngCore for HostRng {
     }
 
     fn fill_bytes(&mut self, dest: &mut [u8]) {
-        if let Err(e) = self.fill(dest) {
-            panic!("{e}");
+        // A fixed message: a formatted one would link `core::fmt` into the firmware.
+        if self.fill(dest).is_err() {
+            panic!("semihosting: no entropy from the host's /dev/urandom");
         }
     }
 

@@ -1,9 +1,12 @@
 //! Logs on the CMSDK APB UART0 (QEMU: `-serial stdio`, or the terminal with `-nographic`).
 //!
-//! Polled transmit only: [`Uart`] implements [`core::fmt::Write`], and [`println!`](crate::println)
-//! formats straight into it. `\n` goes out as `\r\n` for terminals in raw mode. The UART has
-//! no state in memory, so writing from the panic and fault handlers is always possible (lines
-//! written at the same time from an interrupt would interleave, nothing worse).
+//! Polled transmit only. The firmware's log is defmt frames ([`crate::log`]); the bring-up
+//! programs print text: [`Uart`] implements [`core::fmt::Write`], and
+//! [`println!`](crate::println) formats straight into it. `\n` goes out as `\r\n` for terminals
+//! in raw mode. The UART has no state in memory, so writing from the panic and fault handlers
+//! is always possible (lines written at the same time from an interrupt would interleave,
+//! nothing worse); they write text without `core::fmt` ([`Uart::put_str`] and friends), so a
+//! firmware that formats nothing links none of it.
 
 use core::ptr::{read_volatile, write_volatile};
 
@@ -48,16 +51,52 @@ impl Uart {
             write_volatile(DATA as *mut u32, u32::from(byte));
         }
     }
-}
 
-impl core::fmt::Write for Uart {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+    /// Text, `\n` as `\r\n` (without `core::fmt`).
+    pub fn put_str(&mut self, s: &str) {
         for b in s.bytes() {
             if b == b'\n' {
                 self.write_byte(b'\r');
             }
             self.write_byte(b);
         }
+    }
+
+    /// `n` in decimal (without `core::fmt`).
+    pub fn put_dec(&mut self, n: u32) {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            self.write_byte(d);
+        }
+    }
+
+    /// `n` as `0x` and eight hexadecimal digits, as `{:#010x}` writes it (without `core::fmt`).
+    pub fn put_hex(&mut self, n: u32) {
+        self.put_str("0x");
+        for shift in (0..8).rev() {
+            let digit = ((n >> (shift * 4)) & 0xf) as u8;
+            self.write_byte(if digit < 10 {
+                b'0' + digit
+            } else {
+                b'a' + digit - 10
+            });
+        }
+    }
+}
+
+impl core::fmt::Write for Uart {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.put_str(s);
         Ok(())
     }
 }

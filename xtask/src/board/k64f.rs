@@ -92,6 +92,7 @@ pub fn test() -> Result<(), String> {
     )?;
     let elf = board.join("target/thumbv7em-none-eabihf/release/firmware");
     check_flash_config(&elf)?;
+    check_log_not_in_flash(&elf)?;
     eprintln!("    firmware: flash configuration field at 0x400 = {FLASH_CONFIG:02x?} (unsecure, mass erase enabled)");
     configuration(&board, &example, &elf)?;
     let sizes = crate::size::measure(&elf)?;
@@ -190,6 +191,73 @@ fn check_field(field: &[u8]) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The application's log lines, which defmt keeps in the ELF's `.defmt` table and out of flash.
+const LOG_LINES: [&str; 3] = [
+    "retrying in {=u64} ms",
+    "tls: TLS 1.3 handshake done in",
+    "mqtt: connected as",
+];
+
+/// The firmware logs with defmt: its log lines are in the ELF (the host decodes with it) and
+/// in none of the bytes a flasher writes. A `core::fmt` log would put them in `.rodata`.
+pub fn check_log_not_in_flash(elf: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(elf).map_err(|e| format!("{}: {e}", elf.display()))?;
+    let flash = loaded(&bytes).map_err(|e| format!("{}: {e}", elf.display()))?;
+    let has = |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
+    for line in LOG_LINES {
+        let what = line.split(" {").next().unwrap_or(line);
+        if !has(&bytes, line) {
+            return Err(format!(
+                "{}: no defmt log line `{line}` in the ELF",
+                elf.display()
+            ));
+        }
+        if has(&flash, what) {
+            return Err(format!(
+                "{}: the log line `{what}` is in flash: the log is formatted on the device",
+                elf.display()
+            ));
+        }
+    }
+    eprintln!(
+        "    {}: the log lines are in the ELF's defmt table, not in flash",
+        elf.display()
+    );
+    Ok(())
+}
+
+/// The contents of every `PT_LOAD` segment of an ELF32 little-endian file (what a flasher
+/// programs, and the initialised RAM it copies).
+fn loaded(elf: &[u8]) -> Result<Vec<u8>, String> {
+    let u16_at = |o: usize| -> Result<u16, String> {
+        elf.get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .ok_or_else(|| "truncated ELF".to_string())
+    };
+    let u32_at = |o: usize| -> Result<u32, String> {
+        elf.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or_else(|| "truncated ELF".to_string())
+    };
+    if elf.get(..6) != Some(&[0x7f, b'E', b'L', b'F', 1, 1][..]) {
+        return Err("not a 32-bit little-endian ELF file".into());
+    }
+    let phoff = u32_at(0x1c)? as usize;
+    let phentsize = u16_at(0x2a)? as usize;
+    let phnum = u16_at(0x2c)? as usize;
+    let mut out = Vec::new();
+    for i in 0..phnum {
+        let ph = phoff + i * phentsize;
+        const PT_LOAD: u32 = 1;
+        if u32_at(ph)? != PT_LOAD {
+            continue;
+        }
+        let (offset, filesz) = (u32_at(ph + 4)? as usize, u32_at(ph + 16)? as usize);
+        out.extend_from_slice(elf.get(offset..offset + filesz).ok_or("truncated ELF")?);
+    }
+    Ok(out)
 }
 
 /// `len` bytes at physical address `addr` as an ELF32 little-endian file's `PT_LOAD` segments

@@ -8,6 +8,9 @@
 //! its peak stack and halts in `wfi`; without, it runs for ever. Configuration:
 //! boards/app/README.md.
 //!
+//! The log is defmt frames on UART0 (`frdm_k64f::log`), decoded on the host with this ELF
+//! (README.md: reading the log).
+//!
 //! ```text
 //! RAWNET_CONFIG=../app/config/example.env cargo build --release
 //! ```
@@ -18,7 +21,7 @@ use core::ptr::addr_of_mut;
 
 use cortex_m_rt::entry;
 use frdm_k64f::stack::Meter;
-use frdm_k64f::{println, Board, Clock, Color, Led};
+use frdm_k64f::{Board, Clock, Color, Led};
 use rawnet_eth::EthernetDriver;
 use rawnet_tcp::Instant;
 
@@ -35,10 +38,6 @@ struct K64f {
 impl rawnet_app::Board for K64f {
     fn now(&mut self) -> Instant {
         self.clock.now()
-    }
-
-    fn log(&mut self, line: core::fmt::Arguments<'_>) {
-        println!("{line}");
     }
 
     fn set_led(&mut self, on: bool) {
@@ -61,17 +60,20 @@ fn main() -> ! {
         Ok(b) => b,
         // The log works from here: init set up the clocks and UART0 before anything that
         // can fail. Retry from a clean reset.
-        Err(e) => panic!("board: {e}"),
+        Err(e) => {
+            defmt::error!("board: {}", e);
+            panic!("board init failed")
+        }
     };
     let fc = frdm_k64f::flash_config_in_flash();
-    println!(
-        "frdm-k64f: MK64FN1M0VLL12, core {} MHz, bus {} MHz; reset cause {:?}",
+    defmt::info!(
+        "frdm-k64f: MK64FN1M0VLL12, core {=u32} MHz, bus {=u32} MHz; reset cause {}",
         frdm_k64f::clock::CORE_HZ / 1_000_000,
         frdm_k64f::clock::BUS_HZ / 1_000_000,
         board.reset_cause
     );
-    println!(
-        "flash config FSEC {:#04x} FOPT {:#04x} ({})",
+    defmt::info!(
+        "flash config FSEC {=u8:#04x} FOPT {=u8:#04x} ({=str})",
         fc[12],
         fc[13],
         if fc[12] & 3 == 0b10 {
@@ -81,15 +83,15 @@ fn main() -> ! {
         }
     );
     let mac = board.eth.mac_address();
-    println!(
-        "enet: {:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} (from the unique id), RMII, {} RX + {} TX descriptors; stack {} B painted",
+    defmt::info!(
+        "enet: {=u8:02x}:{=u8:02x}:{=u8:02x}:{=u8:02x}:{=u8:02x}:{=u8:02x} (from the unique id), RMII, {=usize} RX + {=usize} TX descriptors; stack {=usize} B painted",
         mac[0], mac[1], mac[2], mac[3], mac[4], mac[5],
         frdm_k64f::eth::RX,
         frdm_k64f::eth::TX,
         stack.window()
     );
-    println!(
-        "entropy: RNGA, {} words through SHA-256 into ChaCha20",
+    defmt::info!(
+        "entropy: RNGA, {=usize} words through SHA-256 into ChaCha20",
         frdm_k64f::rng::SEED_WORDS
     );
     frdm_k64f::clock::start_idle_tick();
@@ -102,18 +104,21 @@ fn main() -> ! {
     };
     let stop = rawnet_app::run(&mut k64f, &mut board.eth, &mut board.rng, memory);
     let s = board.eth.stats();
-    println!(
-        "enet: rx {} frames ({} errors), tx {} frames ({} errors), {} MAC restarts",
+    defmt::info!(
+        "enet: rx {=u32} frames ({=u32} errors), tx {=u32} frames ({=u32} errors), {=u32} MAC restarts",
         s.rx_frames, s.rx_errors, s.tx_frames, s.tx_errors, s.restarts
     );
-    println!(
-        "stack: peak {} B below main's frame (of {} B painted)",
+    defmt::info!(
+        "stack: peak {=usize} B below main's frame (of {=usize} B painted)",
         stack.used(),
         stack.window()
     );
     match stop {
-        rawnet_app::Stop::Done => println!("firmware: done"),
-        rawnet_app::Stop::Fatal(why) => panic!("firmware: stopped: {why}"),
+        rawnet_app::Stop::Done => defmt::info!("firmware: done"),
+        rawnet_app::Stop::Fatal(why) => {
+            defmt::error!("firmware: stopped: {=str}", why);
+            panic!("firmware stopped")
+        }
     }
     loop {
         frdm_k64f::clock::idle();

@@ -93,6 +93,7 @@ pub struct Config {
 
 /// Why the MAC could not be brought up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Error {
     /// `ECR.RESET` did not clear (the ENET has no clock: `SIM_SCGC2.ENET`, or no RMII
     /// reference clock).
@@ -101,6 +102,7 @@ pub enum Error {
 
 /// Counters (wrapping).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Stats {
     /// Frames handed to the stack.
     pub rx_frames: u32,

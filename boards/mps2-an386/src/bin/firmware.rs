@@ -6,6 +6,9 @@
 //! 0 through semihosting (1 if the application stopped on an error); without, it runs for
 //! ever. Configuration: boards/app/README.md.
 //!
+//! The log is defmt frames on UART0 (`mps2_an386::log`; QEMU's `-serial stdio`), decoded on
+//! the host with this ELF: `cargo xtask demo` and the tests do it (`rawnet_tests::defmt_log`).
+//!
 //! ```text
 //! RAWNET_BROKER=broker.rawnet.test RAWNET_CA=ca.pem cargo build --release --bin firmware
 //! ```
@@ -16,7 +19,7 @@ use core::ptr::addr_of_mut;
 
 use cortex_m_rt::entry;
 use mps2_an386::stack::Meter;
-use mps2_an386::{exit, println, Board, Clock};
+use mps2_an386::{exit, Board, Clock};
 use rawnet_tcp::Instant;
 
 /// The application's buffers, in `.bss`.
@@ -33,13 +36,9 @@ impl rawnet_app::Board for Qemu {
         self.clock.now()
     }
 
-    fn log(&mut self, line: core::fmt::Arguments<'_>) {
-        println!("{line}");
-    }
-
     fn set_led(&mut self, on: bool) {
         // The MPS2's user LEDs are FPGA I/O that QEMU does not show: say it instead.
-        println!("LED {}", if on { "on" } else { "off" });
+        defmt::info!("LED {=str}", if on { "on" } else { "off" });
     }
 
     fn free_stack(&self) -> Option<usize> {
@@ -54,10 +53,12 @@ impl rawnet_app::Board for Qemu {
 #[entry]
 fn main() -> ! {
     let stack = mps2_an386::stack::paint();
-    // A panic or a fault logs its reason and resets: the application starts over.
+    // A panic or a fault logs its reason (in the defmt log) and resets: the application
+    // starts over.
+    mps2_an386::fault::report_with_defmt();
     mps2_an386::fault::reset_on_fault();
     let mut board = Board::init().unwrap_or_else(|e| {
-        println!("board: {e}");
+        defmt::error!("board: {}", e);
         exit(1)
     });
     mps2_an386::clock::start_idle_tick();
@@ -68,18 +69,18 @@ fn main() -> ! {
         stack,
     };
     let stop = rawnet_app::run(&mut qemu, board.eth, &mut board.rng, memory);
-    println!(
-        "stack: peak {} B below main's frame (of {} B painted)",
+    defmt::info!(
+        "stack: peak {=usize} B below main's frame (of {=usize} B painted)",
         stack.used(),
         mps2_an386::stack::WINDOW
     );
     match stop {
         rawnet_app::Stop::Done => {
-            println!("firmware: done");
+            defmt::info!("firmware: done");
             exit(0)
         }
         rawnet_app::Stop::Fatal(why) => {
-            println!("firmware: stopped: {why}");
+            defmt::error!("firmware: stopped: {=str}", why);
             exit(1)
         }
     }
