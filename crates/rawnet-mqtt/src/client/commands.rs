@@ -27,8 +27,6 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     ///   return [`Error::Busy`] and received bytes wait in the connection.
     ///
     /// Completion is reported by [`Handler::published`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn publish<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -90,8 +88,6 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
 
     /// Subscribe to one or more topic filters (lwIP's `mqtt_subscribe`, several at once).
     /// Completion: [`Handler::subscribed`] with one reason code per filter.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn subscribe<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -108,8 +104,6 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// [`Error::Encode`]; properties in 3.1.1 are `Error::Encode(NotInVersion)`; an
     /// identifier when the broker's CONNACK said Subscription Identifier Available 0 is
     /// [`Error::SubscriptionIdentifiersNotSupported`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn subscribe_with_properties<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -313,7 +307,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         Ok(())
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
     #[inline(never)]
     pub(crate) fn publish<const STREAMED: bool>(
         &mut self,

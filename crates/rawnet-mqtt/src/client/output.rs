@@ -169,8 +169,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Copies stored packets that must be sent (queued messages, resumed flows) into the
     /// ring, oldest first, while they fit and the broker's Receive Maximum allows.
-    // Out of line: smaller client image (docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn pump<H: Handler>(&mut self, h: &mut H, now: Instant) {
         if !self.is_connected() || self.stream.is_some() {
             return;
@@ -312,8 +310,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// caller ends the session). It waits while a PUBLISH is streamed, an acknowledgement
     /// waits for room (it goes first), or the ring is full.
     /// Runs first in the output step, so that the DISCONNECT leaves in it.
-    // Out of line: smaller image (docs/footprint-mqtt.md).
-    #[inline(never)]
     fn disconnect_due(&mut self, now: Instant) -> bool {
         // A request is made while connected; `connect_at` holds its deadline.
         self.flush_ack();

@@ -149,8 +149,6 @@ pub(crate) type AliasOutSteps<'b, const N: usize, const M: usize> = (
 );
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn new(options: Options<'b>, output: &'b mut [u8], store: &'b mut [u8]) -> Self {
         let zero = Instant::from_ticks(0);
         Session {
@@ -190,8 +188,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// The connection below is up: send CONNECT (lwIP's `mqtt_tcp_connect_cb`).
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn start<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -259,8 +255,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// A CONNACK arrived while connecting.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn connack<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -387,8 +381,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Ends the connection because of something the broker did or did not do: a
     /// DISCONNECT with `reason` first (MQTT 5.0, when it can still go out whole), then the
     /// close; then [`Session::end`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn fail<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -425,16 +417,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// The connection is over (whatever the cause): fail what cannot continue, keep what
     /// can, tell the handler.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline]
     pub(crate) fn end<H: Handler>(&mut self, h: &mut H, why: Disconnected) {
         self.end_with(h, why, false)
     }
 
     /// [`Session::end`], keeping the output ring's bytes to leave (`keep_output`: a
     /// requested disconnect) or dropping them.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn end_with<H: Handler>(&mut self, h: &mut H, why: Disconnected, keep_output: bool) {
         self.phase = Phase::Idle;
         self.ended = Some(why);
@@ -485,8 +473,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// Timers (from `poll`): connect timeout, request timeouts, keep-alive.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn tick<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
