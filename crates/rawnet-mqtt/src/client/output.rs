@@ -152,18 +152,25 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Appends an acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) with success and no
     /// properties; room for it was checked before the packet that asks for it was taken.
     pub(crate) fn push_ack(&mut self, kind: wire::PacketType, id: PacketId) {
-        // Success and no properties: the 4 bytes `Repr::emit` writes, without the encoder.
-        let [hi, lo] = id.get().to_be_bytes();
-        self.ack_due = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
+        self.ack_due = Some((kind, id));
         self.flush_ack();
     }
 
     /// Puts the acknowledgement waiting for room (a handler's command filled the ring) into
     /// the ring, if there is room now.
     pub(crate) fn flush_ack(&mut self) {
-        if self.ack_due[0] != 0 && self.ring.push_all(&self.ack_due).is_ok() {
-            self.pushed = self.pushed.wrapping_add(ACK_LEN as u32);
-            self.ack_due[0] = 0;
+        let Some((kind, id)) = self.ack_due else {
+            return;
+        };
+        let ack = wire::Ack::new(id);
+        let repr = match kind {
+            wire::PacketType::PubAck => Repr::PubAck(ack),
+            wire::PacketType::PubRec => Repr::PubRec(ack),
+            wire::PacketType::PubRel => Repr::PubRel(ack),
+            _ => Repr::PubComp(ack),
+        };
+        if self.push_repr(&repr).is_ok() {
+            self.ack_due = None;
         }
     }
 
@@ -316,15 +323,17 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let due = self.disconnect == super::session::Requested::Now
             || now >= self.connect_at
             || self.is_idle();
-        let blocked = self.stream.is_some() || self.ack_due[0] != 0;
+        let blocked = self.stream.is_some() || self.ack_due.is_some();
         if self.phase != Phase::Connected || !due || blocked {
             return false;
         }
-        if self.ring.push_all(&[0xE0, 0]).is_err() {
+        if self
+            .push_repr(&Repr::Disconnect(wire::Disconnect::default()))
+            .is_err()
+        {
             return false;
         }
         self.disconnect = super::session::Requested::No;
-        self.pushed = self.pushed.wrapping_add(2);
         self.closing = true;
         true
     }

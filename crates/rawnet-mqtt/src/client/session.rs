@@ -131,8 +131,8 @@ pub struct Session<'b, const N: usize, const M: usize> {
     /// for the same reason.
     pub(crate) alias_in_insert: Option<fn(&mut AliasTable<'b>, u16, &str) -> bool>,
     /// An acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) waiting for room in the ring
-    /// (a handler's command took it); `[0, ..]`: none. Nothing is read meanwhile.
-    pub(crate) ack_due: [u8; 4],
+    /// (a handler's command took it). Nothing is read meanwhile.
+    pub(crate) ack_due: Option<(crate::wire::PacketType, PacketId)>,
     /// Commands from a handler are refused ([`Error::Busy`](super::Error::Busy)): the
     /// session is in a loop a command could make endless (dropping queued messages).
     pub(crate) no_commands: bool,
@@ -177,7 +177,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             alias_in_max: 0,
             alias_out_steps: None,
             alias_in_insert: None,
-            ack_due: [0; 4],
+            ack_due: None,
             no_commands: false,
             disconnect: Requested::No,
         }
@@ -200,7 +200,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.closing = false;
         self.ended = None;
         self.disconnect = Requested::No;
-        self.ack_due[0] = 0;
+        self.ack_due = None;
         self.pushed = 0;
         self.written = 0;
         self.qos0_pending = 0;
@@ -440,7 +440,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         if !keep_output {
             self.ring.clear();
-            self.ack_due[0] = 0;
+            self.ack_due = None;
             self.closing = false;
             for _ in 0..core::mem::take(&mut self.qos0_pending) {
                 h.published(
@@ -510,9 +510,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // PINGREQ when we sent nothing, or heard nothing, for a keep-alive period.
                 let ping_due = self.ping_at.is_none_or(|t| since(t) >= ka);
                 let idle = since(self.last_sent) >= ka || since(self.last_recv) >= ka;
-                // PINGREQ is the fixed 2 bytes `Repr::emit` writes, without the encoder.
-                if ping_due && idle && self.ring.push_all(&[0xC0, 0]).is_ok() {
-                    self.pushed = self.pushed.wrapping_add(2);
+                if ping_due && idle && self.push_repr(&Repr::PingReq).is_ok() {
                     self.ping_at = Some(now);
                 }
             }
@@ -603,7 +601,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Whether the client must not take more received bytes now.
     pub(crate) fn rx_blocked(&self) -> bool {
-        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN || self.ack_due[0] != 0
+        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN || self.ack_due.is_some()
     }
 }
 
