@@ -34,6 +34,17 @@
 //! received QoS 2 messages waiting for PUBREL (the client's Receive Maximum in MQTT 5.0),
 //! and the caller's [`Buffers`]: output ring, receive buffer, message store.
 //!
+//! # Profiles
+//!
+//! The default features `qos2` (PUBREC / PUBREL / PUBCOMP both ways) and `streaming`
+//! (publishes larger than the ring, [`Client::publish_streamed`], [`Handler::next_payload`])
+//! can be turned off for lwIP's profile, QoS 0/1 without streamed publishes: the same code
+//! with the QoS 2 and streaming branches compiled out. A QoS 2 publish or subscription is
+//! then [`Error::QosNotSupported`], a publish larger than the ring
+//! [`Error::PacketTooLarge`], and a QoS 2 PUBLISH from the broker (more than it granted)
+//! ends the connection with [`ProtocolError::QosNotSubscribed`]. QoS 1 messages are kept
+//! and resent across reconnects as in the full build.
+//!
 //! # Example
 //!
 //! A client driven by hand over a fake connection (a real one comes from rawnet-tcp's

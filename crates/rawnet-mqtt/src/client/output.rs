@@ -177,7 +177,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Copies stored packets that must be sent (queued messages, resumed flows) into the
     /// ring, oldest first, while they fit and the broker's Receive Maximum allows.
     pub(crate) fn pump<H: Handler>(&mut self, h: &mut H, now: Instant) {
-        if !self.is_connected() || self.stream.is_some() {
+        if !self.is_connected() || self.stream().is_some() {
             return;
         }
         while let Some(slot) = self.out.oldest(|r| r.pending) {
@@ -305,7 +305,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 h.published(None, Ok(wire::ReasonCode::Success), &mut Ctx { s: self });
             }
         }
-        if self.closing && self.ring.is_empty() && self.stream.is_none() {
+        if self.closing && self.ring.is_empty() && self.stream().is_none() {
             self.closing = false;
             let _ = conn.close();
         }
@@ -323,7 +323,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let due = self.disconnect == super::session::Requested::Now
             || now >= self.connect_at
             || self.is_idle();
-        let blocked = self.stream.is_some() || self.ack_due.is_some();
+        let blocked = self.stream().is_some() || self.ack_due.is_some();
         if self.phase != Phase::Connected || !due || blocked {
             return false;
         }
@@ -345,7 +345,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// code and leaves the image.
     fn pull_payload<H: Handler>(&mut self, h: &mut H, now: Instant) {
         let mut buf = [0u8; PULL_CHUNK];
-        while let Some(stream) = self.stream {
+        while let Some(stream) = self.stream() {
             let want = self.ring.free().min(stream.left).min(PULL_CHUNK);
             let Some(dst) = buf.get_mut(..want) else {
                 return;
@@ -365,7 +365,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// `n` more payload bytes of the streamed PUBLISH are in the ring.
     pub(crate) fn streamed(&mut self, n: usize, now: Instant) {
-        let Some(stream) = self.stream else {
+        let Some(stream) = self.stream() else {
             return;
         };
         self.pushed = self.pushed.wrapping_add(n as u32);

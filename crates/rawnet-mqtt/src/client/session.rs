@@ -183,6 +183,15 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
     }
 
+    /// The PUBLISH being streamed out; always `None` without the `streaming` feature (so
+    /// that everything behind it leaves the image).
+    pub(crate) fn stream(&self) -> Option<Stream> {
+        match cfg!(feature = "streaming") {
+            true => self.stream,
+            false => None,
+        }
+    }
+
     pub(crate) fn is_connected(&self) -> bool {
         self.phase == Phase::Connected
     }
@@ -392,7 +401,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             Disconnected::Protocol(e) => Some(e.reason()),
             _ => None,
         };
-        if let (Some(reason), true, None) = (reason, self.version.is_v5(), self.stream) {
+        if let (Some(reason), true, None) = (reason, self.version.is_v5(), self.stream()) {
             // Whatever is still in the ring was for this connection only.
             self.ring.clear();
             let d = Repr::Disconnect(Disconnect {
@@ -429,7 +438,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.incoming = None;
         self.ping_at = None;
         self.disconnect = Requested::No;
-        if let Some(stream) = self.stream.take() {
+        let stream = self.stream();
+        self.stream = None;
+        if let Some(stream) = stream {
             if stream.id.is_none() {
                 h.published(
                     None,
@@ -494,12 +505,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // While a PUBLISH is streamed out, received bytes wait (answers too): no
                 // request can be answered, none times out. The streamed one's timer starts
                 // with its last byte.
-                if self.stream.is_none() && self.request_timeouts(h, now) {
+                if self.stream().is_none() && self.request_timeouts(h, now) {
                     self.fail(conn, h, Disconnected::RequestTimeout, now);
                     return;
                 }
                 let ka = self.keep_alive;
-                if ka.as_ticks() == 0 || self.stream.is_some() {
+                if ka.as_ticks() == 0 || self.stream().is_some() {
                     return;
                 }
                 // The broker silent for 1.5 x keep-alive: it is gone.
@@ -578,7 +589,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn is_idle(&self) -> bool {
         self.out.is_empty()
             && self.in2.is_empty()
-            && self.stream.is_none()
+            && self.stream().is_none()
             && self.incoming.is_none()
     }
 
@@ -601,7 +612,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Whether the client must not take more received bytes now.
     pub(crate) fn rx_blocked(&self) -> bool {
-        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN || self.ack_due.is_some()
+        self.stream().is_some()
+            || self.ring.free() < super::output::ACK_LEN
+            || self.ack_due.is_some()
     }
 }
 
