@@ -62,25 +62,35 @@ const BUDGETS: &[Budget] = &[
         image: "mqtt",
         no_default: false,
         features: &[],
-        what: "rawnet-mqtt client (5.0 and 3.1.1, QoS 0/1/2, will, subscribe, keep-alive, reconnect) over rawnet-tcp (baseline: the net image's echo application)",
+        what: "rawnet-mqtt client (default features: 5.0 and 3.1.1, QoS 0/1/2, streaming; will, subscribe, keep-alive, reconnect) over rawnet-tcp (baseline: the net image's echo application)",
         layer: "MQTT client, 5.0 + 3.1.1",
         target_flash: 12 * 1024,
-        // Measured 20,100 B (2026-11-26, commit fb1999a; 3.1.1-only build 13,976 B) + 2%;
-        // 20,148 B since `Client::last_disconnect` (2026-12-05, branch spine); 20,444 B with
-        // commands from handlers and `disconnect_when_idle` (2026-12-05, branch tools).
-        max_flash: 20_510,
+        // Measured 20,336 B (2026-12-05; 3.1.1-only 13,996 B, lean profiles 19,508 and
+        // 13,376 B: docs/footprint-mqtt.md) + a small margin.
+        max_flash: 20_450,
         // Measured 10,208 B: TCP 2 x 2 KiB, MAC frames, client ring/receive/store 3 x 1 KiB.
         max_ram: 11 * 1024,
     },
     Budget {
         image: "mqtt",
         no_default: true,
-        features: &[],
-        what: "rawnet-mqtt client, 3.1.1 only (no `v5`)",
+        features: &["full"],
+        what: "rawnet-mqtt client, 3.1.1 only (no `v5`; QoS 0/1/2, streaming)",
         layer: "MQTT client, 3.1.1 only",
         target_flash: 5 * 1024,
         // Measured 14,364 B (2026-12-05) + 2%.
         max_flash: 14_650,
+        max_ram: 11 * 1024,
+    },
+    Budget {
+        image: "mqtt",
+        no_default: true,
+        features: &[],
+        what: "rawnet-mqtt lean profile: 3.1.1 only, QoS 0/1, no streamed publishes (lwIP's feature set)",
+        layer: "MQTT client, lean 3.1.1",
+        target_flash: 5 * 1024,
+        // Measured 13,376 B (2026-12-05) + 2%.
+        max_flash: 13_650,
         max_ram: 11 * 1024,
     },
 ];

@@ -50,25 +50,27 @@ pub fn all() -> Result<(), String> {
         "tests",
         cargo().args(["test", "--workspace", "--all-features"]),
     )?;
-    // rawnet-mqtt without its default `v5` feature is a different program (MQTT 3.1.1 only,
-    // every 5.0 branch compiled out): lint and test that build too.
-    run(
-        "rawnet-mqtt 3.1.1-only (no default features): clippy",
-        cargo().args([
-            "clippy",
-            "-p",
-            "rawnet-mqtt",
-            "--all-targets",
-            "--no-default-features",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    )?;
-    run(
-        "rawnet-mqtt 3.1.1-only (no default features): tests",
-        cargo().args(["test", "-p", "rawnet-mqtt", "--no-default-features"]),
-    )?;
+    // rawnet-mqtt's builds without some default features are different programs: without
+    // `v5` MQTT 3.1.1 only (every 5.0 branch compiled out); without `qos2` and `streaming`
+    // the lean profile (QoS 0/1, no streamed publishes). Lint and test those builds too.
+    for (label, features) in [
+        ("3.1.1-only", "qos2,streaming"),
+        ("lean 3.1.1-only", ""),
+        ("lean 5.0", "v5"),
+    ] {
+        let flags = ["--no-default-features", "--features", features];
+        run(
+            &format!("rawnet-mqtt {label} (--no-default-features --features '{features}'): clippy"),
+            cargo()
+                .args(["clippy", "-p", "rawnet-mqtt", "--all-targets"])
+                .args(flags)
+                .args(["--", "-D", "warnings"]),
+        )?;
+        run(
+            &format!("rawnet-mqtt {label} (--no-default-features --features '{features}'): tests"),
+            cargo().args(["test", "-p", "rawnet-mqtt"]).args(flags),
+        )?;
+    }
     rootless_host_path()?;
     package()?;
     crate::board::test()?;

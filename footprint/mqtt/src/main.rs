@@ -5,7 +5,8 @@
 //! application does with lwIP's `apps/mqtt`: DHCP, a DNS lookup of the broker, one TCP
 //! connection, CONNECT with a will, one SUBSCRIBE, a PUBLISH at QoS 0, 1 and 2 every second,
 //! incoming messages counted, requests timed out, keep-alive, and a reconnect with backoff
-//! when the connection ends. The baseline (`--features baseline`) is the same program with
+//! when the connection ends. Without the `full` feature (the lean profile: rawnet-mqtt
+//! without `qos2` and `streaming`) the QoS 2 publish and subscription are QoS 1. The baseline (`--features baseline`) is the same program with
 //! the `footprint/net` echo application on the TCP connection instead of the client, so
 //! `image - baseline` is the MQTT client alone.
 #![no_std]
@@ -71,6 +72,14 @@ mod app {
     /// The `footprint/net`-style echo application (shared with the tls image).
     pub type App = footprint_support::Echo;
 }
+
+/// The highest QoS the image uses: 2, or 1 in the lean profile (no `full`).
+#[cfg(all(not(feature = "baseline"), feature = "full"))]
+const TOP_QOS: rawnet_mqtt::wire::QoS = rawnet_mqtt::wire::QoS::ExactlyOnce;
+#[cfg(all(not(feature = "baseline"), not(feature = "full")))]
+const TOP_QOS: rawnet_mqtt::wire::QoS = rawnet_mqtt::wire::QoS::AtLeastOnce;
+#[cfg(not(feature = "baseline"))]
+const SUB_QOS: rawnet_mqtt::wire::QoS = TOP_QOS;
 
 #[cfg(not(feature = "baseline"))]
 static mut MQTT: rawnet_mqtt::client::BufferStorage<1024, 1024, 1024> =
@@ -177,7 +186,7 @@ fn main() -> ! {
                 if !subscribed {
                     let topics = [Subscription {
                         filter: "devices/frdm-k64f/cmd/#",
-                        options: SubscriptionOptions::qos(QoS::ExactlyOnce),
+                        options: SubscriptionOptions::qos(SUB_QOS),
                     }];
                     subscribed = client.subscribe(&mut c, &topics, t).is_ok();
                 }
@@ -187,7 +196,7 @@ fn main() -> ! {
                     let qos = match seq % 3 {
                         0 => QoS::AtMostOnce,
                         1 => QoS::AtLeastOnce,
-                        _ => QoS::ExactlyOnce,
+                        _ => TOP_QOS,
                     };
                     let payload = [b'0' + seq % 10; 8];
                     let msg = Publication::new("devices/frdm-k64f/temp", &payload).qos(qos);

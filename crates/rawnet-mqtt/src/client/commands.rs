@@ -27,8 +27,6 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     ///   return [`Error::Busy`] and received bytes wait in the connection.
     ///
     /// Completion is reported by [`Handler::published`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn publish<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -85,13 +83,11 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
 
     /// Payload bytes the current streamed PUBLISH still needs (0: none is streaming).
     pub fn payload_pending(&self) -> usize {
-        self.s.stream.map_or(0, |s| s.left)
+        self.s.stream().map_or(0, |s| s.left)
     }
 
     /// Subscribe to one or more topic filters (lwIP's `mqtt_subscribe`, several at once).
     /// Completion: [`Handler::subscribed`] with one reason code per filter.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn subscribe<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -108,8 +104,6 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// [`Error::Encode`]; properties in 3.1.1 are `Error::Encode(NotInVersion)`; an
     /// identifier when the broker's CONNACK said Subscription Identifier Available 0 is
     /// [`Error::SubscriptionIdentifiersNotSupported`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn subscribe_with_properties<C: Connection>(
         &mut self,
         conn: &mut C,
@@ -195,7 +189,7 @@ impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// [`Client::write_payload`] without the output step.
     pub(crate) fn write_payload(&mut self, data: &[u8], now: Instant) -> Result<usize, Error> {
-        let stream = self.stream.ok_or(Error::NoStream)?;
+        let stream = self.stream().ok_or(Error::NoStream)?;
         let n = data.len().min(stream.left).min(self.ring.free());
         let chunk = data.get(..n).unwrap_or_default();
         self.ring.push_all(chunk).map_err(|_| Error::OutputFull)?;
@@ -211,6 +205,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         now: Instant,
     ) -> Result<PacketId, Error> {
         let count = u16::try_from(topics.len()).map_err(|_| Error::TooManyRequests)?;
+        if !topics.iter().all(|t| qos_enabled(t.options.qos)) {
+            return Err(Error::QosNotSupported);
+        }
         let with_id =
             self.version.is_v5() && properties.subscription_identifiers().next().is_some();
         if with_id && !self.server.subscription_ids {
@@ -272,7 +269,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             let _ = conn.close();
             return Ok(());
         }
-        let connected = self.phase == Phase::Connected && self.stream.is_none();
+        let connected = self.phase == Phase::Connected && self.stream().is_none();
         // An acknowledgement still waiting for room goes first.
         self.flush_ack();
         let pushed = if connected {
@@ -297,10 +294,10 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     fn check_publish(&self, msg: &Publication<'_>) -> Result<(), Error> {
-        if self.stream.is_some() {
+        if self.stream().is_some() {
             return Err(Error::Busy);
         }
-        if msg.qos > self.server.max_qos {
+        if msg.qos > self.server.max_qos || !qos_enabled(msg.qos) {
             return Err(Error::QosNotSupported);
         }
         if msg.retain && !self.server.retain {
@@ -313,7 +310,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         Ok(())
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
     #[inline(never)]
     pub(crate) fn publish<const STREAMED: bool>(
         &mut self,
@@ -368,6 +364,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let written = if !partial && total <= self.ring.capacity() {
             self.push_publish(&publish)?;
             msg.payload.len()
+        } else if !cfg!(feature = "streaming") {
+            // Streaming is what sends a packet larger than the ring (or not all here).
+            return Err(Error::PacketTooLarge);
         } else {
             // Larger than the ring, or not all here: the header now, the payload as the
             // ring drains.
@@ -490,7 +489,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         if self.phase != Phase::Connected {
             return Err(Error::NotConnected);
         }
-        if self.stream.is_some() {
+        if self.stream().is_some() {
             return Err(Error::Busy);
         }
         if self.out.is_full() {
@@ -516,6 +515,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         let _ = self.out.insert(record);
         Ok(id)
     }
+}
+
+/// Whether this build handles `qos`: QoS 2 only with the `qos2` feature.
+fn qos_enabled(qos: QoS) -> bool {
+    cfg!(feature = "qos2") || qos != QoS::ExactlyOnce
 }
 
 fn to_publish<'a>(msg: &Publication<'a>, id: Option<PacketId>) -> Publish<'a> {

@@ -184,7 +184,7 @@ impl<const N: usize, const M: usize> Commands for Ctx<'_, '_, N, M> {
     }
 
     fn payload_pending(&self) -> usize {
-        self.s.stream.map_or(0, |s| s.left)
+        self.s.stream().map_or(0, |s| s.left)
     }
 
     fn server_limits(&self) -> ServerLimits {

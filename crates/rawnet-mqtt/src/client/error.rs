@@ -153,6 +153,10 @@ pub enum ProtocolError {
     /// too small for the advertised Topic Alias Maximum and the broker's topics).
     /// DISCONNECT reason 0x97 Quota exceeded.
     TopicAliasStorageFull,
+    /// A QoS 2 PUBLISH to a client built without the `qos2` feature, which never subscribes
+    /// above QoS 1: the broker sent more than it granted. DISCONNECT reason 0x9B QoS not
+    /// supported.
+    QosNotSubscribed,
 }
 
 impl ProtocolError {
@@ -164,6 +168,7 @@ impl ProtocolError {
             ProtocolError::ReceiveMaximumExceeded => ReasonCode::ReceiveMaximumExceeded,
             ProtocolError::TopicAliasInvalid => ReasonCode::TopicAliasInvalid,
             ProtocolError::TopicAliasStorageFull => ReasonCode::QuotaExceeded,
+            ProtocolError::QosNotSubscribed => ReasonCode::QosNotSupported,
             ProtocolError::Unexpected(_)
             | ProtocolError::UnknownPacketId(..)
             | ProtocolError::ReasonCount
@@ -184,6 +189,7 @@ impl fmt::Display for ProtocolError {
             ProtocolError::TopicAliasInvalid => f.write_str("invalid topic alias"),
             ProtocolError::AuthNotSupported => f.write_str("AUTH not supported"),
             ProtocolError::TopicAliasStorageFull => f.write_str("topic alias storage full"),
+            ProtocolError::QosNotSubscribed => f.write_str("QoS 2 PUBLISH without QoS 2 support"),
         }
     }
 }

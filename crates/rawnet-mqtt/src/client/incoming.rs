@@ -37,8 +37,13 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 .publish_start(h, aliases, &p, p.payload.len())
                 .map(|()| self.payload(h, p.payload, true)),
             (Phase::Connected, Repr::PubAck(a)) => self.ack(h, PacketType::PubAck, &a, now),
+            // Without the `qos2` feature, QoS 2 packets are unexpected (no QoS 2 is sent,
+            // none subscribed to).
+            #[cfg(feature = "qos2")]
             (Phase::Connected, Repr::PubRec(a)) => self.ack(h, PacketType::PubRec, &a, now),
+            #[cfg(feature = "qos2")]
             (Phase::Connected, Repr::PubComp(a)) => self.ack(h, PacketType::PubComp, &a, now),
+            #[cfg(feature = "qos2")]
             (Phase::Connected, Repr::PubRel(a)) => {
                 // Answered even for an identifier we do not hold (a retransmission after
                 // a reconnect, [MQTT-4.3.3-13]).
@@ -95,6 +100,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             }
         }
         let duplicate = match p.qos {
+            PublishQos::ExactlyOnce(_) if !cfg!(feature = "qos2") => {
+                return Err(ProtocolError::QosNotSubscribed)
+            }
             PublishQos::ExactlyOnce(id) => receive_qos2(&mut self.in2, id)?,
             _ => false,
         };

@@ -34,6 +34,17 @@
 //! received QoS 2 messages waiting for PUBREL (the client's Receive Maximum in MQTT 5.0),
 //! and the caller's [`Buffers`]: output ring, receive buffer, message store.
 //!
+//! # Profiles
+//!
+//! The default features `qos2` (PUBREC / PUBREL / PUBCOMP both ways) and `streaming`
+//! (publishes larger than the ring, [`Client::publish_streamed`], [`Handler::next_payload`])
+//! can be turned off for lwIP's profile, QoS 0/1 without streamed publishes: the same code
+//! with the QoS 2 and streaming branches compiled out. A QoS 2 publish or subscription is
+//! then [`Error::QosNotSupported`], a publish larger than the ring
+//! [`Error::PacketTooLarge`], and a QoS 2 PUBLISH from the broker (more than it granted)
+//! ends the connection with [`ProtocolError::QosNotSubscribed`]. QoS 1 messages are kept
+//! and resent across reconnects as in the full build.
+//!
 //! # Example
 //!
 //! A client driven by hand over a fake connection (a real one comes from rawnet-tcp's
@@ -154,8 +165,6 @@ pub struct Client<'b, H, const N: usize = 8, const M: usize = 20> {
 impl<'b, H: Handler, const N: usize, const M: usize> Client<'b, H, N, M> {
     /// A client (lwIP's `mqtt_client_new` + `mqtt_client_info_t`). It connects when the
     /// connection below reports `connected`.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn new(handler: H, options: Options<'b>, buffers: Buffers<'b>) -> Self {
         let mut decoder = Decoder::new(buffers.receive, options.version);
         if let Some(max) = options.max_packet_size {
@@ -284,8 +293,6 @@ where
     C: Connection,
     H: Handler,
 {
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn connected(&mut self, conn: &mut C, now: Instant) {
         self.decoder.reset();
         self.decoder.set_version(self.s.options.version);
@@ -296,8 +303,6 @@ where
         s.start(conn, h, now);
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
         if self.s.phase == session::Phase::Idle {
             // After our DISCONNECT or an error: drain and ignore.
@@ -367,8 +372,6 @@ where
         used
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn eof(&mut self, conn: &mut C, now: Instant) {
         let _ = now;
         if self.s.phase == session::Phase::Idle {
@@ -379,24 +382,18 @@ where
         s.end(h, Disconnected::Closed);
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
         let _ = len;
         let (h, s) = self.parts();
         s.output(conn, h, now);
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn poll(&mut self, conn: &mut C, now: Instant) {
         let (h, s) = self.parts();
         s.tick(conn, h, now);
         s.output(conn, h, now);
     }
 
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     fn err(&mut self, err: C::Error, now: Instant) {
         let _ = now;
         self.s.closing = false;

@@ -152,27 +152,32 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Appends an acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) with success and no
     /// properties; room for it was checked before the packet that asks for it was taken.
     pub(crate) fn push_ack(&mut self, kind: wire::PacketType, id: PacketId) {
-        // Success and no properties: the 4 bytes `Repr::emit` writes, without the encoder.
-        let [hi, lo] = id.get().to_be_bytes();
-        self.ack_due = [(kind as u8) << 4 | kind.fixed_flags(), 2, hi, lo];
+        self.ack_due = Some((kind, id));
         self.flush_ack();
     }
 
     /// Puts the acknowledgement waiting for room (a handler's command filled the ring) into
     /// the ring, if there is room now.
     pub(crate) fn flush_ack(&mut self) {
-        if self.ack_due[0] != 0 && self.ring.push_all(&self.ack_due).is_ok() {
-            self.pushed = self.pushed.wrapping_add(ACK_LEN as u32);
-            self.ack_due[0] = 0;
+        let Some((kind, id)) = self.ack_due else {
+            return;
+        };
+        let ack = wire::Ack::new(id);
+        let repr = match kind {
+            wire::PacketType::PubAck => Repr::PubAck(ack),
+            wire::PacketType::PubRec => Repr::PubRec(ack),
+            wire::PacketType::PubRel => Repr::PubRel(ack),
+            _ => Repr::PubComp(ack),
+        };
+        if self.push_repr(&repr).is_ok() {
+            self.ack_due = None;
         }
     }
 
     /// Copies stored packets that must be sent (queued messages, resumed flows) into the
     /// ring, oldest first, while they fit and the broker's Receive Maximum allows.
-    // Out of line: smaller client image (docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn pump<H: Handler>(&mut self, h: &mut H, now: Instant) {
-        if !self.is_connected() || self.stream.is_some() {
+        if !self.is_connected() || self.stream().is_some() {
             return;
         }
         while let Some(slot) = self.out.oldest(|r| r.pending) {
@@ -300,7 +305,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 h.published(None, Ok(wire::ReasonCode::Success), &mut Ctx { s: self });
             }
         }
-        if self.closing && self.ring.is_empty() && self.stream.is_none() {
+        if self.closing && self.ring.is_empty() && self.stream().is_none() {
             self.closing = false;
             let _ = conn.close();
         }
@@ -312,23 +317,23 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// caller ends the session). It waits while a PUBLISH is streamed, an acknowledgement
     /// waits for room (it goes first), or the ring is full.
     /// Runs first in the output step, so that the DISCONNECT leaves in it.
-    // Out of line: smaller image (docs/footprint-mqtt.md).
-    #[inline(never)]
     fn disconnect_due(&mut self, now: Instant) -> bool {
         // A request is made while connected; `connect_at` holds its deadline.
         self.flush_ack();
         let due = self.disconnect == super::session::Requested::Now
             || now >= self.connect_at
             || self.is_idle();
-        let blocked = self.stream.is_some() || self.ack_due[0] != 0;
+        let blocked = self.stream().is_some() || self.ack_due.is_some();
         if self.phase != Phase::Connected || !due || blocked {
             return false;
         }
-        if self.ring.push_all(&[0xE0, 0]).is_err() {
+        if self
+            .push_repr(&Repr::Disconnect(wire::Disconnect::default()))
+            .is_err()
+        {
             return false;
         }
         self.disconnect = super::session::Requested::No;
-        self.pushed = self.pushed.wrapping_add(2);
         self.closing = true;
         true
     }
@@ -340,7 +345,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// code and leaves the image.
     fn pull_payload<H: Handler>(&mut self, h: &mut H, now: Instant) {
         let mut buf = [0u8; PULL_CHUNK];
-        while let Some(stream) = self.stream {
+        while let Some(stream) = self.stream() {
             let want = self.ring.free().min(stream.left).min(PULL_CHUNK);
             let Some(dst) = buf.get_mut(..want) else {
                 return;
@@ -360,7 +365,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// `n` more payload bytes of the streamed PUBLISH are in the ring.
     pub(crate) fn streamed(&mut self, n: usize, now: Instant) {
-        let Some(stream) = self.stream else {
+        let Some(stream) = self.stream() else {
             return;
         };
         self.pushed = self.pushed.wrapping_add(n as u32);

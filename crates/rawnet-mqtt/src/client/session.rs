@@ -131,8 +131,8 @@ pub struct Session<'b, const N: usize, const M: usize> {
     /// for the same reason.
     pub(crate) alias_in_insert: Option<fn(&mut AliasTable<'b>, u16, &str) -> bool>,
     /// An acknowledgement (PUBACK, PUBREC, PUBREL, PUBCOMP) waiting for room in the ring
-    /// (a handler's command took it); `[0, ..]`: none. Nothing is read meanwhile.
-    pub(crate) ack_due: [u8; 4],
+    /// (a handler's command took it). Nothing is read meanwhile.
+    pub(crate) ack_due: Option<(crate::wire::PacketType, PacketId)>,
     /// Commands from a handler are refused ([`Error::Busy`](super::Error::Busy)): the
     /// session is in a loop a command could make endless (dropping queued messages).
     pub(crate) no_commands: bool,
@@ -149,8 +149,6 @@ pub(crate) type AliasOutSteps<'b, const N: usize, const M: usize> = (
 );
 
 impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn new(options: Options<'b>, output: &'b mut [u8], store: &'b mut [u8]) -> Self {
         let zero = Instant::from_ticks(0);
         Session {
@@ -179,9 +177,18 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             alias_in_max: 0,
             alias_out_steps: None,
             alias_in_insert: None,
-            ack_due: [0; 4],
+            ack_due: None,
             no_commands: false,
             disconnect: Requested::No,
+        }
+    }
+
+    /// The PUBLISH being streamed out; always `None` without the `streaming` feature (so
+    /// that everything behind it leaves the image).
+    pub(crate) fn stream(&self) -> Option<Stream> {
+        match cfg!(feature = "streaming") {
+            true => self.stream,
+            false => None,
         }
     }
 
@@ -190,8 +197,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// The connection below is up: send CONNECT (lwIP's `mqtt_tcp_connect_cb`).
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn start<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -204,7 +209,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.closing = false;
         self.ended = None;
         self.disconnect = Requested::No;
-        self.ack_due[0] = 0;
+        self.ack_due = None;
         self.pushed = 0;
         self.written = 0;
         self.qos0_pending = 0;
@@ -259,8 +264,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// A CONNACK arrived while connecting.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn connack<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -387,8 +390,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// Ends the connection because of something the broker did or did not do: a
     /// DISCONNECT with `reason` first (MQTT 5.0, when it can still go out whole), then the
     /// close; then [`Session::end`].
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn fail<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -400,7 +401,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             Disconnected::Protocol(e) => Some(e.reason()),
             _ => None,
         };
-        if let (Some(reason), true, None) = (reason, self.version.is_v5(), self.stream) {
+        if let (Some(reason), true, None) = (reason, self.version.is_v5(), self.stream()) {
             // Whatever is still in the ring was for this connection only.
             self.ring.clear();
             let d = Repr::Disconnect(Disconnect {
@@ -425,23 +426,21 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// The connection is over (whatever the cause): fail what cannot continue, keep what
     /// can, tell the handler.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline]
     pub(crate) fn end<H: Handler>(&mut self, h: &mut H, why: Disconnected) {
         self.end_with(h, why, false)
     }
 
     /// [`Session::end`], keeping the output ring's bytes to leave (`keep_output`: a
     /// requested disconnect) or dropping them.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn end_with<H: Handler>(&mut self, h: &mut H, why: Disconnected, keep_output: bool) {
         self.phase = Phase::Idle;
         self.ended = Some(why);
         self.incoming = None;
         self.ping_at = None;
         self.disconnect = Requested::No;
-        if let Some(stream) = self.stream.take() {
+        let stream = self.stream();
+        self.stream = None;
+        if let Some(stream) = stream {
             if stream.id.is_none() {
                 h.published(
                     None,
@@ -452,7 +451,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
         if !keep_output {
             self.ring.clear();
-            self.ack_due[0] = 0;
+            self.ack_due = None;
             self.closing = false;
             for _ in 0..core::mem::take(&mut self.qos0_pending) {
                 h.published(
@@ -485,8 +484,6 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     }
 
     /// Timers (from `poll`): connect timeout, request timeouts, keep-alive.
-    // Out of line: smaller image (LTO had copies inlined; docs/footprint-mqtt.md).
-    #[inline(never)]
     pub(crate) fn tick<C: Connection, H: Handler>(
         &mut self,
         conn: &mut C,
@@ -508,12 +505,12 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // While a PUBLISH is streamed out, received bytes wait (answers too): no
                 // request can be answered, none times out. The streamed one's timer starts
                 // with its last byte.
-                if self.stream.is_none() && self.request_timeouts(h, now) {
+                if self.stream().is_none() && self.request_timeouts(h, now) {
                     self.fail(conn, h, Disconnected::RequestTimeout, now);
                     return;
                 }
                 let ka = self.keep_alive;
-                if ka.as_ticks() == 0 || self.stream.is_some() {
+                if ka.as_ticks() == 0 || self.stream().is_some() {
                     return;
                 }
                 // The broker silent for 1.5 x keep-alive: it is gone.
@@ -524,9 +521,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 // PINGREQ when we sent nothing, or heard nothing, for a keep-alive period.
                 let ping_due = self.ping_at.is_none_or(|t| since(t) >= ka);
                 let idle = since(self.last_sent) >= ka || since(self.last_recv) >= ka;
-                // PINGREQ is the fixed 2 bytes `Repr::emit` writes, without the encoder.
-                if ping_due && idle && self.ring.push_all(&[0xC0, 0]).is_ok() {
-                    self.pushed = self.pushed.wrapping_add(2);
+                if ping_due && idle && self.push_repr(&Repr::PingReq).is_ok() {
                     self.ping_at = Some(now);
                 }
             }
@@ -594,7 +589,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     pub(crate) fn is_idle(&self) -> bool {
         self.out.is_empty()
             && self.in2.is_empty()
-            && self.stream.is_none()
+            && self.stream().is_none()
             && self.incoming.is_none()
     }
 
@@ -617,7 +612,9 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
 
     /// Whether the client must not take more received bytes now.
     pub(crate) fn rx_blocked(&self) -> bool {
-        self.stream.is_some() || self.ring.free() < super::output::ACK_LEN || self.ack_due[0] != 0
+        self.stream().is_some()
+            || self.ring.free() < super::output::ACK_LEN
+            || self.ack_due.is_some()
     }
 }
 

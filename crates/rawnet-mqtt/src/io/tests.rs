@@ -515,6 +515,7 @@ fn nothing_happens_before_connect() {
 
 /// While a PUBLISH larger than the ring is streamed the client takes no bytes: they wait
 /// in `rx` (a full `rx` is not read into) and are delivered once the stream is done.
+#[cfg(feature = "streaming")]
 #[test]
 fn bytes_the_client_does_not_take_wait_in_rx() {
     let mut c = client(32, 0);
@@ -571,6 +572,7 @@ fn bytes_the_client_does_not_take_wait_in_rx() {
 
 /// rawnet-tcp's rule: the end of the stream is reported after the last byte before it was
 /// taken, not when it is read.
+#[cfg(feature = "streaming")]
 #[test]
 fn the_end_of_the_stream_waits_for_the_bytes_before_it() {
     let mut c = client(32, 0);

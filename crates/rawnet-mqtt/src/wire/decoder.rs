@@ -170,8 +170,6 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
     /// a wrapper around either (for example one that notes which packet type it refused).
     /// Oversized PUBLISHes are streamed as with [`Decoder::feed`], without `parse`. An
     /// error `parse` returns is final, like every decoder error.
-    // Out of line: smaller client image (docs/footprint-mqtt.md).
-    #[inline(never)]
     pub fn feed_with<'a, P>(&'a mut self, input: &'a [u8], parse: P) -> Result<Decoded<'a>, Error>
     where
         P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,
@@ -344,8 +342,6 @@ impl<B: AsRef<[u8]> + AsMut<[u8]>> Decoder<B> {
 
     /// The zero-copy path: a whole packet (or a whole oversized PUBLISH header) at the
     /// start of `input` while nothing is buffered.
-    // Out of line: smaller client image (docs/footprint-mqtt.md).
-    #[inline(never)]
     fn try_whole<'a, P>(&mut self, input: &'a [u8], parse: &P) -> Result<Option<Decoded<'a>>, Error>
     where
         P: Fn(&FixedHeader, &'a [u8], Version) -> Result<Repr<'a>, Error>,

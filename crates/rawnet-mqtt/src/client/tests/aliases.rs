@@ -60,6 +60,7 @@ fn aliased(version: Version, storage: usize) -> Bench {
 const MAX2: &[Property<'static>] = &[Property::TopicAliasMaximum(2)];
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn outgoing_alias_is_defined_then_used_up_to_the_broker_maximum() {
     let mut b = aliased(Version::V5, 64);
@@ -150,6 +151,7 @@ fn an_explicit_alias_stays_refused() {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn aliases_end_with_the_connection_and_retransmissions_carry_the_full_topic() {
     let mut b = Bench::with_client(

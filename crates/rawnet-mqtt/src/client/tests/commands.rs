@@ -99,12 +99,14 @@ fn an_acknowledgement_waits_for_a_ring_a_handler_filled_and_input_waits_for_it()
     );
 }
 
+#[cfg(feature = "qos2")]
 fn disconnect_when_idle_after_a_message(ev: &Ev, c: &mut dyn Commands) {
     if let Ev::Data(_, true) = ev {
         c.disconnect_when_idle();
     }
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn a_qos2_subscriber_disconnects_once_the_broker_released_the_message() {
     let mut b = Bench::connected(Version::V311);
@@ -126,6 +128,7 @@ fn a_qos2_subscriber_disconnects_once_the_broker_released_the_message() {
     );
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn an_idle_disconnect_gives_up_waiting_after_the_request_timeout() {
     let mut b = Bench::connected(Version::V311);
@@ -142,6 +145,7 @@ fn an_idle_disconnect_gives_up_waiting_after_the_request_timeout() {
     assert_eq!(b.client.last_disconnect(), Some(Disconnected::Requested));
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn a_disconnect_from_a_handler_goes_at_the_end_of_the_callback() {
     fn now(ev: &Ev, c: &mut dyn Commands) {
@@ -162,6 +166,7 @@ fn a_disconnect_from_a_handler_goes_at_the_end_of_the_callback() {
     );
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn disconnect_when_idle_waits_for_the_acknowledgements_of_our_messages() {
     let mut b = Bench::connected(Version::V311);
@@ -183,6 +188,7 @@ fn disconnect_when_idle_waits_for_the_acknowledgements_of_our_messages() {
     assert_eq!(events.len(), 3, "both completed first: {events:?}");
 }
 
+#[cfg(feature = "streaming")]
 #[test]
 fn a_payload_larger_than_the_ring_is_pulled_from_the_handler() {
     let mut b = Bench::with(Version::V311, 64, 256, 512, |o| o);
@@ -205,6 +211,7 @@ fn a_payload_larger_than_the_ring_is_pulled_from_the_handler() {
     assert_eq!(b.events(), [Ev::Published(0, Ok(ReasonCode::Success))]);
 }
 
+#[cfg(feature = "streaming")]
 #[test]
 fn the_request_timer_of_a_streamed_message_starts_with_its_last_byte() {
     let mut b = Bench::with(Version::V311, 64, 256, 512, |o| Options {

@@ -74,6 +74,7 @@ fn packets_not_allowed_now() {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn unknown_packet_ids_and_wrong_acks() {
     use crate::wire::PacketType as T;

@@ -17,6 +17,7 @@ fn persistent() -> Bench {
     b
 }
 
+#[cfg(feature = "qos2")]
 fn queue(b: &mut Bench, payload: &'static [u8], qos: QoS, retain: bool) -> u16 {
     let msg = Publication::new("t", payload).qos(qos).retain(retain);
     b.client.queue_publish(&msg).unwrap().map_or(0, |i| i.get())
@@ -38,6 +39,7 @@ fn publish_pkt(payload: &[u8], qos: u8, id: u16, dup: bool) -> Pkt {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn messages_over_the_new_maximum_packet_size_fail_with_a_specific_error() {
     let mut b = persistent();
@@ -84,6 +86,7 @@ fn messages_over_the_new_maximum_packet_size_fail_with_a_specific_error() {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn queued_messages_over_the_new_maximum_qos_or_retain_fail_with_a_specific_error() {
     let mut b = persistent();

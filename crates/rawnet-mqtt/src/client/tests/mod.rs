@@ -8,6 +8,7 @@ mod commands;
 mod connect;
 mod hostile;
 mod limits;
+mod profile;
 mod properties;
 mod publish;
 mod receive;

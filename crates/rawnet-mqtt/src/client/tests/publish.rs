@@ -74,6 +74,7 @@ fn qos1_completes_on_puback_and_frees_the_store() {
     assert_eq!((b.client.in_flight(), b.client.store_used()), (0, 0));
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn qos2_flow_pubrec_pubrel_pubcomp() {
     let mut b = Bench::connected(Version::V311);
@@ -94,6 +95,7 @@ fn qos2_flow_pubrec_pubrel_pubcomp() {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn reason_codes_on_acks_5() {
     let mut b = Bench::connected(Version::V5);
@@ -144,6 +146,7 @@ fn bytes_leave_only_as_the_connection_takes_them() {
     assert!(b.publish("abc", &big, QoS::AtMostOnce).is_ok());
 }
 
+#[cfg(feature = "streaming")]
 #[test]
 fn a_publish_larger_than_the_ring_is_streamed() {
     let mut b = Bench::connected(Version::V311);
@@ -172,6 +175,7 @@ fn a_publish_larger_than_the_ring_is_streamed() {
     );
 }
 
+#[cfg(feature = "streaming")]
 #[test]
 fn a_large_qos1_publish_streams_without_a_copy() {
     let mut b = Bench::connected(Version::V311);

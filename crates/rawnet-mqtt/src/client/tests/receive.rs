@@ -11,6 +11,7 @@ fn start(topic: &str, len: usize, qos: u8) -> Ev {
     }
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn qos0_1_2_delivered_and_acknowledged() {
     let mut b = Bench::connected(Version::V311);
@@ -38,6 +39,7 @@ fn qos0_1_2_delivered_and_acknowledged() {
     assert_eq!(b.out(), [Pkt::PubComp(9)]);
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn qos2_duplicates_are_not_delivered_twice() {
     let mut b = Bench::connected(Version::V311);
@@ -105,6 +107,7 @@ fn input_waits_while_the_ring_cannot_hold_an_answer() {
 }
 
 #[cfg(feature = "v5")]
+#[cfg(feature = "qos2")]
 #[test]
 fn receive_maximum_exceeded_by_the_broker() {
     let mut b = Bench::connected(Version::V5); // M = 2

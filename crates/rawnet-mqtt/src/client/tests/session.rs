@@ -14,6 +14,7 @@ fn publish_pkt(topic: &str, payload: &[u8], qos: u8, id: u16, dup: bool) -> Pkt 
     }
 }
 
+#[cfg(feature = "qos2")]
 fn persistent(version: Version) -> Bench {
     let mut b = Bench::with(version, 256, 256, 512, |mut o| {
         o.clean_start = false;
@@ -24,6 +25,7 @@ fn persistent(version: Version) -> Bench {
     b
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn unacked_messages_are_resent_with_dup_when_the_session_is_resumed() {
     for &version in crate::wire::TEST_VERSIONS {
@@ -82,6 +84,7 @@ fn unacked_messages_are_resent_with_dup_when_the_session_is_resumed() {
     }
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn a_new_session_requeues_stored_messages_as_new() {
     let mut b = persistent(Version::V311);
@@ -116,6 +119,7 @@ fn a_new_session_requeues_stored_messages_as_new() {
     assert_eq!(b.events(), [Ev::Published(two, Ok(ReasonCode::Success))]);
 }
 
+#[cfg(feature = "qos2")]
 #[test]
 fn incoming_qos2_state_survives_a_resumed_session_only() {
     let mut b = persistent(Version::V311);
