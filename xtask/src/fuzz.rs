@@ -1,6 +1,7 @@
-//! `cargo xtask fuzz [--minutes N | --seconds N] [target…]`: every cargo-fuzz target of the
-//! crates (each `crates/<crate>/fuzz/fuzz_targets/<target>.rs`), one after the other, each for
-//! the time asked; `cargo xtask test` runs them briefly.
+//! `cargo xtask fuzz [--minutes N | --seconds N] [--runs N] [target…]`: every cargo-fuzz target
+//! of the crates (each `crates/<crate>/fuzz/fuzz_targets/<target>.rs`), one after the other,
+//! each for the time asked, or until it has executed `--runs` inputs (then without a time
+//! limit unless one is given too); `cargo xtask test` runs them briefly.
 //!
 //! Each target starts from its seed corpus, committed under `fuzz/seeds/<target>/` (inputs that
 //! reach deep paths: real packets, a real handshake, the regression inputs of earlier
@@ -53,34 +54,53 @@ pub fn targets() -> Result<Vec<Target>, String> {
 /// What one run reported.
 struct Outcome {
     target: String,
+    /// Wall time of the whole run, the build included.
     secs: f64,
     executions: u64,
+    /// libFuzzer's own average, over the fuzzing time only.
+    per_sec: u64,
     corpus: usize,
+}
+
+/// How long each target runs.
+#[derive(Clone, Copy)]
+pub struct Limit {
+    /// Seconds (0: no time limit).
+    pub secs: u64,
+    /// Executions (0: no limit).
+    pub runs: u64,
 }
 
 /// `cargo xtask fuzz` with its arguments.
 pub fn run_task(args: &[String]) -> Result<(), String> {
-    let mut secs = 60;
+    let mut secs = None;
+    let mut runs = 0;
     let mut only = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--minutes" | "--seconds" => {
+            "--minutes" | "--seconds" | "--runs" => {
                 let n: u64 = it
                     .next()
                     .and_then(|n| n.parse().ok())
                     .ok_or_else(|| format!("{a} needs a whole number"))?;
-                secs = if a == "--minutes" { n * 60 } else { n };
+                match a.as_str() {
+                    "--minutes" => secs = Some(n * 60),
+                    "--seconds" => secs = Some(n),
+                    _ => runs = n,
+                }
             }
             name if !name.starts_with('-') => only.push(name.to_owned()),
             other => return Err(format!("unknown option {other}")),
         }
     }
-    run(secs, &only)
+    // A minute each by default; with `--runs` alone, as long as the runs take.
+    let secs = secs.unwrap_or(if runs > 0 { 0 } else { 60 });
+    run(Limit { secs, runs }, &only)
 }
 
-/// Runs each target (or those named in `only`) for `secs` seconds and prints the table.
-pub fn run(secs: u64, only: &[String]) -> Result<(), String> {
+/// Runs each target (or those named in `only`) within `limit` and prints the table.
+pub fn run(limit: Limit, only: &[String]) -> Result<(), String> {
     let all = targets()?;
     if let Some(unknown) = only.iter().find(|n| !all.iter().any(|t| &t.name == *n)) {
         let names: Vec<_> = all.iter().map(|t| t.name.as_str()).collect();
@@ -91,26 +111,22 @@ pub fn run(secs: u64, only: &[String]) -> Result<(), String> {
         .iter()
         .filter(|t| only.is_empty() || only.contains(&t.name))
     {
-        outcomes.push(one(t, secs)?);
+        outcomes.push(one(t, limit)?);
     }
     eprintln!(
         "\n    {:<16} {:>8} {:>14} {:>10} {:>8}",
-        "target", "seconds", "executions", "exec/s", "corpus"
+        "target", "wall s", "executions", "exec/s", "corpus"
     );
     for o in &outcomes {
         eprintln!(
-            "    {:<16} {:>8.0} {:>14} {:>10.0} {:>8}",
-            o.target,
-            o.secs,
-            o.executions,
-            o.executions as f64 / o.secs.max(1.0),
-            o.corpus
+            "    {:<16} {:>8.0} {:>14} {:>10} {:>8}",
+            o.target, o.secs, o.executions, o.per_sec, o.corpus
         );
     }
     Ok(())
 }
 
-fn one(t: &Target, secs: u64) -> Result<Outcome, String> {
+fn one(t: &Target, limit: Limit) -> Result<Outcome, String> {
     let fuzz = t.krate.join("fuzz");
     let corpus = fuzz.join("corpus").join(&t.name);
     let seeds = fuzz.join("seeds").join(&t.name);
@@ -123,12 +139,23 @@ fn one(t: &Target, secs: u64) -> Result<Outcome, String> {
         cmd.arg(&seeds);
     }
     cmd.arg("--")
-        .arg(format!("-max_total_time={secs}"))
+        .arg(format!("-max_total_time={}", limit.secs))
         .arg("-print_final_stats=1")
         .stderr(Stdio::piped());
+    if limit.runs > 0 {
+        cmd.arg(format!("-runs={}", limit.runs));
+    }
+    let mut what = Vec::new();
+    if limit.secs > 0 {
+        what.push(format!("{} s", limit.secs));
+    }
+    if limit.runs > 0 {
+        what.push(format!("{} runs", limit.runs));
+    }
     eprintln!(
-        "\n==> fuzz {} for {secs} s (seeds: {})\n    $ {cmd:?}",
+        "\n==> fuzz {} for {} (seeds: {})\n    $ {cmd:?}",
         t.name,
+        what.join(" or "),
         if seeds.is_dir() {
             seeds.display().to_string()
         } else {
@@ -140,11 +167,15 @@ fn one(t: &Target, secs: u64) -> Result<Outcome, String> {
         .spawn()
         .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
     let mut executions = None;
+    let mut per_sec = 0;
     // libFuzzer reports on stderr: pass it through and keep the final statistics.
     for line in BufReader::new(child.stderr.take().expect("piped")).lines() {
         let line = line.map_err(|e| e.to_string())?;
         if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
             executions = n.trim().parse().ok();
+        }
+        if let Some(n) = line.strip_prefix("stat::average_exec_per_sec:") {
+            per_sec = n.trim().parse().unwrap_or(0);
         }
         eprintln!("{line}");
     }
@@ -162,6 +193,7 @@ fn one(t: &Target, secs: u64) -> Result<Outcome, String> {
         secs: start.elapsed().as_secs_f64(),
         executions: executions
             .ok_or_else(|| format!("fuzz {}: libFuzzer printed no statistics", t.name))?,
+        per_sec,
         corpus: corpus_len,
     })
 }

@@ -23,8 +23,9 @@ tasks:
   test     run every check and test CI runs (fmt, clippy, thumbv7em builds, tests, docs, fuzz, size)
   board    the board crates: lan9118 and kinetis host tests, mps2-an386 build and its
            images run in QEMU, frdm-k64f build and its flash configuration field checked
-  fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) each, or name
-           targets (fuzz decoder client …); prints executions per target
+  fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) or --seconds N
+           each, and/or --runs N executions; or name targets (fuzz decoder client …); prints
+           executions per target
   bin      bin k64f: the FRDM-K64F firmware as a .bin for the OpenSDA drag-and-drop bootloader
   pac      regenerate boards/mk64f12-pac from ../shared/vendor-data/MK64F12.svd (svd2rust, form)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes

@@ -14,7 +14,7 @@ const NO_STD_CRATES: &[&str] = &[
 ];
 
 /// Seconds each fuzz target runs in the test command (override with RAWNET_FUZZ_SECS).
-const FUZZ_SECS_DEFAULT: u64 = 30;
+const FUZZ_SECS_DEFAULT: u64 = 20;
 
 pub fn all() -> Result<(), String> {
     run("format", cargo().args(["fmt", "--all", "--check"]))?;
@@ -167,7 +167,7 @@ fn fuzz() -> Result<(), String> {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(FUZZ_SECS_DEFAULT);
-    crate::fuzz::run(secs, &[])
+    crate::fuzz::run(crate::fuzz::Limit { secs, runs: 0 }, &[])
 }
 
 /// The main job: the firmware in QEMU against a local Mosquitto (`tests/examples/demo.rs`),
