@@ -1,14 +1,21 @@
 //! TCP handles (lwIP's `tcp_pcb`) and the borrowed connection view ([`TcpConn`]) that
 //! implements [`Connection`].
 
-use crate::config::TcpTimers;
-use crate::error::StackError;
-use crate::time::{dur_to_smol, to_smol};
-use crate::{Connection, Duration, Instant, Stack, TcpError};
-use smoltcp::iface::SocketHandle;
-use smoltcp::phy::Device;
-use smoltcp::socket::tcp::{self, ConnectError, ListenError, SocketBuffer};
-use smoltcp::wire::{IpAddress, IpEndpoint};
+#[cfg(feature = "smoltcp")]
+use crate::{
+    error::StackError,
+    time::{dur_to_smol, to_smol},
+    Connection, Duration, Stack,
+};
+#[cfg(any(feature = "smoltcp", all(feature = "std", unix)))]
+use crate::{Instant, TcpError, TcpTimers};
+#[cfg(feature = "smoltcp")]
+use smoltcp::{
+    iface::SocketHandle,
+    phy::Device,
+    socket::tcp::{self, ConnectError, ListenError, SocketBuffer},
+    wire::{IpAddress, IpEndpoint},
+};
 
 /// Where a [`TcpHandle`] stands, as the layer above sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +38,7 @@ pub enum TcpStatus {
 }
 
 /// The adapter's bookkeeping for one connection.
+#[cfg(any(feature = "smoltcp", all(feature = "std", unix)))]
 #[derive(Debug, Clone)]
 pub(crate) struct ConnState {
     pub(crate) status: TcpStatus,
@@ -45,6 +53,7 @@ pub(crate) struct ConnState {
     pub(crate) local_close: bool,
     pub(crate) eof_reported: bool,
     /// A state that follows the peer's FIN was seen.
+    #[cfg(feature = "smoltcp")]
     pub(crate) fin_seen: bool,
     /// Data or a FIN was waiting for an ACK at the last drive.
     pub(crate) awaiting_ack: bool,
@@ -52,12 +61,15 @@ pub(crate) struct ConnState {
     pub(crate) last_progress: Instant,
     pub(crate) next_poll: Instant,
     /// Something should leave now rather than at the next `Stack::poll`.
+    #[cfg(feature = "smoltcp")]
     pub(crate) output: bool,
     /// The local endpoint of an active open, to tell an address lost from a reset.
+    #[cfg(feature = "smoltcp")]
     pub(crate) local: Option<IpEndpoint>,
     pub(crate) error: Option<TcpError>,
 }
 
+#[cfg(any(feature = "smoltcp", all(feature = "std", unix)))]
 impl ConnState {
     pub(crate) fn new(timers: TcpTimers) -> Self {
         let zero = Instant::from_ticks(0);
@@ -69,11 +81,14 @@ impl ConnState {
             acked: 0,
             local_close: false,
             eof_reported: false,
+            #[cfg(feature = "smoltcp")]
             fin_seen: false,
             awaiting_ack: false,
             last_progress: zero,
             next_poll: zero,
+            #[cfg(feature = "smoltcp")]
             output: false,
+            #[cfg(feature = "smoltcp")]
             local: None,
             error: None,
         }
@@ -117,12 +132,14 @@ impl ConnState {
 ///
 /// The caller owns the handle and hands it to [`Stack::drive`] and
 /// [`Stack::connection`]. It belongs to the stack that made it.
+#[cfg(feature = "smoltcp")]
 #[derive(Debug)]
 pub struct TcpHandle {
     pub(crate) socket: SocketHandle,
     pub(crate) st: ConnState,
 }
 
+#[cfg(feature = "smoltcp")]
 impl TcpHandle {
     /// Where the handle stands.
     pub fn status(&self) -> TcpStatus {
@@ -167,6 +184,7 @@ impl TcpHandle {
 /// what [`Stack::connection`] returns for use outside callbacks.
 ///
 /// `'s` is the borrow, `'a` the lifetime of the stack's socket storage.
+#[cfg(feature = "smoltcp")]
 #[derive(Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TcpConn<'s, 'a> {
@@ -174,6 +192,7 @@ pub struct TcpConn<'s, 'a> {
     pub(crate) st: &'s mut ConnState,
 }
 
+#[cfg(feature = "smoltcp")]
 impl TcpConn<'_, '_> {
     /// smoltcp's view of the connection state (RFC 793 names).
     pub fn tcp_state(&self) -> tcp::State {
@@ -206,6 +225,7 @@ impl TcpConn<'_, '_> {
     }
 }
 
+#[cfg(feature = "smoltcp")]
 impl Connection for TcpConn<'_, '_> {
     type Error = TcpError;
 
@@ -283,6 +303,7 @@ impl Connection for TcpConn<'_, '_> {
     }
 }
 
+#[cfg(feature = "smoltcp")]
 impl<'a, D: Device> Stack<'a, D> {
     /// A TCP socket with the caller's receive and transmit buffers (lwIP's `tcp_new`). The
     /// buffer sizes are the receive window and the send space.

@@ -120,6 +120,11 @@
 //!
 //! ## Cargo features
 //!
+//! - `smoltcp` (default; implied by `dhcpv4`, `dns` and `udp`): the stack over smoltcp —
+//!   [`Stack`], [`TcpHandle`], [`TcpConn`], [`Config`]. Without it the crate is the callback
+//!   contract's TCP types ([`TcpError`], [`TcpStatus`], [`TcpTimers`]) and, with `std`,
+//!   `host::HostTcp`: neither smoltcp nor `rawnet-eth` is compiled (the TLS crate's tests
+//!   run over `HostTcp` that way).
 //! - `dhcpv4` (default): the DHCP client ([`Config::new_dhcp`], `Stack::enable_dhcp`,
 //!   `Stack::dhcp_state`), rawnet-tcp's own over a smoltcp UDP socket.
 //! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`), rawnet-tcp's
@@ -134,22 +139,31 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "smoltcp")]
 mod config;
 mod conn;
 #[cfg(feature = "dhcpv4")]
 mod dhcp;
 #[cfg(feature = "dns")]
 mod dns;
+#[cfg(feature = "smoltcp")]
 mod drive;
 mod error;
 #[cfg(all(feature = "std", unix))]
 pub mod host;
+#[cfg(any(feature = "smoltcp", all(feature = "std", unix)))]
 mod order;
+#[cfg(feature = "smoltcp")]
 mod stack;
+#[cfg(any(feature = "smoltcp", all(feature = "std", unix)))]
 mod time;
+mod timers;
 
-pub use config::{Config, Ipv4Config, Ipv4Settings, TcpTimers, MAX_DNS_SERVERS};
-pub use conn::{TcpConn, TcpHandle, TcpStatus};
+#[cfg(feature = "smoltcp")]
+pub use config::{Config, Ipv4Config, Ipv4Settings, MAX_DNS_SERVERS};
+pub use conn::TcpStatus;
+#[cfg(feature = "smoltcp")]
+pub use conn::{TcpConn, TcpHandle};
 #[cfg(feature = "dhcpv4")]
 pub use dhcp::{DhcpState, DhcpStorage, DHCP_MAX_REPLY_LEN};
 #[cfg(feature = "dns")]
@@ -171,8 +185,11 @@ pub use error::StackError;
 /// Callbacks, Instant, Duration}` keep working for users of this crate.
 pub use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 /// The smoltcp this crate is built on, for its address types and socket storage.
+#[cfg(feature = "smoltcp")]
 pub use smoltcp;
+#[cfg(feature = "smoltcp")]
 pub use stack::{Stack, RECV_CHUNK};
+pub use timers::TcpTimers;
 
 /// Why a TCP connection failed (the `err_t` of lwIP's `tcp_err` callback).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,9 @@
 //! The [`Stack`]: smoltcp's interface and socket set, polled from the superloop.
 
-use crate::config::{Config, Ipv4Config, Ipv4Settings, TcpTimers};
+use crate::config::{Config, Ipv4Config, Ipv4Settings};
 use crate::error::StackError;
 use crate::time::{from_smol, to_smol};
+use crate::TcpTimers;
 use crate::{Duration, Instant};
 use smoltcp::iface::{self, Interface, PollResult, SocketHandle, SocketSet, SocketStorage};
 use smoltcp::phy::Device;
