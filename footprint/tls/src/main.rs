@@ -24,7 +24,8 @@ use rawnet_tcp::smoltcp::iface::SocketStorage;
 use rawnet_tcp::{Callbacks, Config, DnsStorage, Stack, TcpConn, TcpHandle};
 #[cfg(not(feature = "baseline"))]
 use rawnet_tls::{
-    session, ClientConfig, MaxFragmentLength, NoSigner, Shared, Time, Tls, Verification,
+    read_buffer_len, session, ClientConfig, MaxFragmentLength, NoSigner, Time, Tls, TlsBuffers,
+    Verification,
 };
 
 /// Stand-in for the RNGA's output register, written by the "hardware".
@@ -69,13 +70,11 @@ const BUILD_TIME: u64 = 1_764_000_000;
 static mut MAC: Mac = Mac::new();
 static mut TCP_RX: [u8; 4096] = [0; 4096];
 static mut TCP_TX: [u8; 4096] = [0; 4096];
-/// TLS record buffers for max_fragment_length 1024 (what Mosquitto honours; docs/tls.md).
+/// TLS record buffers for max_fragment_length 1024 (what Mosquitto honours; docs/tls.md), a
+/// 512-byte write buffer and the default staging scratch, sized from the configuration.
 #[cfg(not(feature = "baseline"))]
-static mut TLS_READ: [u8; 1024 + 256 + 5] = [0; 1024 + 256 + 5];
-#[cfg(not(feature = "baseline"))]
-static mut TLS_WRITE: [u8; 512] = [0; 512];
-#[cfg(not(feature = "baseline"))]
-static mut TLS_SCRATCH: [u8; 512] = [0; 512];
+static mut TLS: TlsBuffers<{ read_buffer_len(Some(MaxFragmentLength::Bits10)) }, 512> =
+    TlsBuffers::new();
 
 /// Resolve the broker, connect, and drive `callbacks` until `failed` says the connection ended.
 fn connection<'a, D, C>(
@@ -144,13 +143,7 @@ fn main() -> ! {
     #[cfg(not(feature = "baseline"))]
     {
         // SAFETY: as above.
-        let (read, write, scratch) = unsafe {
-            (
-                &mut *addr_of_mut!(TLS_READ),
-                &mut *addr_of_mut!(TLS_WRITE),
-                &mut *addr_of_mut!(TLS_SCRATCH),
-            )
-        };
+        let buffers = unsafe { &mut *addr_of_mut!(TLS) };
         let anchors: [&[u8]; 1] = [ANCHOR];
         let Ok(verification) = Verification::new(&anchors) else {
             panic!()
@@ -160,13 +153,13 @@ fn main() -> ! {
         };
         let tls_config = tls_config.with_max_fragment_length(MaxFragmentLength::Bits10);
         loop {
-            let shared = Shared::new(&mut scratch[..]);
+            let (shared, read, write) = buffers.split();
             let Ok(fut) = session(
                 &shared,
                 &tls_config,
                 Time::NoEarlierThan(BUILD_TIME),
-                &mut read[..],
-                &mut write[..],
+                read,
+                write,
                 Rnga,
                 NoSigner,
             ) else {
