@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 use rawnet_tls::scripted::{Script, ScriptedServer};
-use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+use rawnet_tls::{
+    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn, Verification,
+};
 
 /// A test CA and a chain for "broker.fuzz" with the leaf's key, made once.
 struct Pki {
@@ -130,12 +132,10 @@ fuzz_target!(|data: &[u8]| {
     let pki = pki();
     let anchors = [pki.ca.as_slice()];
     let config = ClientConfig::new("broker.fuzz", Verification::new(&anchors).unwrap()).unwrap();
-    let mut scratch = [0u8; 512];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; 1024];
+    let mut buffers = Box::new(TlsBuffers::<{ read_buffer_len(None) }, 1024>::new());
+    let (shared, read, write) = buffers.split();
     let now = Instant::from_ticks(0);
-    let fut = session(&shared, &config, Time::Now(1_900_000_000), &mut read_buf, &mut write_buf, Counter(1), NoSigner).unwrap();
+    let fut = session(&shared, &config, Time::Now(1_900_000_000), read, write, Counter(1), NoSigner).unwrap();
     let mut fut = pin!(fut);
     let mut tls = Tls::new(fut.as_mut(), App::default());
     let mut conn = Mem::default();

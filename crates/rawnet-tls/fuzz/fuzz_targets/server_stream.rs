@@ -6,7 +6,9 @@
 use core::pin::pin;
 use libfuzzer_sys::fuzz_target;
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
-use rawnet_tls::{session, ClientConfig, Error, NoSigner, Shared, Time, Tls, TlsConn, Verification};
+use rawnet_tls::{
+    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn, Verification,
+};
 
 struct Sink;
 impl Connection for Sink {
@@ -69,11 +71,10 @@ fuzz_target!(|data: &[u8]| {
     let seg = usize::from(seg % 64) + 1;
     let anchors = [ANCHOR];
     let config = ClientConfig::new("broker.example", Verification::new(&anchors).unwrap()).unwrap();
-    let mut scratch = [0u8; 256];
-    let shared = Shared::new(&mut scratch);
-    let mut read_buf = vec![0u8; config.read_buffer_len()];
-    let mut write_buf = vec![0u8; 1024];
-    let fut = session(&shared, &config, Time::Now(1_900_000_000), &mut read_buf, &mut write_buf, Counter(0), NoSigner).unwrap();
+    // A small staging scratch (256 B): records cross it in more pieces.
+    let mut buffers = Box::new(TlsBuffers::<{ read_buffer_len(None) }, 1024, 256>::new());
+    let (shared, read, write) = buffers.split();
+    let fut = session(&shared, &config, Time::Now(1_900_000_000), read, write, Counter(0), NoSigner).unwrap();
     let mut fut = pin!(fut);
     let mut tls = Tls::new(fut.as_mut(), App);
     let mut conn = Sink;
