@@ -14,12 +14,24 @@
 //! # drop(tls);
 //! ```
 
-use crate::{read_buffer_len, TlsBuffers};
+use crate::TlsBuffers;
 
 /// Room for any configuration a test uses: records of up to 2^14 bytes, a write buffer of
 /// 4 KiB (a ClientHello with a long name, ALPN and a PSK, or a client certificate of up to
 /// ~3.9 KB).
-pub type TestBuffers = TlsBuffers<{ read_buffer_len(None) }, 4096>;
+pub type TestBuffers = TlsBuffers<TEST_READ_LEN, 4096>;
+
+/// The read buffer of [`TestBuffers`]: any record up to 2^14 bytes, `read_buffer_len(None)`
+/// (a test checks they agree). Written out because calling the `const fn` here makes rustc
+/// 1.95 report a query cycle when this crate's own tests build with optimizations (its MIR
+/// is wanted while the tests that use this type are type-checked); other crates can call it.
+pub const TEST_READ_LEN: usize = 16384 + 256 + 5;
+
+#[cfg(test)]
+#[test]
+fn test_read_len_is_any_record() {
+    assert_eq!(TEST_READ_LEN, crate::read_buffer_len(None));
+}
 
 /// `test_session!(let name = config, time, rng, signer)`: a session for `config` (a
 /// `&ClientConfig`) pinned in the caller's frame as `name`, on [`TestBuffers`] declared there

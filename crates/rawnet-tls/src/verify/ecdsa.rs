@@ -131,19 +131,73 @@ fn mont_mul(a: &U256, b: &U256) -> U256 {
     r
 }
 
-/// a^-1 mod n in Montgomery form, for a in Montgomery form and non-zero (Fermat: a^(n-2)).
-fn mont_invert(a: &U256) -> U256 {
-    let mut e = N;
-    e[0] -= 2; // n is odd and its low limb > 2: no borrow
-    let mut acc = *a;
-    // The top bit of n - 2 is set: start from a and take the remaining 255 bits.
-    for bit in (0..255).rev() {
-        acc = mont_mul(&acc, &acc);
-        if (e[bit / 32] >> (bit % 32)) & 1 == 1 {
-            acc = mont_mul(&acc, a);
+/// a += b (mod 2^256), returning the carry out.
+fn add_assign(a: &mut U256, b: &U256) -> u32 {
+    let mut carry = 0u64;
+    for (x, y) in a.iter_mut().zip(b) {
+        let s = u64::from(*x) + u64::from(*y) + carry;
+        *x = s as u32;
+        carry = s >> 32;
+    }
+    carry as u32
+}
+
+/// a = (a + top * 2^256) / 2, for an even a (with `top` the bit above it).
+fn shr1(a: &mut U256, top: u32) {
+    for i in 0..7 {
+        a[i] = (a[i] >> 1) | (a[i + 1] << 31);
+    }
+    a[7] = (a[7] >> 1) | (top << 31);
+}
+
+/// x / 2 mod n, for x < n.
+fn halve_mod(x: &mut U256) {
+    let top = if x[0] & 1 == 1 { add_assign(x, &N) } else { 0 };
+    shr1(x, top);
+}
+
+/// a - b mod n, for a, b < n.
+fn sub_mod(a: &mut U256, b: &U256) {
+    let wrap = less(a, b);
+    sub_assign(a, b);
+    if wrap {
+        add_assign(a, &N);
+    }
+}
+
+/// a^-1 mod n for a in [1, n-1] (plain form), by the binary extended Euclidean algorithm.
+///
+/// Variable-time, which is fine here (s is public) and about 6x fewer instructions than
+/// Fermat's a^(n-2) with `mont_mul`. The loop ends: u and v keep gcd(u, v) = gcd(a, n) = 1
+/// (n is prime), so inside the loop u != v (that would make both 1), every subtraction
+/// leaves a non-zero even number, and each step shrinks u + v.
+fn invert(a: &U256) -> U256 {
+    const ONE: U256 = [1, 0, 0, 0, 0, 0, 0, 0];
+    // Invariants: x1 * a = u and x2 * a = v (mod n).
+    let (mut u, mut v) = (*a, N);
+    let (mut x1, mut x2) = (ONE, [0; 8]);
+    while u != ONE && v != ONE {
+        while u[0] & 1 == 0 {
+            shr1(&mut u, 0);
+            halve_mod(&mut x1);
+        }
+        while v[0] & 1 == 0 {
+            shr1(&mut v, 0);
+            halve_mod(&mut x2);
+        }
+        if less(&u, &v) {
+            sub_assign(&mut v, &u);
+            sub_mod(&mut x2, &x1);
+        } else {
+            sub_assign(&mut u, &v);
+            sub_mod(&mut x1, &x2);
         }
     }
-    acc
+    if u == ONE {
+        x1
+    } else {
+        x2
+    }
 }
 
 /// Verify an ECDSA signature (r, s as 32-byte big-endian integers) over `prehash` (a SHA-256
@@ -166,8 +220,8 @@ pub(crate) fn verify(
         return Err(Invalid::Signature);
     }
     let z = reduce(from_be(z));
-    // w = s^-1 (Montgomery form); u1 = z w, u2 = r w (plain form: one R^-1 cancels R).
-    let w = mont_invert(&mont_mul(&s_int, &R2));
+    // w = s^-1, into Montgomery form; u1 = z w, u2 = r w (plain form: R^-1 cancels R).
+    let w = mont_mul(&invert(&s_int), &R2);
     let u1 = mont_mul(&z, &w);
     let u2 = mont_mul(&r_int, &w);
     let scalar = |u: &U256| {
@@ -239,12 +293,34 @@ mod tests {
             assert_eq!(FieldBytes::from(to_be(&prod)), expect.to_repr());
             // a^-1
             if a != [0; 8] {
-                let inv = mont_mul(&mont_invert(&am), &[1, 0, 0, 0, 0, 0, 0, 0]);
                 let expect = to_scalar(&a).invert().unwrap();
-                assert_eq!(FieldBytes::from(to_be(&inv)), expect.to_repr());
+                assert_eq!(FieldBytes::from(to_be(&invert(&a))), expect.to_repr());
             }
             seed = FieldBytes::from(to_be(&prod)).into();
         }
+    }
+
+    #[test]
+    fn inverts_the_edges() {
+        let one = [1, 0, 0, 0, 0, 0, 0, 0];
+        let mut n_minus = N;
+        n_minus[0] -= 1;
+        let mut top = [0; 8];
+        top[7] = 0x8000_0000; // 2^255 < n
+        for a in [
+            one,
+            [2, 0, 0, 0, 0, 0, 0, 0],
+            [3, 0, 0, 0, 0, 0, 0, 0],
+            n_minus,
+            top,
+            R2,
+        ] {
+            let inv = invert(&a);
+            assert!(less(&inv, &N));
+            // a * a^-1 = 1: (a R) * inv * R^-1 = a inv.
+            assert_eq!(mont_mul(&mont_mul(&a, &R2), &inv), one, "{a:x?}");
+        }
+        assert_eq!(invert(&n_minus), n_minus); // (-1)^-1 = -1
     }
 
     #[test]
