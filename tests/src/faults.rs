@@ -87,6 +87,8 @@ pub struct FaultStats {
     pub link_down: [u64; 2],
     /// TCP segments that repeat sequence space their sender had sent before.
     pub tcp_retransmissions: [u64; 2],
+    /// The longest frame offered to the link.
+    pub largest: [usize; 2],
 }
 
 impl FaultStats {
@@ -289,6 +291,7 @@ impl<D: EthernetDriver> FaultyLink<D> {
         let lane = &mut self.lanes[dir];
         let s = &mut self.stats;
         s.frames[dir] += 1;
+        s.largest[dir] = s.largest[dir].max(frame.len());
         if lane.retransmission(&frame) {
             s.tcp_retransmissions[dir] += 1;
         }
