@@ -50,8 +50,10 @@ const PAYLOAD: usize = 48;
 const GUEST_PORT: u16 = 8883;
 /// The black hole's length.
 const BLACK_HOLE: Duration = Duration::from_secs(5);
-/// How long the link stays down.
-const LINK_DOWN: Duration = Duration::from_secs(3);
+/// How long the link stays down: longer than the MQTT request timeout (10 s), so that the
+/// clients give up their connections and resume their sessions on new ones (QoS 1 and 2
+/// resent with DUP, PUBREL resent) once the link is back.
+const LINK_DOWN: Duration = Duration::from_secs(12);
 
 /// QoS 2 identifiers a client holds between PUBLISH and PUBREL (the client's `M`; advertised
 /// as its Receive Maximum in 5.0). Mosquitto 2.0.11 does not keep to a client's Receive
@@ -571,7 +573,7 @@ fn faults(seed: u64) -> Vec<Fault> {
             },
             Outage::None,
         ),
-        f("link down 3 s, up", clean, Outage::LinkDown),
+        f("link down 12 s, up", clean, Outage::LinkDown),
     ]
 }
 
