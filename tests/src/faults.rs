@@ -231,7 +231,7 @@ impl<D: EthernetDriver> FaultyLink<D> {
             armed: false,
             lanes: [
                 Lane::new(plan.seed),
-                Lane::new(plan.seed ^ 0x5eed_0f_1a4e_u64.rotate_left(17)),
+                Lane::new(plan.seed ^ 0x5eed_0f1a_u64.rotate_left(17)),
             ],
             black_hole_until: None,
             link_down_until: None,
