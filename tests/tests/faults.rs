@@ -627,7 +627,7 @@ const TABLE_HEADER: &str = "| fault | messages each way (half QoS 1, half QoS 2)
 fn budget(fault: &Fault, n: usize) -> Duration {
     let msgs = (4 * n) as f64;
     let p = fault.plan;
-    let per_message = 0.010 + 0.5 * (p.loss + p.corrupt) + 0.02 * p.reorder + 0.01 * p.duplicate;
+    let per_message = 0.010 + 0.75 * (p.loss + p.corrupt) + 0.02 * p.reorder + 0.01 * p.duplicate;
     let outage = match fault.outage {
         Outage::None => 0.0,
         // After the outage: TCP's next retransmission (its timeout doubled while nothing
