@@ -270,7 +270,7 @@ mod tests {
 
     /// A frame damaged on the wire (a bit flipped past the Ethernet header) is not a
     /// segment: libslirp drops it on its checksum, and the tracker must not see a reset, a
-    /// SYN or another sequence number in it. Found by tests/tests/faults.rs (corruption).
+    /// SYN or another sequence number in it (tests/tests/faults.rs corrupts frames on this path).
     #[test]
     fn damaged_frames_are_not_segments() {
         let guest = SocketAddrV4::new(Ipv4Addr::new(10, 0, 2, 15), 49152);
