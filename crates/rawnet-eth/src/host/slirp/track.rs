@@ -25,8 +25,13 @@ pub(super) struct Segment {
 }
 
 impl Segment {
-    /// The TCP segment in an Ethernet/IPv4 frame, if it is one (checked parsing: never
-    /// panics on any input).
+    /// The TCP segment in an Ethernet/IPv4 frame, if it is one with valid IPv4 and TCP
+    /// checksums (checked parsing: never panics on any input).
+    ///
+    /// A damaged frame is not a segment: libslirp drops it on its checksum, so the driver
+    /// must not act on it either. A bit flipped into the RST, SYN or FIN flag, or into the
+    /// sequence number, would otherwise close a forward's host stream (or open a new one)
+    /// under a connection libslirp still holds open.
     pub fn parse(frame: &[u8]) -> Option<Segment> {
         let eth = EthernetFrame::new_checked(frame).ok()?;
         if eth.ethertype() != EthernetProtocol::Ipv4 {
@@ -36,7 +41,17 @@ impl Segment {
         if ip.next_header() != IpProtocol::Tcp || ip.frag_offset() != 0 || ip.more_frags() {
             return None;
         }
+        if !ip.verify_checksum() {
+            return None;
+        }
         let tcp = TcpPacket::new_checked(ip.payload()).ok()?;
+        let (src, dst) = (
+            IpAddress::Ipv4(ip.src_addr()),
+            IpAddress::Ipv4(ip.dst_addr()),
+        );
+        if !tcp.verify_checksum(&src, &dst) {
+            return None;
+        }
         Some(Segment {
             src_mac: eth.src_addr().0,
             src: SocketAddrV4::new(ip.src_addr(), tcp.src_port()),
@@ -251,5 +266,36 @@ mod tests {
         assert!(ip.verify_checksum());
         let tcp = TcpPacket::new_checked(ip.payload()).unwrap();
         assert!(tcp.verify_checksum(&IpAddress::Ipv4(*fwd.ip()), &IpAddress::Ipv4(*guest.ip())));
+    }
+
+    /// A frame damaged on the wire (a bit flipped past the Ethernet header) is not a
+    /// segment: libslirp drops it on its checksum, and the tracker must not see a reset, a
+    /// SYN or another sequence number in it (tests/tests/faults.rs corrupts frames on this path).
+    #[test]
+    fn damaged_frames_are_not_segments() {
+        let guest = SocketAddrV4::new(Ipv4Addr::new(10, 0, 2, 15), 49152);
+        let fwd = SocketAddrV4::new(Ipv4Addr::new(10, 0, 2, 100), 8883);
+        let good = rst_frame(
+            [2, 0, 0, 0, 0, 1],
+            [2, 0, 0, 0, 0, 2],
+            guest,
+            fwd,
+            7,
+            Some(9),
+        );
+        assert!(Segment::parse(&good).is_some());
+        for bit in 14 * 8..good.len() * 8 {
+            let mut bad = good;
+            bad[bit / 8] ^= 1 << (bit % 8);
+            assert!(
+                Segment::parse(&bad).is_none(),
+                "bit {bit} flipped: {:?}",
+                Segment::parse(&bad)
+            );
+        }
+        // An ACK whose RST flag a flipped bit set: no reset for the tracker.
+        let mut ack = good;
+        ack[14 + 20 + 13] = 0x10; // flags: ACK only (the checksum was computed for RST|ACK)
+        assert!(Segment::parse(&ack).is_none());
     }
 }
