@@ -6,7 +6,7 @@
 //! data goes to `plain_rx` for the layer above; data written from above waits in `plain_tx`.
 //! Everything is single-threaded: `Cell`/`RefCell`, never held across an `await`.
 
-use core::cell::{Cell, RefCell};
+use core::cell::{Cell, Ref, RefCell, RefMut};
 use core::future::poll_fn;
 use core::task::Poll;
 
@@ -92,14 +92,46 @@ impl<'b> Staging<'b> {
     }
 }
 
+/// A `RefCell` whose borrows share one panic location.
+///
+/// `RefCell::borrow` is `#[track_caller]`: every call site would carry its own
+/// `core::panic::Location` (16 B plus the file's path) for a double borrow that cannot happen
+/// here (no borrow is held across an `await` or a callback). These methods are not
+/// `#[track_caller]`, so all sites point at this impl: 564 B less flash in a firmware whose
+/// panic handler reads the location (the QEMU firmware as it was); nothing either way when
+/// the handler reads nothing of `PanicInfo` (the boards' today, docs/footprint.md).
+#[derive(Debug)]
+pub(crate) struct Slot<T>(RefCell<T>);
+
+impl<T> Slot<T> {
+    pub(crate) const fn new(value: T) -> Self {
+        Slot(RefCell::new(value))
+    }
+
+    #[inline]
+    pub(crate) fn borrow(&self) -> Ref<'_, T> {
+        self.0.borrow()
+    }
+
+    #[inline]
+    pub(crate) fn borrow_mut(&self) -> RefMut<'_, T> {
+        self.0.borrow_mut()
+    }
+
+    #[inline]
+    pub(crate) fn replace(&self, value: T) -> T {
+        self.0.replace(value)
+    }
+}
+
 /// Staging memory and flags shared by [`crate::Tls`] and its driver. Create one per
 /// connection with [`Shared::new`] and keep it alive as long as both.
 #[derive(Debug)]
 pub struct Shared<'b> {
-    pub(crate) rx: RefCell<Staging<'b>>,
-    pub(crate) tx: RefCell<Staging<'b>>,
-    pub(crate) plain_rx: RefCell<Staging<'b>>,
-    pub(crate) plain_tx: RefCell<Staging<'b>>,
+    pub(crate) rx: Slot<Staging<'b>>,
+    pub(crate) tx: Slot<Staging<'b>>,
+    pub(crate) plain_rx: Slot<Staging<'b>>,
+    pub(crate) plain_tx: Slot<Staging<'b>>,
     /// The connection below reported end of stream.
     pub(crate) eof: Cell<bool>,
     /// The layer above asked for buffered plaintext to leave as a record.
@@ -119,9 +151,9 @@ pub struct Shared<'b> {
     /// Total bytes the driver wrote to `tx` (handshake accounting).
     pub(crate) written: Cell<u32>,
     /// Records written and not yet acknowledged: (bytes on the wire, plaintext bytes).
-    pub(crate) records: RefCell<heapless::Deque<(u32, u16), 8>>,
+    pub(crate) records: Slot<heapless::Deque<(u32, u16), 8>>,
     /// The record-layer guard every byte read by the engine passes first.
-    pub(crate) guard: RefCell<Guard>,
+    pub(crate) guard: Slot<Guard>,
 }
 
 impl<'b> Shared<'b> {
@@ -133,10 +165,10 @@ impl<'b> Shared<'b> {
         let (b, rest) = rest.split_at_mut(quarter);
         let (c, d) = rest.split_at_mut(quarter);
         Shared {
-            rx: RefCell::new(Staging::new(a)),
-            tx: RefCell::new(Staging::new(b)),
-            plain_rx: RefCell::new(Staging::new(c)),
-            plain_tx: RefCell::new(Staging::new(d)),
+            rx: Slot::new(Staging::new(a)),
+            tx: Slot::new(Staging::new(b)),
+            plain_rx: Slot::new(Staging::new(c)),
+            plain_tx: Slot::new(Staging::new(d)),
             eof: Cell::new(false),
             flush: Cell::new(false),
             close: Cell::new(false),
@@ -147,8 +179,8 @@ impl<'b> Shared<'b> {
             capacity: Cell::new(0),
             in_record: Cell::new(0),
             written: Cell::new(0),
-            records: RefCell::new(heapless::Deque::new()),
-            guard: RefCell::new(Guard::new(u32::MAX, false)),
+            records: Slot::new(heapless::Deque::new()),
+            guard: Slot::new(Guard::new(u32::MAX, false)),
         }
     }
 }

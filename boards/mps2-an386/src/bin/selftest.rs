@@ -3,10 +3,10 @@
 //!
 //! | `-append` | does | expected status, log |
 //! |---|---|---|
-//! | `panic` | `panic!` | 101, `PANIC at src/bin/selftest.rs:…` |
+//! | `panic` | `panic!` | 101, `PANIC from 0x…` (the first address resolves to this file with `arm-none-eabi-addr2line`) |
 //! | `hardfault` | an undefined instruction (UsageFault, escalated) | 102, `HARDFAULT pc=…` |
 //! | `irq` | pends an interrupt nobody handles | 103, `unexpected exception or interrupt 5` |
-//! | `panicreset` | [`mps2_an386::fault::reset_on_fault`], then `panic!` | 0 under `-no-reboot` (the reset ends QEMU), `PANIC at …` then `resetting` |
+//! | `panicreset` | [`mps2_an386::fault::reset_on_fault`], then `panic!` | 0 under `-no-reboot` (the reset ends QEMU), `PANIC from …` then `resetting` |
 //! | `exit7` | `exit(7)` | 7 |
 //! | `clockwrap` | the timer wraps 10 ms in; 300 ms by the clock against the host's | 0, `clockwrap: … ok` |
 //! | anything else | nothing | 0 |
