@@ -76,6 +76,7 @@ pub const PROGRAMS: &[Program] = &[
     p("arm-none-eabi-size", Install("binutils-arm-none-eabi"), "xtask size: flash and RAM of the images"),
     p("arm-none-eabi-objcopy", Install("binutils-arm-none-eabi"), "xtask bin k64f: the FRDM-K64F firmware as a raw .bin for OpenSDA"),
     p("arm-none-eabi-objdump", Install("binutils-arm-none-eabi"), "xtask stack: call graph of the footprint images"),
+    p("arm-none-eabi-addr2line", Install("binutils-arm-none-eabi"), "xtask board: the panic report's return addresses back to file:line"),
     p("qemu-system-arm", Install("qemu-system-arm"), "xtask board, boards/mps2-an386's cargo runner, tests/tests/qemu_guest.rs: the firmware on QEMU's mps2-an386"),
     p("probe-rs", Crate("probe-rs-tools"), "boards/frdm-k64f's cargo runner: flashes a connected board (`cargo run --release`)"),
     p("svd2rust", Crate("svd2rust"), "xtask pac: boards/mk64f12-pac from the vendor SVD (installed by the task when missing)"),

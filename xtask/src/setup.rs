@@ -27,7 +27,11 @@ impl Need {
         fuzz: false,
     };
     pub const BOARD: Need = Need {
-        programs: Some(&["qemu-system-arm", "arm-none-eabi-size"]),
+        programs: Some(&[
+            "qemu-system-arm",
+            "arm-none-eabi-size",
+            "arm-none-eabi-addr2line",
+        ]),
         thumb: true,
         fuzz: false,
     };
