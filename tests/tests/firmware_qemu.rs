@@ -4,8 +4,9 @@
 //! One image, built here once with a test PKI's CA: status messages reach a subscriber, a
 //! command comes back answered, a broker with a certificate from another CA is refused with
 //! the certificate's reason in the log, and the device reconnects after the broker was killed
-//! and restarted, delivering the status messages it made meanwhile. Skipped, saying why,
-//! without `qemu-system-arm`.
+//! and restarted, delivering the status messages it made meanwhile; under 10 % loss of the
+//! TCP frames on its network path every status message still arrives and the stack's
+//! high-water mark stays under its bound. Skipped, saying why, without `qemu-system-arm`.
 
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::firmware::{self, Device, Witness};
@@ -118,6 +119,90 @@ fn status_messages_and_a_command_round_trip_then_a_clean_exit() {
         .messages()
         .contains(&format!("{PREFIX}/online false")));
     assert_eq!(net.stats().opened(SocketAddrV4::new(BROKER_ADDR, 8883)), 1);
+}
+
+/// The run-time stack peak below `main`'s frame the firmware may reach: the limit `cargo xtask
+/// size` holds the TLS footprint image's static bound to (its measured 8,288 B, the
+/// firmware's run-time 8,424 B: docs/footprint.md).
+const STACK_BOUND: usize = 10 * 1024;
+
+/// The peak the firmware logged at its clean exit (`stack: peak N B below main's frame`).
+fn stack_peak(log: &[String]) -> Option<usize> {
+    log.iter().find_map(|l| {
+        let rest = &l[l.find("stack: peak ")? + "stack: peak ".len()..];
+        rest.split(' ').next()?.parse().ok()
+    })
+}
+
+#[test]
+fn every_status_message_arrives_under_ten_percent_tcp_loss() {
+    if skip() {
+        return;
+    }
+    let (pki, elf) = image();
+    let broker = Mosquitto::start(Config {
+        tls: Some(pki.listener(false)),
+        ..Config::default()
+    })
+    .unwrap();
+    let tls_port = broker.tls.unwrap().port();
+    let net = QemuNet::start(
+        QemuNetConfig::default()
+            .broker(8883, tls_port)
+            .tcp_loss(0.10, 0x5eed),
+    )
+    .unwrap();
+    let witness = Witness::start(broker.plain.port(), &format!("{PREFIX}/status")).unwrap();
+    let mut dev = Device::boot(elf, &net, Some("loss")).unwrap();
+    // 20 status messages 300 ms apart, each acknowledged; with a tenth of the segments lost,
+    // smoltcp's retransmissions (1 s minimum timeout, doubling) add seconds, not minutes.
+    let bound = Duration::from_secs(10 + 3 * u64::from(STOP_AFTER));
+    assert_eq!(dev.wait_exit(bound).unwrap(), 0, "{}", dev.log().join("\n"));
+    let log = dev.log();
+    let stats = net.stats();
+    assert!(
+        stats.tcp_dropped.0 + stats.tcp_dropped.1 > 0,
+        "the loss was applied: {stats:?}"
+    );
+    // QoS 1: every count at least once, first arrivals in order.
+    let counts: Vec<u32> = witness
+        .messages()
+        .iter()
+        .filter_map(|m| {
+            let rest = &m[m.find("\"count\":")? + 8..];
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    let mut first = Vec::new();
+    for c in &counts {
+        if !first.contains(c) {
+            first.push(*c);
+        }
+    }
+    let expect: Vec<u32> = (1..=STOP_AFTER).collect();
+    assert_eq!(
+        first[..expect.len().min(first.len())],
+        expect[..],
+        "{counts:?}"
+    );
+    let peak = stack_peak(&log).expect("the firmware logs its stack peak at exit");
+    eprintln!(
+        "10 % TCP loss: {} status messages ({} received, duplicates included), {} + {} TCP frames dropped (frames from / to the guest {} / {}), {} connection(s), stack peak {peak} B",
+        STOP_AFTER,
+        counts.len(),
+        stats.tcp_dropped.0,
+        stats.tcp_dropped.1,
+        stats.frames_from_guest,
+        stats.frames_to_guest,
+        stats.opened(SocketAddrV4::new(BROKER_ADDR, 8883)),
+    );
+    assert!(
+        peak < STACK_BOUND,
+        "stack peak {peak} B over {STACK_BOUND} B"
+    );
 }
 
 #[test]

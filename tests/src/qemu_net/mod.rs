@@ -71,6 +71,10 @@ pub struct QemuNetConfig {
     pub forwards: Vec<(SocketAddrV4, u16)>,
     /// Log leases, DNS answers and connections on stderr (`qemu-net: …`).
     pub log: bool,
+    /// Drop this share (0.0..1.0) of the TCP frames each way, each decision from a generator
+    /// seeded with the second value: loss on the firmware's connection to the broker, with
+    /// DHCP and DNS left alone so that the bring-up stays the same.
+    pub tcp_loss: Option<(f64, u64)>,
 }
 
 impl Default for QemuNetConfig {
@@ -81,6 +85,7 @@ impl Default for QemuNetConfig {
             records: Vec::new(),
             forwards: Vec::new(),
             log: true,
+            tcp_loss: None,
         }
     }
 }
@@ -102,6 +107,13 @@ impl QemuNetConfig {
     /// Carry the guest's connections to `guest` to `127.0.0.1:host_port`.
     pub fn forward(mut self, guest: SocketAddrV4, host_port: u16) -> Self {
         self.forwards.push((guest, host_port));
+        self
+    }
+
+    /// Drop `rate` of the TCP frames each way (seeded: the same seed, the same decisions for
+    /// the same frames).
+    pub fn tcp_loss(mut self, rate: f64, seed: u64) -> Self {
+        self.tcp_loss = Some((rate, seed));
         self
     }
 

@@ -26,6 +26,13 @@ pub(super) struct Worker {
     stats: Arc<Mutex<QemuNetStats>>,
     log: bool,
     t0: Instant,
+    /// `tcp_loss`: the share to drop and the generator's state.
+    loss: Option<(f64, u64)>,
+}
+
+/// An IPv4 frame carrying TCP.
+fn is_tcp(frame: &[u8]) -> bool {
+    frame.len() > 23 && frame[12..14] == [0x08, 0x00] && frame[23] == 6
 }
 
 impl Worker {
@@ -47,7 +54,22 @@ impl Worker {
             stats,
             log: config.log,
             t0: Instant::now(),
+            loss: config.tcp_loss.map(|(rate, seed)| (rate, seed | 1)),
         })
+    }
+
+    /// Whether `tcp_loss` drops this frame (xorshift64: a decision per TCP frame).
+    fn lose(&mut self, frame: &[u8]) -> bool {
+        let Some((rate, state)) = self.loss.as_mut() else {
+            return false;
+        };
+        if !is_tcp(frame) {
+            return false;
+        }
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        ((*state >> 11) as f64 / (1u64 << 53) as f64) < *rate
     }
 
     fn log(&self, what: std::fmt::Arguments<'_>) {
@@ -100,6 +122,10 @@ impl Worker {
                 }
             }
         }
+        if self.lose(frame) {
+            lock(&self.stats).tcp_dropped.0 += 1;
+            return;
+        }
         if let Some(tx) = self.slirp.transmit() {
             tx.consume(frame.len(), |b| b.copy_from_slice(frame));
         }
@@ -150,6 +176,10 @@ impl Worker {
                     address: r.address,
                     dns_server: r.dns_server,
                 });
+            }
+            if self.lose(&frame) {
+                lock(&self.stats).tcp_dropped.1 += 1;
+                continue;
             }
             self.send(&frame);
         }
