@@ -117,6 +117,19 @@ impl Device {
         })
     }
 
+    /// CPU time QEMU has used so far (user + system, from `/proc/<pid>/stat` in Linux's
+    /// USER_HZ = 100 ticks per second): a guest that waits in `wfi` costs the host almost
+    /// nothing, a busy loop a whole core.
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command name (which may hold spaces, inside parentheses).
+        let fields: Vec<&str> = stat[stat.rfind(')')? + 2..].split(' ').collect();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        Some(Duration::from_millis(ticks * 10))
+    }
+
     /// Every line so far.
     pub fn log(&self) -> Vec<String> {
         self.lines.lock().unwrap().clone()

@@ -206,6 +206,76 @@ fn every_status_message_arrives_under_ten_percent_tcp_loss() {
 }
 
 #[test]
+fn broker_unreachable_at_boot_backs_off_without_a_busy_loop() {
+    if skip() {
+        return;
+    }
+    let (_, elf) = image();
+    // A port nothing listens on: every connection the guest opens is refused on the host.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let net = QemuNet::start(QemuNetConfig::default().broker(8883, closed)).unwrap();
+    let mut dev = Device::boot(elf, &net, Some("no-broker")).unwrap();
+    let (first, _) = dev.wait_for("retrying in", 0, STEP).unwrap();
+    let cpu0 = dev.cpu_time().expect("QEMU's CPU time");
+    let t0 = std::time::Instant::now();
+    // Watch for 40 s: the application's backoff starts at 1 s and doubles up to 60 s, with
+    // jitter, so that is about five attempts, not hundreds.
+    let window = Duration::from_secs(40);
+    let mut delays = Vec::new();
+    let mut at = first;
+    loop {
+        let line = &dev.log()[at];
+        let ms: u64 = line
+            .split("retrying in ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no delay in `{line}`"));
+        delays.push(ms);
+        let left = window.saturating_sub(t0.elapsed());
+        match dev.wait_for("retrying in", at + 1, left) {
+            Ok((i, _)) => at = i,
+            Err(_) => break,
+        }
+    }
+    let cpu = dev.cpu_time().expect("QEMU's CPU time") - cpu0;
+    let wall = t0.elapsed();
+    let attempts = net.stats().syns_from_guest;
+    eprintln!(
+        "broker unreachable: {} failures in {wall:.1?} (delays {delays:?} ms), {attempts} SYNs sent, QEMU CPU {cpu:?} ({:.1} %)",
+        delays.len(),
+        100.0 * cpu.as_secs_f64() / wall.as_secs_f64()
+    );
+    // Bounded: each delay within the backoff's range, growing until the cap.
+    assert!(
+        delays.iter().all(|&d| (500..=60_000).contains(&d)),
+        "{delays:?}"
+    );
+    assert!(
+        delays.windows(2).all(|w| w[1] >= w[0] || w[1] >= 30_000),
+        "the backoff grows: {delays:?}"
+    );
+    assert!(
+        (3..=8).contains(&delays.len()),
+        "about five attempts in 40 s: {delays:?}"
+    );
+    // Every failure was one connection attempt, nothing more.
+    assert!(
+        attempts as usize <= delays.len() + 1,
+        "{attempts} connections for {delays:?}"
+    );
+    // No busy loop: the guest waits in `wfi` between attempts.
+    assert!(
+        cpu.as_secs_f64() < 0.3 * wall.as_secs_f64(),
+        "QEMU used {cpu:?} of CPU in {wall:?}"
+    );
+}
+
+#[test]
 fn a_broker_with_a_certificate_from_another_ca_is_refused() {
     if skip() {
         return;

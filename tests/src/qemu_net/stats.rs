@@ -55,6 +55,8 @@ pub struct QemuNetStats {
     pub refused_tcp: Vec<SocketAddrV4>,
     /// Connection attempts to a destination without a forward.
     pub refused_tcp_count: u64,
+    /// TCP SYNs the guest sent (connection attempts, retransmitted SYNs included).
+    pub syns_from_guest: u64,
     /// TCP frames dropped by [`QemuNetConfig::tcp_loss`](super::QemuNetConfig::tcp_loss),
     /// from the guest and to it.
     pub tcp_dropped: (u64, u64),

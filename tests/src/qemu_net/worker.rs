@@ -113,6 +113,7 @@ impl Worker {
             }
         }
         if let Some(dst) = frames::tcp_syn_to(frame) {
+            lock(&self.stats).syns_from_guest += 1;
             if !lock(&self.stats).forwards.iter().any(|f| f.guest == dst) {
                 self.log(format_args!("tcp to {dst}: no forward, refused"));
                 let mut s = lock(&self.stats);
