@@ -259,6 +259,16 @@ impl<D: EthernetDriver> FaultyLink<D> {
         &self.plan
     }
 
+    /// Apply `plan`'s rates from now on (a fault schedule). The seed and the MTU stay those
+    /// given to [`FaultyLink::new`]: the stack read its frame size once.
+    pub fn set_plan(&mut self, plan: FaultPlan) {
+        self.plan = FaultPlan {
+            seed: self.plan.seed,
+            mtu: self.plan.mtu,
+            ..plan
+        };
+    }
+
     /// Swallow every frame, both ways, for `d` from now (the link stays up).
     pub fn black_hole(&mut self, d: Duration) {
         self.black_hole_until = Some(Instant::now() + d);

@@ -74,7 +74,7 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
 /// ([`crate::defmt_log`]).
 pub struct Device {
     child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
+    lines: Arc<Mutex<Vec<(Instant, String)>>>,
     started: Instant,
 }
 
@@ -107,7 +107,7 @@ impl Device {
                 if let Some(l) = &label {
                     println!("{l} | {line}");
                 }
-                sink.lock().unwrap().push(line);
+                sink.lock().unwrap().push((Instant::now(), line));
             });
         });
         Ok(Device {
@@ -132,11 +132,16 @@ impl Device {
 
     /// Every line so far.
     pub fn log(&self) -> Vec<String> {
-        self.lines.lock().unwrap().clone()
+        self.lines_from(0)
     }
 
     /// The lines from index `from` on.
     pub fn lines_from(&self, from: usize) -> Vec<String> {
+        self.timed_from(from).into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// The lines from index `from` on, each with the moment it was decoded.
+    pub fn timed_from(&self, from: usize) -> Vec<(Instant, String)> {
         self.lines
             .lock()
             .unwrap()
@@ -156,11 +161,11 @@ impl Device {
         loop {
             {
                 let lines = self.lines.lock().unwrap();
-                if let Some((i, l)) = lines
+                if let Some((i, (_, l))) = lines
                     .iter()
                     .enumerate()
                     .skip(from)
-                    .find(|(_, l)| l.contains(text))
+                    .find(|(_, (_, l))| l.contains(text))
                 {
                     return Ok((i, l.clone()));
                 }
@@ -192,8 +197,8 @@ impl Device {
             .iter()
             .enumerate()
             .skip(from)
-            .find(|(_, l)| l.contains(text))
-            .map(|(i, l)| (i, l.clone()))
+            .find(|(_, (_, l))| l.contains(text))
+            .map(|(i, (_, l))| (i, l.clone()))
     }
 
     /// Wait for QEMU to end (the firmware's exit status through semihosting).
@@ -216,6 +221,11 @@ impl Device {
         }
     }
 
+    /// Whether QEMU has ended (the firmware exited, or reset after a panic), and how.
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+
     /// Time since boot.
     pub fn uptime(&self) -> Duration {
         self.started.elapsed()
@@ -233,7 +243,7 @@ impl Drop for Device {
 /// `topic payload` lines.
 pub struct Witness {
     child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
+    lines: Arc<Mutex<Vec<(Instant, String)>>>,
 }
 
 impl Witness {
@@ -244,9 +254,36 @@ impl Witness {
 
     /// [`Witness::start`], printing each message to stdout after `label`.
     pub fn start_echoing(port: u16, topic: &str, label: Option<&str>) -> Result<Witness, String> {
-        let mut child = Command::new("stdbuf")
-            .args(["-oL", "mosquitto_sub", "-h", "127.0.0.1"])
-            .args(["-p", &port.to_string(), "-t", topic, "-q", "1", "-v", "-d"])
+        Self::spawn(port, topic, label, None)
+    }
+
+    /// [`Witness::start`] with a persistent session named `client_id` (`-c -i`): when the
+    /// broker restarts, mosquitto_sub reconnects and receives what was queued for it.
+    pub fn start_session(port: u16, topic: &str, client_id: &str) -> Result<Witness, String> {
+        Self::spawn(port, topic, None, Some(client_id))
+    }
+
+    fn spawn(
+        port: u16,
+        topic: &str,
+        label: Option<&str>,
+        session: Option<&str>,
+    ) -> Result<Witness, String> {
+        let mut cmd = Command::new("stdbuf");
+        cmd.args(["-oL", "mosquitto_sub", "-h", "127.0.0.1"]).args([
+            "-p",
+            &port.to_string(),
+            "-t",
+            topic,
+            "-q",
+            "1",
+            "-v",
+            "-d",
+        ]);
+        if let Some(id) = session {
+            cmd.args(["-c", "-i", id]);
+        }
+        let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -263,7 +300,7 @@ impl Witness {
                         println!("{l} {line}");
                     }
                 }
-                sink.lock().unwrap().push(line);
+                sink.lock().unwrap().push((Instant::now(), line));
             }
         });
         let w = Witness { child, lines };
@@ -273,20 +310,42 @@ impl Witness {
 
     /// The messages received so far (`topic payload`), without mosquitto_sub's debug lines.
     pub fn messages(&self) -> Vec<String> {
+        self.messages_timed().into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// [`Witness::messages`], each with the moment mosquitto_sub printed it.
+    pub fn messages_timed(&self) -> Vec<(Instant, String)> {
         self.lines
             .lock()
             .unwrap()
             .iter()
-            .filter(|l| !l.starts_with("Client ") && !l.starts_with("Subscribed"))
+            .filter(|(_, l)| !l.starts_with("Client ") && !l.starts_with("Subscribed"))
             .cloned()
             .collect()
+    }
+
+    /// Every line (messages and mosquitto_sub's debug lines) from index `from` on, each with
+    /// the moment it was printed.
+    pub fn timed_from(&self, from: usize) -> Vec<(Instant, String)> {
+        self.lines
+            .lock()
+            .unwrap()
+            .get(from..)
+            .unwrap_or_default()
+            .to_vec()
     }
 
     /// Wait until a line (message or debug) contains `text`.
     pub fn wait_for(&self, text: &str, timeout: Duration) -> Result<String, String> {
         let until = Instant::now() + timeout;
         loop {
-            if let Some(l) = self.lines.lock().unwrap().iter().find(|l| l.contains(text)) {
+            if let Some((_, l)) = self
+                .lines
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(_, l)| l.contains(text))
+            {
                 return Ok(l.clone());
             }
             if Instant::now() > until {

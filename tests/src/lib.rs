@@ -9,6 +9,7 @@
 pub mod certs;
 pub mod defmt_log;
 pub mod echo;
+pub mod endpoint;
 pub mod faults;
 pub mod firmware;
 pub mod host;

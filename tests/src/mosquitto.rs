@@ -77,6 +77,27 @@ impl Mosquitto {
         self.spawn()
     }
 
+    /// Stop the broker as an operator would (SIGTERM: Mosquitto writes its persistence
+    /// database and exits) and start it again on the same ports.
+    pub fn restart_gracefully(&mut self) -> Result<(), String> {
+        if let Some(mut c) = self.child.take() {
+            let pid = libc::pid_t::try_from(c.id()).map_err(|e| e.to_string())?;
+            // SAFETY: kill(2) on our own child, which has not been waited for yet (its pid
+            // cannot have been reused).
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+            let until = Instant::now() + Duration::from_secs(10);
+            while c.try_wait().map_err(|e| e.to_string())?.is_none() {
+                if Instant::now() > until {
+                    let _ = c.kill();
+                    let _ = c.wait();
+                    return Err("mosquitto did not stop within 10 s of SIGTERM".into());
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        self.spawn()
+    }
+
     /// Stop the broker.
     pub fn stop(&mut self) {
         if let Some(mut c) = self.child.take() {

@@ -18,23 +18,14 @@
 //! runs e.g. 10000); `RAWNET_FAULTS=loss,mtu` runs only the faults named; `RAWNET_FAULT_SEED`
 //! changes the seed of the per-frame decisions.
 
-use rawnet_altcp::{Callbacks, Connection, Instant};
 use rawnet_eth::host::{SlirpConfig, SlirpDevice};
-use rawnet_eth::SmoltcpDevice;
-use rawnet_mqtt::client::{
-    Backoff, Buffers, Client, Commands, Connected, Disconnected, Error as MqttError, Handler,
-    Message, Options, Publication, RequestError,
-};
-use rawnet_mqtt::wire::{PacketId, QoS, ReasonCode, Subscription, SubscriptionOptions, Version};
-use rawnet_tcp::smoltcp::wire::IpAddress;
-use rawnet_tcp::{Stack, TcpHandle};
+use rawnet_mqtt::wire::{QoS, Version};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
+use rawnet_tests::endpoint::{payload, Endpoint, Got, Net, GUEST_PORT};
 use rawnet_tests::faults::{FaultPlan, FaultStats, FaultyLink, IN, OUT};
-use rawnet_tests::host::{buffer, dhcp_stack, now, wait_for_lease};
+use rawnet_tests::host::{dhcp_stack, now, wait_for_lease};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
-use rawnet_tests::tls::unix_now;
-use rawnet_tls::test_session::TestBuffers;
-use rawnet_tls::{ClientConfig, MaxFragmentLength, NoSigner, SessionRef, Tls, Verification};
+use rawnet_tls::{ClientConfig, MaxFragmentLength, Verification};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, SocketAddrV4};
@@ -42,333 +33,14 @@ use std::time::{Duration, Instant as StdInstant};
 
 /// Messages per QoS and direction in the short form.
 const SHORT_N: usize = 200;
-/// Request records per client.
-const RECORDS: usize = 16;
 /// Payload length of every message.
 const PAYLOAD: usize = 48;
-/// The TLS port inside the virtual network.
-const GUEST_PORT: u16 = 8883;
 /// The black hole's length.
 const BLACK_HOLE: Duration = Duration::from_secs(5);
 /// How long the link stays down: longer than the MQTT request timeout (10 s), so that the
 /// clients give up their connections and resume their sessions on new ones (QoS 1 and 2
 /// resent with DUP, PUBREL resent) once the link is back.
 const LINK_DOWN: Duration = Duration::from_secs(12);
-
-/// QoS 2 identifiers a client holds between PUBLISH and PUBREL (the client's `M`; advertised
-/// as its Receive Maximum in 5.0). Mosquitto 2.0.11 does not keep to a client's Receive
-/// Maximum (nor to its own `max_inflight_messages` for 3.1.1) once acknowledgements are
-/// delayed: with the default 20 it sent up to 87 unacknowledged QoS 1/2 PUBLISHes, the client
-/// ended each connection with 0x93 Receive Maximum exceeded (as MQTT 5.0 requires), the
-/// broker resent its whole window on the next, and under 10 % loss the sessions never drained.
-/// Room for every message of a run keeps that broker behaviour out of the figures.
-const QOS2_IN: usize = 512;
-
-type Mqtt = Client<'static, Recorder, RECORDS, QOS2_IN>;
-type Layer = Tls<'static, 'static, Tap<Mqtt>>;
-type Net = Stack<'static, SmoltcpDevice<FaultyLink<SlirpDevice>>>;
-
-// ---------------------------------------------------------------------------------------
-// What a client's handler records.
-
-/// A message received whole.
-#[derive(Debug, Clone)]
-struct Got {
-    payload: Vec<u8>,
-    qos: u8,
-    dup: bool,
-}
-
-#[derive(Debug)]
-struct Recorder {
-    /// The filter subscribed to when the broker has no session.
-    subscribe: &'static str,
-    connects: Vec<bool>,
-    disconnects: Vec<Disconnected>,
-    published_ok: usize,
-    publish_errors: Vec<(Option<u16>, RequestError)>,
-    subscribe_errors: usize,
-    messages: Vec<Got>,
-    current: Option<Got>,
-}
-
-impl Recorder {
-    fn new(subscribe: &'static str) -> Recorder {
-        Recorder {
-            subscribe,
-            connects: Vec::new(),
-            disconnects: Vec::new(),
-            published_ok: 0,
-            publish_errors: Vec::new(),
-            subscribe_errors: 0,
-            messages: Vec::new(),
-            current: None,
-        }
-    }
-}
-
-impl Handler for Recorder {
-    fn connected(&mut self, info: &Connected<'_>, client: &mut impl Commands) {
-        self.connects.push(info.session_present);
-        if !info.session_present {
-            let filter = [Subscription {
-                filter: self.subscribe,
-                options: SubscriptionOptions::qos(QoS::ExactlyOnce),
-            }];
-            if client.subscribe(&filter).is_err() {
-                self.subscribe_errors += 1;
-            }
-        }
-    }
-    fn disconnected(&mut self, reason: Disconnected, _: &mut impl Commands) {
-        self.disconnects.push(reason);
-    }
-    fn published(
-        &mut self,
-        id: Option<PacketId>,
-        result: Result<ReasonCode, RequestError>,
-        _: &mut impl Commands,
-    ) {
-        match result {
-            Ok(_) => self.published_ok += 1,
-            Err(e) => self.publish_errors.push((id.map(|i| i.get()), e)),
-        }
-    }
-    fn subscribed(
-        &mut self,
-        _: PacketId,
-        result: Result<rawnet_mqtt::client::Granted<'_>, RequestError>,
-        _: &mut impl Commands,
-    ) {
-        if result.is_err() {
-            self.subscribe_errors += 1;
-        }
-    }
-    fn message_start(&mut self, m: &Message<'_>, _: &mut impl Commands) {
-        self.current = Some(Got {
-            payload: Vec::with_capacity(m.len),
-            qos: m.qos.bits(),
-            dup: m.dup,
-        });
-    }
-    fn message_data(&mut self, data: &[u8], last: bool, _: &mut impl Commands) {
-        if let Some(c) = self.current.as_mut() {
-            c.payload.extend_from_slice(data);
-        }
-        if last {
-            if let Some(c) = self.current.take() {
-                self.messages.push(c);
-            }
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// A tap between TLS and the MQTT client: reads every PUBLISH the client writes.
-
-/// What the tap saw of the client's outgoing PUBLISH packets.
-#[derive(Debug, Default)]
-struct Sends {
-    version: Option<Version>,
-    /// Bytes of the current connection's outgoing stream not yet parsed.
-    pending: Vec<u8>,
-    /// Times each payload was sent.
-    count: HashMap<Vec<u8>, u32>,
-    /// Sends after the first (resends).
-    resends: u64,
-    /// Resends without DUP: wrong.
-    dup_wrong: Vec<String>,
-    /// First sends (as far as TLS saw) with DUP.
-    dup_first: u64,
-}
-
-impl Sends {
-    fn wrote(&mut self, data: &[u8]) {
-        self.pending.extend_from_slice(data);
-        loop {
-            let Some((len, header)) = packet_len(&self.pending) else {
-                return;
-            };
-            if self.pending.len() < header + len {
-                return;
-            }
-            let packet: Vec<u8> = self.pending.drain(..header + len).collect();
-            if packet[0] >> 4 == 3 {
-                self.publish(packet[0], &packet[header..]);
-            }
-        }
-    }
-
-    fn publish(&mut self, first: u8, body: &[u8]) {
-        let dup = first & 0x08 != 0;
-        let qos = (first >> 1) & 3;
-        let Some(payload) = publish_payload(body, qos, self.version == Some(Version::V5)) else {
-            self.dup_wrong
-                .push(format!("unparsable PUBLISH {body:02x?}"));
-            return;
-        };
-        let n = self.count.entry(payload.to_vec()).or_insert(0);
-        *n += 1;
-        let name = String::from_utf8_lossy(payload).into_owned();
-        if *n > 1 {
-            self.resends += 1;
-            if !dup {
-                self.dup_wrong
-                    .push(format!("resend {n} of {name:?} without DUP"));
-            }
-        } else if dup {
-            // Encoded into the client's output ring before the connection ended, but never
-            // handed to TLS: the client cannot tell it from a PUBLISH that left, and sends
-            // it with DUP. Allowed ("might be a re-delivery", MQTT 3.3.1.1); counted.
-            self.dup_first += 1;
-        }
-    }
-}
-
-/// The remaining length of the packet at the start of `b` and its fixed header's length.
-fn packet_len(b: &[u8]) -> Option<(usize, usize)> {
-    let mut len = 0usize;
-    for i in 0..4 {
-        let byte = *b.get(1 + i)?;
-        len |= usize::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((len, 2 + i));
-        }
-    }
-    None
-}
-
-/// The payload of a PUBLISH body (variable header onward).
-fn publish_payload(body: &[u8], qos: u8, v5: bool) -> Option<&[u8]> {
-    let topic = usize::from(u16::from_be_bytes([*body.first()?, *body.get(1)?]));
-    let mut at = 2 + topic + if qos > 0 { 2 } else { 0 };
-    if v5 {
-        let (props, n) = packet_len(body.get(at - 1..)?)?;
-        at += n - 1 + props;
-    }
-    body.get(at..)
-}
-
-/// The MQTT client with the tap in front of it.
-struct Tap<H> {
-    client: H,
-    sends: Sends,
-}
-
-/// The connection below, as the client sees it through the tap.
-struct TapConn<'a, C> {
-    conn: &'a mut C,
-    sends: &'a mut Sends,
-}
-
-impl<C: Connection> Connection for TapConn<'_, C> {
-    type Error = C::Error;
-    fn send_space(&self) -> usize {
-        self.conn.send_space()
-    }
-    fn write(&mut self, data: &[u8]) -> nb::Result<usize, C::Error> {
-        let n = self.conn.write(data)?;
-        self.sends.wrote(&data[..n]);
-        Ok(n)
-    }
-    fn output(&mut self) -> Result<(), C::Error> {
-        self.conn.output()
-    }
-    fn close(&mut self) -> Result<(), C::Error> {
-        self.conn.close()
-    }
-    fn abort(&mut self) {
-        self.conn.abort()
-    }
-    fn set_nodelay(&mut self, nodelay: bool) {
-        self.conn.set_nodelay(nodelay)
-    }
-    fn set_keep_alive(&mut self, interval: Option<rawnet_altcp::Duration>) {
-        self.conn.set_keep_alive(interval)
-    }
-    fn is_connected(&self) -> bool {
-        self.conn.is_connected()
-    }
-}
-
-impl<H> Tap<H> {
-    fn with<C: Connection, R>(
-        &mut self,
-        conn: &mut C,
-        f: impl FnOnce(&mut H, &mut TapConn<'_, C>) -> R,
-    ) -> R {
-        let mut tc = TapConn {
-            conn,
-            sends: &mut self.sends,
-        };
-        f(&mut self.client, &mut tc)
-    }
-}
-
-impl<C, H> Callbacks<C> for Tap<H>
-where
-    C: Connection,
-    H: for<'x> Callbacks<TapConn<'x, C>>,
-{
-    fn connected(&mut self, conn: &mut C, now: Instant) {
-        self.sends.pending.clear();
-        self.with(conn, |h, c| h.connected(c, now))
-    }
-    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
-        self.with(conn, |h, c| h.recv(c, data, now))
-    }
-    fn eof(&mut self, conn: &mut C, now: Instant) {
-        self.with(conn, |h, c| h.eof(c, now))
-    }
-    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
-        self.with(conn, |h, c| h.sent(c, len, now))
-    }
-    fn poll(&mut self, conn: &mut C, now: Instant) {
-        self.with(conn, |h, c| h.poll(c, now))
-    }
-    fn err(&mut self, err: C::Error, now: Instant) {
-        self.client.err(err, now)
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// A client on the faulty stack, reconnecting as needed.
-
-/// A TLS session for one connection. Leaked: a run opens a handful.
-fn new_session(config: &'static ClientConfig<'static>) -> SessionRef<'static, 'static> {
-    let buffers: &'static mut TestBuffers = Box::leak(Box::new(TestBuffers::new()));
-    let (shared, read, write) = buffers.split();
-    let shared = Box::leak(Box::new(shared));
-    let read = &mut read[..config.read_buffer_len()];
-    let write = &mut write[..rawnet_tls::write_buffer_len(config)];
-    let session = rawnet_tls::session(
-        shared,
-        config,
-        unix_now(),
-        read,
-        write,
-        rand_core::OsRng,
-        NoSigner,
-    )
-    .expect("TestBuffers hold the configuration");
-    Box::leak(Box::new(Box::pin(session))).as_mut()
-}
-
-struct Endpoint {
-    name: &'static str,
-    addr: Ipv4Addr,
-    handle: TcpHandle,
-    layer: Option<Layer>,
-    idle: Option<Tap<Mqtt>>,
-    backoff: Backoff,
-    seen_disconnects: usize,
-    /// Connections opened (TCP connects).
-    opened: u32,
-    topic: &'static str,
-    outgoing: Vec<Vec<u8>>,
-    next: usize,
-    refused: Vec<MqttError>,
-}
 
 fn qos_of(i: usize) -> QoS {
     if i % 2 == 0 {
@@ -378,134 +50,14 @@ fn qos_of(i: usize) -> QoS {
     }
 }
 
-impl Endpoint {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        stack: &mut Net,
-        name: &'static str,
-        addr: Ipv4Addr,
-        version: Version,
-        topic: &'static str,
-        subscribe: &'static str,
-        n: usize,
-    ) -> Endpoint {
-        let mut options = Options::new(name);
-        options.version = version;
-        options.keep_alive = 30;
-        options.clean_start = false;
-        options.session_expiry = 3600;
-        let client = Client::new(
-            Recorder::new(subscribe),
-            options,
-            Buffers {
-                output: buffer(2048),
-                receive: buffer(1024),
-                store: buffer(8192),
-            },
-        );
-        let outgoing = (0..2 * n)
-            .map(|i| {
-                let mut p = format!("{name} {i:06} q{}", qos_of(i).bits()).into_bytes();
-                p.resize(PAYLOAD, b'.');
-                p
-            })
-            .collect();
-        Endpoint {
-            name,
-            addr,
-            handle: stack
-                .tcp_socket(buffer(4096), buffer(4096))
-                .expect("socket"),
-            layer: None,
-            idle: Some(Tap {
-                client,
-                sends: Sends {
-                    version: Some(version),
-                    ..Sends::default()
-                },
-            }),
-            backoff: Backoff::new(
-                rawnet_altcp::Duration::from_ticks(100),
-                rawnet_altcp::Duration::from_ticks(2_000),
-            ),
-            seen_disconnects: 0,
-            opened: 0,
-            topic,
-            outgoing,
-            next: 0,
-            refused: Vec::new(),
-        }
-    }
-
-    fn tap(&self) -> &Tap<Mqtt> {
-        match (&self.layer, &self.idle) {
-            (Some(l), _) => l.inner(),
-            (None, Some(t)) => t,
-            (None, None) => unreachable!("the client is always somewhere"),
-        }
-    }
-
-    fn app(&self) -> &Recorder {
-        self.tap().client.handler()
-    }
-
-    fn open(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
-        let tap = self.idle.take().expect("idle client");
-        self.layer = Some(Tls::new(new_session(config), tap));
-        self.opened += 1;
-        let ip = IpAddress::Ipv4(self.addr);
-        if let Err(e) = stack.connect(&mut self.handle, ip, GUEST_PORT, t) {
-            panic!("{}: connect: {e:?}", self.name);
-        }
-    }
-
-    /// One turn of the superloop for this client.
-    fn step(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
-        let Some(layer) = self.layer.as_mut() else {
-            if self.backoff.due(t) {
-                self.open(stack, config, t);
-            }
-            return;
-        };
-        stack.drive(&mut self.handle, layer, t);
-        let ends = layer.inner().client.handler().disconnects.len();
-        if layer.is_done() || ends > self.seen_disconnects {
-            // The connection ended: drop what is left of it and try again after a while.
-            stack.connection(&mut self.handle).abort();
-            let tap = self.layer.take().expect("layer").into_inner();
-            self.seen_disconnects = tap.client.handler().disconnects.len();
-            self.idle = Some(tap);
-            self.backoff
-                .failed(t, rand_core::RngCore::next_u32(&mut rand_core::OsRng));
-            return;
-        }
-        if !layer.inner().client.is_connected() {
-            return;
-        }
-        self.backoff.succeeded();
-        while self.next < self.outgoing.len() {
-            let msg =
-                Publication::new(self.topic, &self.outgoing[self.next]).qos(qos_of(self.next));
-            let mut tcp = stack.connection(&mut self.handle);
-            let r = layer.with_connection(&mut tcp, t, |tap, conn| {
-                tap.with(conn, |client, c| client.publish(c, &msg, t))
-            });
-            match r {
-                Ok(_) => self.next += 1,
-                Err(
-                    MqttError::OutputFull
-                    | MqttError::TooManyRequests
-                    | MqttError::ReceiveMaximum
-                    | MqttError::StoreFull
-                    | MqttError::NotConnected,
-                ) => break,
-                Err(e) => {
-                    self.refused.push(e);
-                    self.next += 1;
-                }
-            }
-        }
-    }
+/// The messages `ep` publishes in a run: 2n, QoS 1 and 2 in turn, queued all at once.
+fn fill(ep: &mut Endpoint, n: usize) -> Vec<Vec<u8>> {
+    let out: Vec<Vec<u8>> = (0..2 * n)
+        .map(|i| payload(ep.name, i as u32, qos_of(i), PAYLOAD))
+        .collect();
+    ep.queue
+        .extend(out.iter().enumerate().map(|(i, p)| (qos_of(i), p.clone())));
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -666,7 +218,6 @@ fn run(
         Version::V5,
         "f/up",
         "f/down",
-        n,
     );
     let mut peer = Endpoint::new(
         &mut stack,
@@ -675,8 +226,9 @@ fn run(
         Version::V311,
         "f/down",
         "f/up",
-        n,
     );
+    let device_out = fill(&mut device, n);
+    let peer_out = fill(&mut peer, n);
     // Both connected and subscribed on a clean link before the clock starts and the faults
     // begin, so that neither misses a message sent before its subscription.
     let t = now();
@@ -686,17 +238,9 @@ fn run(
     loop {
         let t = now();
         let busy = stack.poll(t);
-        for ep in [&mut device, &mut peer] {
-            if let Some(layer) = ep.layer.as_mut() {
-                stack.drive(&mut ep.handle, layer, t);
-            }
-        }
-        let subscribed = |e: &Endpoint| {
-            e.tap().client.is_connected()
-                && e.app().connects.len() == 1
-                && e.tap().client.in_flight() == 0
-        };
-        if subscribed(&device) && subscribed(&peer) {
+        device.drive(&mut stack, t);
+        peer.drive(&mut stack, t);
+        if device.settled() && peer.settled() {
             break;
         }
         if StdInstant::now() > setup {
@@ -743,8 +287,7 @@ fn run(
                 }
             }
             let finished = |e: &Endpoint| {
-                e.next == e.outgoing.len()
-                    && e.app().published_ok + e.app().publish_errors.len() >= e.outgoing.len()
+                e.queue.is_empty() && e.app().published_ok + e.app().publish_errors.len() >= 2 * n
             };
             if progress == total && finished(&device) && finished(&peer) {
                 break;
@@ -754,10 +297,10 @@ fn run(
             return Err(format!(
                 "{}: not done within {limit:?}: {progress} of {total} messages delivered; device sent {} acked {} ({:?}), peer sent {} acked {} ({:?}); link {:?}",
                 fault.name,
-                device.next,
+                device.published,
                 device.app().published_ok,
                 device.app().disconnects,
-                peer.next,
+                peer.published,
                 peer.app().published_ok,
                 peer.app().disconnects,
                 stack.device().driver().stats(),
@@ -773,12 +316,12 @@ fn run(
     // What each side received of the other's messages.
     let mut problems = Vec::new();
     let (mut duplicates, mut dup_flagged) = (0, 0);
-    for (rx, tx) in [(&peer, &device), (&device, &peer)] {
+    for (rx, tx, outgoing) in [(&peer, &device, &device_out), (&device, &peer, &peer_out)] {
         let mut count: HashMap<&[u8], Vec<&Got>> = HashMap::new();
         for m in &rx.app().messages {
             count.entry(&m.payload).or_default().push(m);
         }
-        for (i, p) in tx.outgoing.iter().enumerate() {
+        for (i, p) in outgoing.iter().enumerate() {
             let got = count.remove(p.as_slice()).unwrap_or_default();
             let name = String::from_utf8_lossy(p);
             match (qos_of(i), got.len()) {
@@ -810,12 +353,12 @@ fn run(
                 tx.name, app.publish_errors, tx.refused, app.subscribe_errors
             ));
         }
-        if app.published_ok != tx.outgoing.len() {
+        if app.published_ok != outgoing.len() {
             problems.push(format!(
                 "{}: {} of {} publishes acknowledged",
                 tx.name,
                 app.published_ok,
-                tx.outgoing.len()
+                outgoing.len()
             ));
         }
         let sends = &tx.tap().sends;

@@ -8,6 +8,7 @@ mod pac;
 mod programs;
 mod setup;
 mod size;
+mod soak;
 mod stack;
 mod test;
 mod util;
@@ -26,6 +27,9 @@ tasks:
   fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) or --seconds N
            each, and/or --runs N executions; or name targets (fuzz decoder client …); prints
            executions per target
+  soak     the long form of the fault suite: --minutes N (default 10) of the host stack and
+           the QEMU firmware against Mosquitto with broker restarts (SIGTERM, SIGKILL) and a
+           fault schedule; prints messages, duplicates, losses, reconnects, latency, memory
   bin      bin k64f: the FRDM-K64F firmware as a .bin for the OpenSDA drag-and-drop bootloader
   pac      regenerate boards/mk64f12-pac from ../shared/vendor-data/MK64F12.svd (svd2rust, form)
   size     build the footprint images for thumbv7em-none-eabihf and print their sizes
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
         "fuzz" => setup::ensure(setup::Need::FUZZ).and_then(|()| fuzz::run_task(&args[1..])),
+        "soak" => setup::ensure(setup::Need::DEMO).and_then(|()| soak::run_task(&args[1..])),
         "bin" => setup::ensure(setup::Need::BIN).and_then(|()| bin::run_task(&args[1..])),
         "pac" => pac::run_task(),
         "programs" => programs::run(),

@@ -45,7 +45,7 @@ pub use stats::{ForwardStats, Lease, QemuNetStats, LOG_CAP};
 use rawnet_eth::host::SlirpConfig;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -144,6 +144,7 @@ pub struct QemuNet {
     addr: SocketAddr,
     stats: Arc<Mutex<QemuNetStats>>,
     stop: Arc<AtomicBool>,
+    loss_rate: Arc<AtomicU64>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -168,12 +169,14 @@ impl QemuNet {
             ..Default::default()
         }));
         let stop = Arc::new(AtomicBool::new(false));
+        let rate = config.tcp_loss.map_or(0.0, |(rate, _)| rate);
+        let loss_rate = Arc::new(AtomicU64::new(rate.to_bits()));
         let (ready, started) = mpsc::channel();
         let thread = {
-            let (stats, stop) = (stats.clone(), stop.clone());
+            let (stats, stop, loss) = (stats.clone(), stop.clone(), loss_rate.clone());
             std::thread::Builder::new()
                 .name("qemu-net".into())
-                .spawn(move || match Worker::new(sock, &config, stats) {
+                .spawn(move || match Worker::new(sock, &config, stats, loss) {
                     Ok(mut w) => {
                         let _ = ready.send(Ok(()));
                         w.run(&stop);
@@ -187,6 +190,7 @@ impl QemuNet {
             addr,
             stats,
             stop,
+            loss_rate,
             thread: Some(thread),
         };
         started
@@ -219,6 +223,12 @@ impl QemuNet {
             "-net".into(),
             "nic,netdev=net0".into(),
         ]
+    }
+
+    /// Drop `rate` (0.0..1.0) of the TCP frames each way from now on (0.0: none), with the
+    /// generator of [`QemuNetConfig::tcp_loss`]'s seed (its rate is the starting one).
+    pub fn set_tcp_loss(&self, rate: f64) {
+        self.loss_rate.store(rate.to_bits(), Ordering::Relaxed);
     }
 
     /// A snapshot of what happened so far.

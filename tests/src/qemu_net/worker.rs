@@ -8,7 +8,7 @@ use rawnet_eth::host::SlirpDevice;
 use rawnet_eth::{EthernetDriver, RxToken, TxToken, MAX_FRAME_LEN};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -26,8 +26,9 @@ pub(super) struct Worker {
     stats: Arc<Mutex<QemuNetStats>>,
     log: bool,
     t0: Instant,
-    /// `tcp_loss`: the share to drop and the generator's state.
-    loss: Option<(f64, u64)>,
+    /// `tcp_loss`: the share to drop (an `f64`'s bits, changed by
+    /// [`QemuNet::set_tcp_loss`](super::QemuNet::set_tcp_loss)) and the generator's state.
+    loss: (Arc<AtomicU64>, u64),
 }
 
 /// An IPv4 frame carrying TCP.
@@ -40,6 +41,7 @@ impl Worker {
         sock: UdpSocket,
         config: &QemuNetConfig,
         stats: Arc<Mutex<QemuNetStats>>,
+        loss_rate: Arc<AtomicU64>,
     ) -> io::Result<Worker> {
         let mut slirp = SlirpDevice::new(config.slirp)?;
         for &(guest, port) in &config.forwards {
@@ -54,22 +56,24 @@ impl Worker {
             stats,
             log: config.log,
             t0: Instant::now(),
-            loss: config.tcp_loss.map(|(rate, seed)| (rate, seed | 1)),
+            loss: (
+                loss_rate,
+                config.tcp_loss.map_or(0x5eed, |(_, seed)| seed) | 1,
+            ),
         })
     }
 
     /// Whether `tcp_loss` drops this frame (xorshift64: a decision per TCP frame).
     fn lose(&mut self, frame: &[u8]) -> bool {
-        let Some((rate, state)) = self.loss.as_mut() else {
-            return false;
-        };
-        if !is_tcp(frame) {
+        let rate = f64::from_bits(self.loss.0.load(Ordering::Relaxed));
+        if rate <= 0.0 || !is_tcp(frame) {
             return false;
         }
+        let state = &mut self.loss.1;
         *state ^= *state << 13;
         *state ^= *state >> 7;
         *state ^= *state << 17;
-        ((*state >> 11) as f64 / (1u64 << 53) as f64) < *rate
+        ((*state >> 11) as f64 / (1u64 << 53) as f64) < rate
     }
 
     fn log(&self, what: std::fmt::Arguments<'_>) {

@@ -1,0 +1,682 @@
+//! A rawnet MQTT client over TLS 1.3 on a host stack that reconnects by itself, with a tap on
+//! its traffic: the network-fault suite (`tests/tests/faults.rs`) and the soak
+//! (`src/bin/soak.rs`) run two of these on one stack over a [`FaultyLink`].
+//!
+//! The tap sits between TLS and the client and reads the MQTT bytes both ways: each PUBLISH
+//! the client writes (how often each message was sent and whether a resend carried DUP), and
+//! each PUBACK or PUBREC it receives (the moment the broker took a message over). Messages
+//! are told apart by their payload, which [`payload`] writes and [`parse_payload`] reads:
+//! the sender's name, a sequence number, the QoS and the time it was made.
+
+use crate::faults::FaultyLink;
+use crate::host::buffer;
+use crate::tls::unix_now;
+use rawnet_altcp::{Callbacks, Connection, Instant};
+use rawnet_eth::host::SlirpDevice;
+use rawnet_eth::SmoltcpDevice;
+use rawnet_mqtt::client::{
+    Backoff, Buffers, Client, Commands, Connected, Disconnected, Error as MqttError, Granted,
+    Handler, Message, Options, Publication, RequestError,
+};
+use rawnet_mqtt::wire::{PacketId, QoS, ReasonCode, Subscription, SubscriptionOptions, Version};
+use rawnet_tcp::smoltcp::wire::IpAddress;
+use rawnet_tcp::{Stack, TcpHandle};
+use rawnet_tls::test_session::TestBuffers;
+use rawnet_tls::{ClientConfig, NoSigner, SessionRef, Tls};
+use std::collections::{HashMap, VecDeque};
+use std::net::Ipv4Addr;
+use std::sync::OnceLock;
+use std::time::Instant as StdInstant;
+
+/// Request records per client.
+pub const RECORDS: usize = 16;
+/// The broker's TLS port inside the virtual network.
+pub const GUEST_PORT: u16 = 8883;
+
+/// QoS 2 identifiers a client holds between PUBLISH and PUBREL (the client's `M`; advertised
+/// as its Receive Maximum in 5.0). Mosquitto 2.0.11 does not keep to a client's Receive
+/// Maximum (nor to its own `max_inflight_messages` for 3.1.1) once acknowledgements are
+/// delayed: with the default 20 it sent up to 87 unacknowledged QoS 1/2 PUBLISHes, the client
+/// ended each connection with 0x93 Receive Maximum exceeded (as MQTT 5.0 requires), the
+/// broker resent its whole window on the next, and under 10 % loss the sessions never drained.
+/// Room for a burst of that size keeps that broker behaviour out of the figures.
+pub const QOS2_IN: usize = 512;
+
+/// The client type of an endpoint.
+pub type Mqtt = Client<'static, Recorder, RECORDS, QOS2_IN>;
+/// The client with its tap, under TLS.
+pub type Layer = Tls<'static, 'static, Tap<Mqtt>>;
+/// The host stack both endpoints share.
+pub type Net = Stack<'static, SmoltcpDevice<FaultyLink<SlirpDevice>>>;
+
+// ---------------------------------------------------------------------------------------
+// Payloads.
+
+/// Microseconds since the first call in this process.
+pub fn micros() -> u64 {
+    static START: OnceLock<StdInstant> = OnceLock::new();
+    START.get_or_init(StdInstant::now).elapsed().as_micros() as u64
+}
+
+/// The payload of message `seq` from `name` at `qos`, `len` bytes long (padded with dots;
+/// at least the header's length), stamped with [`micros`].
+pub fn payload(name: &str, seq: u32, qos: QoS, len: usize) -> Vec<u8> {
+    let mut p = format!("{name} {seq:08} q{} t{:012}", qos.bits(), micros()).into_bytes();
+    if p.len() < len {
+        p.resize(len, b'.');
+    }
+    p
+}
+
+/// What [`payload`] wrote: the sender, the sequence number, the QoS and the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp<'a> {
+    /// The sender's name.
+    pub name: &'a str,
+    /// The sender's sequence number.
+    pub seq: u32,
+    /// The QoS the message was published at.
+    pub qos: u8,
+    /// [`micros`] when it was made.
+    pub made: u64,
+}
+
+/// Reads a [`payload`]'s header.
+pub fn parse_payload(p: &[u8]) -> Option<Stamp<'_>> {
+    let text = std::str::from_utf8(p.get(..p.len().min(64))?).ok()?;
+    let mut words = text.split(' ');
+    let name = words.next()?;
+    let seq = words.next()?.parse().ok()?;
+    let qos = words.next()?.strip_prefix('q')?.parse().ok()?;
+    let made = words
+        .next()?
+        .strip_prefix('t')?
+        .trim_end_matches('.')
+        .parse()
+        .ok()?;
+    Some(Stamp {
+        name,
+        seq,
+        qos,
+        made,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// What a client's handler records.
+
+/// A message received whole.
+#[derive(Debug, Clone)]
+pub struct Got {
+    /// Its payload.
+    pub payload: Vec<u8>,
+    /// The QoS it arrived at.
+    pub qos: u8,
+    /// Its DUP flag.
+    pub dup: bool,
+    /// When its last byte arrived.
+    pub at: StdInstant,
+}
+
+/// The handler: what happened to the client, for the test to read.
+#[derive(Debug)]
+pub struct Recorder {
+    /// The filter subscribed to (QoS 2) when the broker has no session.
+    subscribe: &'static str,
+    /// Each CONNACK's session-present flag.
+    pub connects: Vec<bool>,
+    /// Why each connection ended.
+    pub disconnects: Vec<Disconnected>,
+    /// Publishes acknowledged.
+    pub published_ok: usize,
+    /// Publishes that failed, with their packet identifier.
+    pub publish_errors: Vec<(Option<u16>, RequestError)>,
+    /// Subscriptions refused or failed.
+    pub subscribe_errors: usize,
+    /// Messages received (drained by a long run).
+    pub messages: Vec<Got>,
+    current: Option<Got>,
+}
+
+impl Recorder {
+    fn new(subscribe: &'static str) -> Recorder {
+        Recorder {
+            subscribe,
+            connects: Vec::new(),
+            disconnects: Vec::new(),
+            published_ok: 0,
+            publish_errors: Vec::new(),
+            subscribe_errors: 0,
+            messages: Vec::new(),
+            current: None,
+        }
+    }
+}
+
+impl Handler for Recorder {
+    fn connected(&mut self, info: &Connected<'_>, client: &mut impl Commands) {
+        self.connects.push(info.session_present);
+        if !info.session_present {
+            let filter = [Subscription {
+                filter: self.subscribe,
+                options: SubscriptionOptions::qos(QoS::ExactlyOnce),
+            }];
+            if client.subscribe(&filter).is_err() {
+                self.subscribe_errors += 1;
+            }
+        }
+    }
+    fn disconnected(&mut self, reason: Disconnected, _: &mut impl Commands) {
+        self.disconnects.push(reason);
+    }
+    fn published(
+        &mut self,
+        id: Option<PacketId>,
+        result: Result<ReasonCode, RequestError>,
+        _: &mut impl Commands,
+    ) {
+        match result {
+            Ok(_) => self.published_ok += 1,
+            Err(e) => self.publish_errors.push((id.map(|i| i.get()), e)),
+        }
+    }
+    fn subscribed(
+        &mut self,
+        _: PacketId,
+        result: Result<Granted<'_>, RequestError>,
+        _: &mut impl Commands,
+    ) {
+        if result.is_err() {
+            self.subscribe_errors += 1;
+        }
+    }
+    fn message_start(&mut self, m: &Message<'_>, _: &mut impl Commands) {
+        self.current = Some(Got {
+            payload: Vec::with_capacity(m.len),
+            qos: m.qos.bits(),
+            dup: m.dup,
+            at: StdInstant::now(),
+        });
+    }
+    fn message_data(&mut self, data: &[u8], last: bool, _: &mut impl Commands) {
+        if let Some(c) = self.current.as_mut() {
+            c.payload.extend_from_slice(data);
+        }
+        if last {
+            if let Some(mut c) = self.current.take() {
+                c.at = StdInstant::now();
+                self.messages.push(c);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The tap.
+
+/// What the tap saw of the client's PUBLISH packets and the broker's acknowledgements.
+#[derive(Debug, Default)]
+pub struct Sends {
+    version: Option<Version>,
+    /// Bytes of the current connection's outgoing stream not yet parsed.
+    out: Vec<u8>,
+    /// Bytes of the incoming stream not yet parsed.
+    incoming: Vec<u8>,
+    /// Times each message not yet taken over by the broker was sent, by sequence number.
+    count: HashMap<u32, u32>,
+    /// The message each packet identifier last carried.
+    ids: HashMap<u16, u32>,
+    /// Sends after the first (resends).
+    pub resends: u64,
+    /// Resends without DUP, or PUBLISHes the tap could not read: wrong.
+    pub dup_wrong: Vec<String>,
+    /// First sends (as far as TLS saw) with DUP.
+    pub dup_first: u64,
+    /// Messages the broker took over (PUBACK, or PUBREC without an error) and when, in order;
+    /// a long run drains it.
+    pub owned: Vec<(u32, StdInstant)>,
+}
+
+impl Sends {
+    fn new(version: Version) -> Sends {
+        Sends {
+            version: Some(version),
+            ..Sends::default()
+        }
+    }
+
+    fn wrote(&mut self, data: &[u8]) {
+        self.out.extend_from_slice(data);
+        while let Some((first, body)) = next_packet(&mut self.out) {
+            if first >> 4 == 3 {
+                self.publish(first, &body);
+            }
+        }
+    }
+
+    fn read(&mut self, data: &[u8]) {
+        self.incoming.extend_from_slice(data);
+        while let Some((first, body)) = next_packet(&mut self.incoming) {
+            // PUBACK (4) or PUBREC (5): the broker has the message, unless its reason code
+            // (5.0, after the identifier) is an error.
+            if matches!(first >> 4, 4 | 5)
+                && body.len() >= 2
+                && body.get(2).is_none_or(|&r| r < 0x80)
+            {
+                let id = u16::from_be_bytes([body[0], body[1]]);
+                if let Some(seq) = self.ids.remove(&id) {
+                    self.count.remove(&seq);
+                    self.owned.push((seq, StdInstant::now()));
+                }
+            }
+        }
+    }
+
+    /// A new connection: whatever was half parsed belonged to the last one.
+    fn reset(&mut self) {
+        self.out.clear();
+        self.incoming.clear();
+    }
+
+    fn publish(&mut self, first: u8, body: &[u8]) {
+        let dup = first & 0x08 != 0;
+        let qos = (first >> 1) & 3;
+        let Some((id, payload)) = publish_parts(body, qos, self.version == Some(Version::V5))
+        else {
+            self.dup_wrong
+                .push(format!("unparsable PUBLISH {body:02x?}"));
+            return;
+        };
+        let Some(stamp) = parse_payload(payload) else {
+            self.dup_wrong.push(format!(
+                "PUBLISH of an unknown payload {:?}",
+                String::from_utf8_lossy(payload)
+            ));
+            return;
+        };
+        if let Some(id) = id {
+            self.ids.insert(id, stamp.seq);
+        }
+        let n = self.count.entry(stamp.seq).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            self.resends += 1;
+            if !dup {
+                self.dup_wrong.push(format!(
+                    "resend {n} of {} #{} without DUP",
+                    stamp.name, stamp.seq
+                ));
+            }
+        } else if dup {
+            // Encoded into the client's output ring before the connection ended, but never
+            // handed to TLS: the client cannot tell it from a PUBLISH that left, and sends
+            // it with DUP. Allowed ("might be a re-delivery", MQTT 3.3.1.1); counted.
+            self.dup_first += 1;
+        }
+    }
+}
+
+/// The remaining length of the packet at the start of `b` and its fixed header's length.
+fn packet_len(b: &[u8]) -> Option<(usize, usize)> {
+    let mut len = 0usize;
+    for i in 0..4 {
+        let byte = *b.get(1 + i)?;
+        len |= usize::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((len, 2 + i));
+        }
+    }
+    None
+}
+
+/// Takes the first whole packet off `buf`: its first byte and its body.
+fn next_packet(buf: &mut Vec<u8>) -> Option<(u8, Vec<u8>)> {
+    let (len, header) = packet_len(buf)?;
+    if buf.len() < header + len {
+        return None;
+    }
+    let packet: Vec<u8> = buf.drain(..header + len).collect();
+    Some((packet[0], packet[header..].to_vec()))
+}
+
+/// The packet identifier and the payload of a PUBLISH body (variable header onward).
+fn publish_parts(body: &[u8], qos: u8, v5: bool) -> Option<(Option<u16>, &[u8])> {
+    let topic = usize::from(u16::from_be_bytes([*body.first()?, *body.get(1)?]));
+    let mut at = 2 + topic;
+    let id = if qos > 0 {
+        at += 2;
+        Some(u16::from_be_bytes([*body.get(at - 2)?, *body.get(at - 1)?]))
+    } else {
+        None
+    };
+    if v5 {
+        let (props, n) = packet_len(body.get(at - 1..)?)?;
+        at += n - 1 + props;
+    }
+    Some((id, body.get(at..)?))
+}
+
+/// The MQTT client with the tap in front of it.
+pub struct Tap<H> {
+    /// The client.
+    pub client: H,
+    /// What the tap saw.
+    pub sends: Sends,
+}
+
+/// The connection below, as the client sees it through the tap.
+pub struct TapConn<'a, C> {
+    conn: &'a mut C,
+    sends: &'a mut Sends,
+}
+
+impl<C: Connection> Connection for TapConn<'_, C> {
+    type Error = C::Error;
+    fn send_space(&self) -> usize {
+        self.conn.send_space()
+    }
+    fn write(&mut self, data: &[u8]) -> nb::Result<usize, C::Error> {
+        let n = self.conn.write(data)?;
+        self.sends.wrote(&data[..n]);
+        Ok(n)
+    }
+    fn output(&mut self) -> Result<(), C::Error> {
+        self.conn.output()
+    }
+    fn close(&mut self) -> Result<(), C::Error> {
+        self.conn.close()
+    }
+    fn abort(&mut self) {
+        self.conn.abort()
+    }
+    fn set_nodelay(&mut self, nodelay: bool) {
+        self.conn.set_nodelay(nodelay)
+    }
+    fn set_keep_alive(&mut self, interval: Option<rawnet_altcp::Duration>) {
+        self.conn.set_keep_alive(interval)
+    }
+    fn is_connected(&self) -> bool {
+        self.conn.is_connected()
+    }
+}
+
+impl<H> Tap<H> {
+    /// Run `f` on the client with the connection seen through the tap.
+    pub fn with<C: Connection, R>(
+        &mut self,
+        conn: &mut C,
+        f: impl FnOnce(&mut H, &mut TapConn<'_, C>) -> R,
+    ) -> R {
+        let mut tc = TapConn {
+            conn,
+            sends: &mut self.sends,
+        };
+        f(&mut self.client, &mut tc)
+    }
+}
+
+impl<C, H> Callbacks<C> for Tap<H>
+where
+    C: Connection,
+    H: for<'x> Callbacks<TapConn<'x, C>>,
+{
+    fn connected(&mut self, conn: &mut C, now: Instant) {
+        self.sends.reset();
+        self.with(conn, |h, c| h.connected(c, now))
+    }
+    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
+        let n = self.with(conn, |h, c| h.recv(c, data, now));
+        self.sends.read(&data[..n.min(data.len())]);
+        n
+    }
+    fn eof(&mut self, conn: &mut C, now: Instant) {
+        self.with(conn, |h, c| h.eof(c, now))
+    }
+    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
+        self.with(conn, |h, c| h.sent(c, len, now))
+    }
+    fn poll(&mut self, conn: &mut C, now: Instant) {
+        self.with(conn, |h, c| h.poll(c, now))
+    }
+    fn err(&mut self, err: C::Error, now: Instant) {
+        self.client.err(err, now)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// A client on the faulty stack, reconnecting as needed.
+
+/// A TLS session for one connection. Leaked (the session borrows its buffers for
+/// `'static`): about 25 KiB per connection, which a long run counts
+/// ([`Endpoint::opened`]) and reports beside the process's RSS.
+fn new_session(config: &'static ClientConfig<'static>) -> SessionRef<'static, 'static> {
+    let buffers: &'static mut TestBuffers = Box::leak(Box::new(TestBuffers::new()));
+    let (shared, read, write) = buffers.split();
+    let shared = Box::leak(Box::new(shared));
+    let read = &mut read[..config.read_buffer_len()];
+    let write = &mut write[..rawnet_tls::write_buffer_len(config)];
+    let session = rawnet_tls::session(
+        shared,
+        config,
+        unix_now(),
+        read,
+        write,
+        rand_core::OsRng,
+        NoSigner,
+    )
+    .expect("TestBuffers hold the configuration");
+    Box::leak(Box::new(Box::pin(session))).as_mut()
+}
+
+/// Bytes [`new_session`] leaks per connection.
+pub const SESSION_LEAK: usize = std::mem::size_of::<TestBuffers>();
+
+/// One client: its TCP connection, its TLS session while connected, its queue of messages
+/// to publish.
+pub struct Endpoint {
+    /// Its name (client identifier, and the first word of its payloads).
+    pub name: &'static str,
+    addr: Ipv4Addr,
+    handle: TcpHandle,
+    layer: Option<Layer>,
+    idle: Option<Tap<Mqtt>>,
+    backoff: Backoff,
+    seen_disconnects: usize,
+    /// Connections opened (TCP connects).
+    pub opened: u32,
+    topic: &'static str,
+    /// Messages waiting to be published, with their QoS.
+    pub queue: VecDeque<(QoS, Vec<u8>)>,
+    /// Messages the client accepted.
+    pub published: usize,
+    /// Publishes the client refused (not for want of room).
+    pub refused: Vec<MqttError>,
+}
+
+impl Endpoint {
+    /// A client named `name` speaking `version`, reaching the broker at `addr`:GUEST_PORT,
+    /// publishing on `topic` and subscribed (QoS 2, persistent session) to `subscribe`.
+    pub fn new(
+        stack: &mut Net,
+        name: &'static str,
+        addr: Ipv4Addr,
+        version: Version,
+        topic: &'static str,
+        subscribe: &'static str,
+    ) -> Endpoint {
+        let mut options = Options::new(name);
+        options.version = version;
+        options.keep_alive = 30;
+        options.clean_start = false;
+        options.session_expiry = 3600;
+        let client = Client::new(
+            Recorder::new(subscribe),
+            options,
+            Buffers {
+                output: buffer(2048),
+                receive: buffer(1024),
+                store: buffer(8192),
+            },
+        );
+        Endpoint {
+            name,
+            addr,
+            handle: stack
+                .tcp_socket(buffer(4096), buffer(4096))
+                .expect("socket"),
+            layer: None,
+            idle: Some(Tap {
+                client,
+                sends: Sends::new(version),
+            }),
+            backoff: Backoff::new(
+                rawnet_altcp::Duration::from_ticks(100),
+                rawnet_altcp::Duration::from_ticks(2_000),
+            ),
+            seen_disconnects: 0,
+            opened: 0,
+            topic,
+            queue: VecDeque::new(),
+            published: 0,
+            refused: Vec::new(),
+        }
+    }
+
+    /// The client and its tap.
+    pub fn tap(&self) -> &Tap<Mqtt> {
+        match (&self.layer, &self.idle) {
+            (Some(l), _) => l.inner(),
+            (None, Some(t)) => t,
+            (None, None) => unreachable!("the client is always somewhere"),
+        }
+    }
+
+    /// The client and its tap, to drain what they recorded.
+    pub fn tap_mut(&mut self) -> &mut Tap<Mqtt> {
+        match (&mut self.layer, &mut self.idle) {
+            (Some(l), _) => l.inner_mut(),
+            (None, Some(t)) => t,
+            (None, None) => unreachable!("the client is always somewhere"),
+        }
+    }
+
+    /// What the handler recorded.
+    pub fn app(&self) -> &Recorder {
+        self.tap().client.handler()
+    }
+
+    /// Whether the client is connected with nothing in flight and its first session set up.
+    pub fn settled(&self) -> bool {
+        self.tap().client.is_connected()
+            && self.app().connects.len() == 1
+            && self.tap().client.in_flight() == 0
+    }
+
+    /// Open a connection now.
+    pub fn open(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
+        let tap = self.idle.take().expect("idle client");
+        self.layer = Some(Tls::new(new_session(config), tap));
+        self.opened += 1;
+        let ip = IpAddress::Ipv4(self.addr);
+        if let Err(e) = stack.connect(&mut self.handle, ip, GUEST_PORT, t) {
+            panic!("{}: connect: {e:?}", self.name);
+        }
+    }
+
+    /// Drive the connection (while setting up, before [`Endpoint::step`] takes over).
+    pub fn drive(&mut self, stack: &mut Net, t: Instant) {
+        if let Some(layer) = self.layer.as_mut() {
+            stack.drive(&mut self.handle, layer, t);
+        }
+    }
+
+    /// One turn of the superloop for this client: drive the connection, reconnect after a
+    /// backoff when it ended, publish from the queue while the client takes more.
+    pub fn step(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
+        let Some(layer) = self.layer.as_mut() else {
+            if self.backoff.due(t) {
+                self.open(stack, config, t);
+            }
+            return;
+        };
+        stack.drive(&mut self.handle, layer, t);
+        let ends = layer.inner().client.handler().disconnects.len();
+        if layer.is_done() || ends > self.seen_disconnects {
+            // The connection ended: drop what is left of it and try again after a while.
+            stack.connection(&mut self.handle).abort();
+            let tap = self.layer.take().expect("layer").into_inner();
+            self.seen_disconnects = tap.client.handler().disconnects.len();
+            self.idle = Some(tap);
+            self.backoff
+                .failed(t, rand_core::RngCore::next_u32(&mut rand_core::OsRng));
+            return;
+        }
+        if !layer.inner().client.is_connected() {
+            return;
+        }
+        self.backoff.succeeded();
+        while let Some((qos, payload)) = self.queue.front() {
+            let msg = Publication::new(self.topic, payload).qos(*qos);
+            let mut tcp = stack.connection(&mut self.handle);
+            let r = layer.with_connection(&mut tcp, t, |tap, conn| {
+                tap.with(conn, |client, c| client.publish(c, &msg, t))
+            });
+            match r {
+                Ok(_) => {
+                    self.published += 1;
+                    self.queue.pop_front();
+                }
+                Err(
+                    MqttError::OutputFull
+                    | MqttError::TooManyRequests
+                    | MqttError::ReceiveMaximum
+                    | MqttError::StoreFull
+                    | MqttError::NotConnected,
+                ) => break,
+                Err(e) => {
+                    self.refused.push(e);
+                    self.queue.pop_front();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_parse_back() {
+        let p = payload("device", 42, QoS::ExactlyOnce, 48);
+        assert_eq!(p.len(), 48);
+        let s = parse_payload(&p).unwrap();
+        assert_eq!((s.name, s.seq, s.qos), ("device", 42, 2));
+        assert!(s.made <= micros());
+        assert_eq!(parse_payload(b"device 1 q1"), None);
+    }
+
+    #[test]
+    fn the_tap_counts_resends_and_sees_the_broker_take_messages_over() {
+        let mut s = Sends::new(Version::V311);
+        let p = payload("d", 7, QoS::AtLeastOnce, 40);
+        let publish = |first: u8| {
+            let mut b = vec![first, (2 + 1 + 2 + p.len()) as u8, 0, 1, b't', 0, 9];
+            b.extend_from_slice(&p);
+            b
+        };
+        s.wrote(&publish(0x32));
+        // Split across writes: parsed once whole.
+        let again = publish(0x3a);
+        s.wrote(&again[..5]);
+        s.wrote(&again[5..]);
+        assert_eq!((s.resends, s.dup_wrong.len()), (1, 0));
+        s.wrote(&publish(0x32));
+        assert_eq!(s.dup_wrong.len(), 1, "a resend without DUP");
+        s.read(&[0x40, 2, 0, 9]);
+        assert_eq!(s.owned.iter().map(|o| o.0).collect::<Vec<_>>(), [7]);
+        // Once the broker has it, the count is gone: a later PUBLISH of it is a first send.
+        s.wrote(&publish(0x32));
+        assert_eq!(s.resends, 2);
+    }
+}
