@@ -1,6 +1,7 @@
 //! rawnet's task runner (the cargo-xtask convention): everything that is more than one cargo
 //! call. `cargo xtask help` lists the tasks.
 
+mod bench;
 mod bin;
 mod board;
 mod fuzz;
@@ -27,6 +28,9 @@ tasks:
   fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) or --seconds N
            each, and/or --runs N executions; or name targets (fuzz decoder client …); prints
            executions per target
+  bench    rawnet beside the alternatives, as tables: instruction counts (callgrind) of the
+           handshake, the codec, the MQTT layer and the publish path, host throughput, latency
+           and scale (--smoke: each once, smallest size; or name groups)
   soak     the long form of the fault suite: --minutes N (default 10) of the host stack and
            the QEMU firmware against Mosquitto with broker restarts (SIGTERM, SIGKILL) and a
            fault schedule; prints messages, duplicates, losses, reconnects, latency, memory
@@ -48,6 +52,7 @@ fn main() -> ExitCode {
         "size" => setup::ensure(setup::Need::SIZE).and_then(|()| size::run(true)),
         "stack" => setup::ensure(setup::Need::SIZE).and_then(|()| stack::run(&args[1..])),
         "fuzz" => setup::ensure(setup::Need::FUZZ).and_then(|()| fuzz::run_task(&args[1..])),
+        "bench" => setup::ensure(setup::Need::DEMO).and_then(|()| bench::run_task(&args[1..])),
         "soak" => setup::ensure(setup::Need::DEMO).and_then(|()| soak::run_task(&args[1..])),
         "bin" => setup::ensure(setup::Need::BIN).and_then(|()| bin::run_task(&args[1..])),
         "pac" => pac::run_task(),

@@ -95,6 +95,11 @@ pub const PROGRAMS: &[Program] = &[
     p("cargo-fuzz", Toolchain, "xtask test: the fuzz targets (`cargo install cargo-fuzz` by xtask setup)"),
     p("rawnet-pub", Workspace, "tools/tests: the tool under test (tools/src/bin)"),
     p("rawnet-sub", Workspace, "tools/tests: the tool under test (tools/src/bin)"),
+    p("valgrind", Install("valgrind"), "xtask bench: instruction counts (callgrind) of the workloads"),
+    p("callgrind_annotate", Install("valgrind"), "xtask bench: callgrind's counts per function (the splits of the tables)"),
+    p("git", Install("git"), "xtask bench: the commit each table was measured at"),
+    p("rustc", Toolchain, "xtask bench: the compiler version each table names"),
+    p("bench-handshake", Workspace, "xtask bench: the handshake workload (bench/src/bin)"),
     p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
 
@@ -117,6 +122,8 @@ pub const DYNAMIC: &[(&str, &[&str])] = &[
     ("mosquitto_path()", &["mosquitto"]),
     // tools/tests/common: the tool binary cargo built for the test (CARGO_BIN_EXE_*).
     ("tool_binary", &["rawnet-pub", "rawnet-sub"]),
+    // xtask bench: a workload binary of the rawnet-bench crate, built by the task.
+    ("self.bin(bin)", &["bench-handshake"]),
     // xtask util::cargo: the cargo that runs xtask.
     (
         "std::env::var(\"CARGO\").unwrap_or_else(|_|\"cargo\".into())",

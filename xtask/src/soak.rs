@@ -12,7 +12,16 @@ pub fn run_task(args: &[String]) -> Result<(), String> {
     run(
         "soak",
         cargo()
-            .args(["run", "--release", "-q", "-p", "rawnet-tests", "--bin", "soak", "--"])
+            .args([
+                "run",
+                "--release",
+                "-q",
+                "-p",
+                "rawnet-tests",
+                "--bin",
+                "soak",
+                "--",
+            ])
             .args(args),
     )
 }

@@ -149,6 +149,8 @@ fn package() -> Result<(), String> {
         "xtask",
         "--exclude",
         "rawnet-tools",
+        "--exclude",
+        "rawnet-bench",
         "--allow-dirty",
     ]))?;
     eprintln!("\n==> cargo package (library crates): packaged and verified");

@@ -1,0 +1,25 @@
+//! The workloads of `cargo xtask bench` (xtask/src/bench.rs runs them and prints the tables;
+//! docs/benchmarks.md reads them).
+//!
+//! Each binary in `src/bin/` does one kind of work, for rawnet and for what users would pick
+//! instead, chosen by its arguments. CPU-bound work is counted in instructions: the xtask runs
+//! the binary under `valgrind --tool=callgrind --toggle-collect='rawnet_bench::measure*'`, so
+//! only what runs inside [`measure`] is counted (setup, connection and the peer's side are
+//! not), and divides by the iterations the binary reports. Wall-time figures (throughput,
+//! latency, scale) are printed by the binaries themselves, run without valgrind.
+//!
+//! A binary prints its results as `result <key> <value>` lines on stdout, which the xtask
+//! reads; anything else it prints is for people.
+
+use std::hint::black_box;
+
+/// Runs `f` once; callgrind counts only what runs below this function (its toggle).
+#[inline(never)]
+pub fn measure<R>(f: impl FnOnce() -> R) -> R {
+    black_box(f())
+}
+
+/// Prints a result line for the xtask: `result <key> <value>`.
+pub fn result(key: &str, value: impl std::fmt::Display) {
+    println!("result {key} {value}");
+}
