@@ -3,20 +3,46 @@
 //!
 //! Each binary in `src/bin/` does one kind of work, for rawnet and for what users would pick
 //! instead, chosen by its arguments. CPU-bound work is counted in instructions: the xtask runs
-//! the binary under `valgrind --tool=callgrind --toggle-collect='rawnet_bench::measure*'`, so
-//! only what runs inside [`measure`] is counted (setup, connection and the peer's side are
+//! the binary under `valgrind --tool=callgrind --toggle-collect='*rawnet_bench::measure*'`,
+//! so only what runs inside [`measure`] (or while a [`measure_async`] future is polled) is
+//! counted (setup, connection and the peer's side are
 //! not), and divides by the iterations the binary reports. Wall-time figures (throughput,
 //! latency, scale) are printed by the binaries themselves, run without valgrind.
 //!
 //! A binary prints its results as `result <key> <value>` lines on stdout, which the xtask
 //! reads; anything else it prints is for people.
 
+use std::future::Future;
 use std::hint::black_box;
 
 /// Runs `f` once; callgrind counts only what runs below this function (its toggle).
 #[inline(never)]
 pub fn measure<R>(f: impl FnOnce() -> R) -> R {
     black_box(f())
+}
+
+/// `f`, counted by callgrind only while it is polled: between polls (waiting for the
+/// network in the runtime) nothing is counted.
+pub fn measure_async<F: Future>(f: F) -> measure_future::Measured<F> {
+    measure_future::Measured(Box::pin(f))
+}
+
+/// The future of [`measure_async`] (its `poll` is what callgrind's toggle matches).
+pub mod measure_future {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    /// A future whose polls are counted.
+    pub struct Measured<F>(pub(crate) Pin<Box<F>>);
+
+    impl<F: Future> Future for Measured<F> {
+        type Output = F::Output;
+        #[inline(never)]
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+            self.0.as_mut().poll(cx)
+        }
+    }
 }
 
 /// Prints a result line for the xtask: `result <key> <value>`.

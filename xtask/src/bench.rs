@@ -4,8 +4,8 @@
 //! The workloads are the binaries of the `rawnet-bench` crate (`bench/`). What is CPU-bound
 //! is counted in instructions with callgrind, which gives the same count for the same binary
 //! and input whatever else the machine is doing: the binary runs under
-//! `valgrind --tool=callgrind --toggle-collect='rawnet_bench::measure*'`, so only the work
-//! inside `rawnet_bench::measure` is counted. Wall-time figures (throughput, latency, scale)
+//! `valgrind --tool=callgrind --toggle-collect='*rawnet_bench::measure*'`, so only the work
+//! inside `rawnet_bench::measure` (or while a `measure_async` future is polled) is counted. Wall-time figures (throughput, latency, scale)
 //! come from the binaries run natively. Each table is printed with the date, the machine,
 //! the commit and the command.
 //!
@@ -14,6 +14,7 @@
 //! figures are not benchmarks.
 
 mod handshake;
+mod mqtt;
 
 use crate::util::{cargo, output, root, run};
 use std::path::{Path, PathBuf};
@@ -26,11 +27,19 @@ struct Group {
     run: fn(&Ctx) -> Result<String, String>,
 }
 
-const GROUPS: &[Group] = &[Group {
-    name: "handshake",
-    about: "TLS 1.3 client handshake: rawnet-tls beside embedded-tls alone (instructions)",
-    run: handshake::table,
-}];
+const GROUPS: &[Group] = &[
+    Group {
+        name: "handshake",
+        about: "TLS 1.3 client handshake: rawnet-tls beside embedded-tls alone (instructions)",
+        run: handshake::table,
+    },
+    Group {
+        name: "mqtt",
+        about:
+            "MQTT layer per message: rawnet-mqtt, minimq, rust-mqtt over rawnet-tls (instructions)",
+        run: mqtt::table,
+    },
+];
 
 /// What every group needs: whether this is the smoke run, and where the binaries are.
 pub struct Ctx {
@@ -47,7 +56,7 @@ impl Ctx {
     /// Runs `bin args…` under callgrind, counting what runs inside `rawnet_bench::measure`:
     /// the instructions counted and the binary's results.
     pub fn callgrind(&self, bin: &str, args: &[&str]) -> Result<Profile, String> {
-        self.callgrind_in(bin, args, "rawnet_bench::measure*")
+        self.callgrind_in(bin, args, "*rawnet_bench::measure*")
     }
 
     /// [`Ctx::callgrind`], counting only inside the functions matching `toggle` (callgrind's
@@ -132,7 +141,7 @@ impl Profile {
     /// inlined into), largest first, as (instructions, demangled function name).
     pub fn exclusive(&self) -> Result<Vec<(u64, String)>, String> {
         let mut by_name: Vec<(u64, String)> = Vec::new();
-        for (n, f) in annotate(&self.file)? {
+        for (n, _, f) in annotate(&self.file)? {
             match by_name.iter_mut().find(|(_, g)| *g == f) {
                 Some(e) => e.0 += n,
                 None => by_name.push((n, f)),
@@ -140,6 +149,15 @@ impl Profile {
         }
         by_name.sort_by_key(|e| std::cmp::Reverse(e.0));
         Ok(by_name)
+    }
+
+    /// The self instructions of the code whose source file `pick` says yes to.
+    pub fn by_source(&self, pick: impl Fn(&str) -> bool) -> Result<u64, String> {
+        Ok(annotate(&self.file)?
+            .iter()
+            .filter(|(_, src, _)| pick(src))
+            .map(|(n, _, _)| n)
+            .sum())
     }
 
     /// The self instructions of the functions for which `pick` says yes.
@@ -153,8 +171,9 @@ impl Profile {
     }
 }
 
-/// `callgrind_annotate`'s self counts: (instructions, function) per file and function.
-fn annotate(file: &Path) -> Result<Vec<(u64, String)>, String> {
+/// `callgrind_annotate`'s self counts: (instructions, source file, function) per file and
+/// function (code inlined from another crate keeps its own file).
+fn annotate(file: &Path) -> Result<Vec<(u64, String, String)>, String> {
     let text = output(
         Command::new("callgrind_annotate")
             .args(["--inclusive=no", "--threshold=100", "--auto=no"])
@@ -173,9 +192,9 @@ fn annotate(file: &Path) -> Result<Vec<(u64, String)>, String> {
                 Some(r) => r.split_once(')')?.1.trim_start(),
                 None => rest,
             };
-            let func = rest.split_once(':').map_or(rest, |(_, f)| f);
+            let (src, func) = rest.split_once(':').unwrap_or(("???", rest));
             let func = func.rsplit_once(" [").map_or(func, |(f, _)| f);
-            Some((count, func.trim().to_owned()))
+            Some((count, src.to_owned(), func.trim().to_owned()))
         })
         .collect())
 }

@@ -100,6 +100,7 @@ pub const PROGRAMS: &[Program] = &[
     p("git", Install("git"), "xtask bench: the commit each table was measured at"),
     p("rustc", Toolchain, "xtask bench: the compiler version each table names"),
     p("bench-handshake", Workspace, "xtask bench: the handshake workload (bench/src/bin)"),
+    p("bench-mqtt", Workspace, "xtask bench: the MQTT clients' workload (bench/src/bin)"),
     p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
 
@@ -111,8 +112,10 @@ pub const LIBRARIES: &[&str] = &[
 
 /// Programs in [`PROGRAMS`] that no workspace source spawns itself: a dependency does.
 pub const INDIRECT: &[&str] = &[
-    "pkg-config", // the pkg-config crate, in rawnet-eth's build.rs
-    "cat",        // QEMU, for the guestfwd cmd: in boards/mps2-an386/.cargo/config.toml
+    "pkg-config",      // the pkg-config crate, in rawnet-eth's build.rs
+    "cat",             // QEMU, for the guestfwd cmd: in boards/mps2-an386/.cargo/config.toml
+    "bench-handshake", // xtask bench runs it under valgrind (an argument, not a Command)
+    "bench-mqtt",      // likewise
 ];
 
 /// Non-literal `Command::new(…)` arguments, as the scanner renders them (tokens without
@@ -122,8 +125,6 @@ pub const DYNAMIC: &[(&str, &[&str])] = &[
     ("mosquitto_path()", &["mosquitto"]),
     // tools/tests/common: the tool binary cargo built for the test (CARGO_BIN_EXE_*).
     ("tool_binary", &["rawnet-pub", "rawnet-sub"]),
-    // xtask bench: a workload binary of the rawnet-bench crate, built by the task.
-    ("self.bin(bin)", &["bench-handshake"]),
     // xtask util::cargo: the cargo that runs xtask.
     (
         "std::env::var(\"CARGO\").unwrap_or_else(|_|\"cargo\".into())",
