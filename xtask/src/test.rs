@@ -81,6 +81,18 @@ pub fn all() -> Result<(), String> {
             .env("RUSTDOCFLAGS", "-D warnings"),
     )?;
     fuzz()?;
+    // The soak's short form: the host stack and the firmware through every phase of the
+    // fault schedule and three broker restarts (SIGKILL, SIGTERM, SIGKILL) in 1.5 minutes.
+    crate::soak::run_task(&[
+        "--minutes".into(),
+        "1.5".into(),
+        "--phase".into(),
+        "10".into(),
+        "--restart-every".into(),
+        "25".into(),
+    ])?;
+    // Every bench once at its smallest size, valgrind included: the harness cannot rot.
+    crate::bench::run_task(&["--smoke".into()])?;
     crate::size::run(false)?;
     crate::stack::check()?;
     eprintln!("\nxtask test: all checks passed");
