@@ -15,6 +15,7 @@
 
 mod handshake;
 mod mqtt;
+mod throughput;
 
 use crate::util::{cargo, output, root, run};
 use std::path::{Path, PathBuf};
@@ -39,6 +40,12 @@ const GROUPS: &[Group] = &[
             "MQTT layer per message: rawnet-mqtt, minimq, rust-mqtt over rawnet-tls (instructions)",
         run: mqtt::table,
     },
+    Group {
+        name: "throughput",
+        about:
+            "host throughput and latency over TLS to Mosquitto: rawnet vs mosquitto_pub (wall time)",
+        run: throughput::table,
+    },
 ];
 
 /// What every group needs: whether this is the smoke run, and where the binaries are.
@@ -51,6 +58,12 @@ impl Ctx {
     /// The path of a `rawnet-bench` binary.
     pub fn bin(&self, name: &str) -> PathBuf {
         self.bins.join(name)
+    }
+
+    /// Runs `bin args…` natively; its `result KEY VALUE` lines.
+    pub fn results(&self, bin: &str, args: &[&str]) -> Result<Results, String> {
+        let out = output(Command::new(self.bin(bin)).args(args))?;
+        Ok(Results::parse(&out))
     }
 
     /// Runs `bin args…` under callgrind, counting what runs inside `rawnet_bench::measure`:

@@ -100,6 +100,7 @@ pub const PROGRAMS: &[Program] = &[
     p("git", Install("git"), "xtask bench: the commit each table was measured at"),
     p("rustc", Toolchain, "xtask bench: the compiler version each table names"),
     p("bench-handshake", Workspace, "xtask bench: the handshake workload (bench/src/bin)"),
+    p("bench-throughput", Workspace, "xtask bench: the throughput and latency workload (bench/src/bin)"),
     p("bench-mqtt", Workspace, "xtask bench: the MQTT clients' workload (bench/src/bin)"),
     p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
@@ -125,6 +126,8 @@ pub const DYNAMIC: &[(&str, &[&str])] = &[
     ("mosquitto_path()", &["mosquitto"]),
     // tools/tests/common: the tool binary cargo built for the test (CARGO_BIN_EXE_*).
     ("tool_binary", &["rawnet-pub", "rawnet-sub"]),
+    // xtask bench: a workload binary of the rawnet-bench crate, run natively.
+    ("self.bin(bin)", &["bench-throughput"]),
     // xtask util::cargo: the cargo that runs xtask.
     (
         "std::env::var(\"CARGO\").unwrap_or_else(|_|\"cargo\".into())",
