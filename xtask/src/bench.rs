@@ -15,6 +15,7 @@
 
 mod handshake;
 mod mqtt;
+mod scale;
 mod throughput;
 
 use crate::util::{cargo, output, root, run};
@@ -45,6 +46,11 @@ const GROUPS: &[Group] = &[
         about:
             "host throughput and latency over TLS to Mosquitto: rawnet vs mosquitto_pub (wall time)",
         run: throughput::table,
+    },
+    Group {
+        name: "scale",
+        about: "concurrent TLS MQTT sessions in one process against one Mosquitto (wall time, RSS)",
+        run: scale::table,
     },
 ];
 

@@ -101,6 +101,7 @@ pub const PROGRAMS: &[Program] = &[
     p("rustc", Toolchain, "xtask bench: the compiler version each table names"),
     p("bench-handshake", Workspace, "xtask bench: the handshake workload (bench/src/bin)"),
     p("bench-throughput", Workspace, "xtask bench: the throughput and latency workload (bench/src/bin)"),
+    p("bench-scale", Workspace, "xtask bench: the scale workload (bench/src/bin)"),
     p("bench-mqtt", Workspace, "xtask bench: the MQTT clients' workload (bench/src/bin)"),
     p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
@@ -127,7 +128,7 @@ pub const DYNAMIC: &[(&str, &[&str])] = &[
     // tools/tests/common: the tool binary cargo built for the test (CARGO_BIN_EXE_*).
     ("tool_binary", &["rawnet-pub", "rawnet-sub"]),
     // xtask bench: a workload binary of the rawnet-bench crate, run natively.
-    ("self.bin(bin)", &["bench-throughput"]),
+    ("self.bin(bin)", &["bench-throughput", "bench-scale"]),
     // xtask util::cargo: the cargo that runs xtask.
     (
         "std::env::var(\"CARGO\").unwrap_or_else(|_|\"cargo\".into())",
