@@ -140,20 +140,28 @@ impl<H: Handler, T: Read + Write, K: Clock, const N: usize, const M: usize>
         loop {
             match self.core.next(goal, read, self.clock.now())? {
                 Next::Done => return Ok(()),
-                Next::Write => match self.lower.write(self.core.staged()) {
-                    Ok(0) => {
-                        let now = self.clock.now();
-                        self.core.failed(embedded_io::ErrorKind::WriteZero, now);
-                        return Err(Error::WriteZero);
-                    }
-                    Ok(n) => {
-                        let now = self.clock.now();
-                        self.core.wrote(n, now);
-                    }
-                    Err(e) => {
-                        let now = self.clock.now();
-                        self.core.failed(e.kind(), now);
-                        return Err(Error::Io(e));
+                // Everything staged, and what the client refills from its ring as the stream
+                // takes it, leaves before the next step: a stream that takes little at a time
+                // (a TLS stream's staging) costs a write each, not a step each.
+                Next::Write => loop {
+                    match self.lower.write(self.core.staged()) {
+                        Ok(0) => {
+                            let now = self.clock.now();
+                            self.core.failed(embedded_io::ErrorKind::WriteZero, now);
+                            return Err(Error::WriteZero);
+                        }
+                        Ok(n) => {
+                            let now = self.clock.now();
+                            self.core.wrote(n, now);
+                            if self.core.staged().is_empty() {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            let now = self.clock.now();
+                            self.core.failed(e.kind(), now);
+                            return Err(Error::Io(e));
+                        }
                     }
                 },
                 Next::Flush => match self.lower.flush() {
