@@ -2,7 +2,7 @@
 //! its traffic: the network-fault suite (`tests/tests/faults.rs`) and the soak
 //! (`src/bin/soak.rs`) run two of these on one stack over a [`FaultyLink`].
 //!
-//! The tap sits between TLS and the client and reads the MQTT bytes both ways: each PUBLISH
+//! A [`Tap`] sits between TLS and the client and reads the MQTT bytes both ways: each PUBLISH
 //! the client writes (how often each message was sent and whether a resend carried DUP), and
 //! each PUBACK or PUBREC it receives (the moment the broker took a message over). Messages
 //! are told apart by their payload, which [`payload`] writes and [`parse_payload`] reads:
@@ -11,7 +11,8 @@
 use crate::faults::FaultyLink;
 use crate::host::buffer;
 use crate::tls::unix_now;
-use rawnet_altcp::{Callbacks, Connection, Instant};
+use crate::tap::{Observer, Tap};
+use rawnet_altcp::{Connection, Instant};
 use rawnet_eth::host::SlirpDevice;
 use rawnet_eth::SmoltcpDevice;
 use rawnet_mqtt::client::{
@@ -45,7 +46,7 @@ pub const QOS2_IN: usize = 512;
 /// The client type of an endpoint.
 pub type Mqtt = Client<'static, Recorder, RECORDS, QOS2_IN>;
 /// The client with its tap, under TLS.
-pub type Layer = Tls<'static, 'static, Tap<Mqtt>>;
+pub type Layer = Tls<'static, 'static, Tap<Mqtt, Sends>>;
 /// The host stack both endpoints share.
 pub type Net = Stack<'static, SmoltcpDevice<FaultyLink<SlirpDevice>>>;
 
@@ -272,11 +273,6 @@ impl Sends {
         }
     }
 
-    /// A new connection: whatever was half parsed belonged to the last one.
-    fn reset(&mut self) {
-        self.out.clear();
-        self.incoming.clear();
-    }
 
     fn publish(&mut self, first: u8, body: &[u8]) {
         let dup = first & 0x08 != 0;
@@ -313,6 +309,19 @@ impl Sends {
             // it with DUP. Allowed ("might be a re-delivery", MQTT 3.3.1.1); counted.
             self.dup_first += 1;
         }
+    }
+}
+
+impl Observer for Sends {
+    fn connected(&mut self) {
+        self.out.clear();
+        self.incoming.clear();
+    }
+    fn wrote(&mut self, data: &[u8]) {
+        Sends::wrote(self, data)
+    }
+    fn received(&mut self, offered: &[u8], taken: usize) {
+        self.read(&offered[..taken])
     }
 }
 
@@ -356,93 +365,6 @@ fn publish_parts(body: &[u8], qos: u8, v5: bool) -> Option<(Option<u16>, &[u8])>
     Some((id, body.get(at..)?))
 }
 
-/// The MQTT client with the tap in front of it.
-pub struct Tap<H> {
-    /// The client.
-    pub client: H,
-    /// What the tap saw.
-    pub sends: Sends,
-}
-
-/// The connection below, as the client sees it through the tap.
-pub struct TapConn<'a, C> {
-    conn: &'a mut C,
-    sends: &'a mut Sends,
-}
-
-impl<C: Connection> Connection for TapConn<'_, C> {
-    type Error = C::Error;
-    fn send_space(&self) -> usize {
-        self.conn.send_space()
-    }
-    fn write(&mut self, data: &[u8]) -> nb::Result<usize, C::Error> {
-        let n = self.conn.write(data)?;
-        self.sends.wrote(&data[..n]);
-        Ok(n)
-    }
-    fn output(&mut self) -> Result<(), C::Error> {
-        self.conn.output()
-    }
-    fn close(&mut self) -> Result<(), C::Error> {
-        self.conn.close()
-    }
-    fn abort(&mut self) {
-        self.conn.abort()
-    }
-    fn set_nodelay(&mut self, nodelay: bool) {
-        self.conn.set_nodelay(nodelay)
-    }
-    fn set_keep_alive(&mut self, interval: Option<rawnet_altcp::Duration>) {
-        self.conn.set_keep_alive(interval)
-    }
-    fn is_connected(&self) -> bool {
-        self.conn.is_connected()
-    }
-}
-
-impl<H> Tap<H> {
-    /// Run `f` on the client with the connection seen through the tap.
-    pub fn with<C: Connection, R>(
-        &mut self,
-        conn: &mut C,
-        f: impl FnOnce(&mut H, &mut TapConn<'_, C>) -> R,
-    ) -> R {
-        let mut tc = TapConn {
-            conn,
-            sends: &mut self.sends,
-        };
-        f(&mut self.client, &mut tc)
-    }
-}
-
-impl<C, H> Callbacks<C> for Tap<H>
-where
-    C: Connection,
-    H: for<'x> Callbacks<TapConn<'x, C>>,
-{
-    fn connected(&mut self, conn: &mut C, now: Instant) {
-        self.sends.reset();
-        self.with(conn, |h, c| h.connected(c, now))
-    }
-    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
-        let n = self.with(conn, |h, c| h.recv(c, data, now));
-        self.sends.read(&data[..n.min(data.len())]);
-        n
-    }
-    fn eof(&mut self, conn: &mut C, now: Instant) {
-        self.with(conn, |h, c| h.eof(c, now))
-    }
-    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
-        self.with(conn, |h, c| h.sent(c, len, now))
-    }
-    fn poll(&mut self, conn: &mut C, now: Instant) {
-        self.with(conn, |h, c| h.poll(c, now))
-    }
-    fn err(&mut self, err: C::Error, now: Instant) {
-        self.client.err(err, now)
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // A client on the faulty stack, reconnecting as needed.
 
@@ -479,7 +401,7 @@ pub struct Endpoint {
     addr: Ipv4Addr,
     handle: TcpHandle,
     layer: Option<Layer>,
-    idle: Option<Tap<Mqtt>>,
+    idle: Option<Tap<Mqtt, Sends>>,
     backoff: Backoff,
     seen_disconnects: usize,
     /// Connections opened (TCP connects).
@@ -526,8 +448,8 @@ impl Endpoint {
                 .expect("socket"),
             layer: None,
             idle: Some(Tap {
-                client,
-                sends: Sends::new(version),
+                inner: client,
+                observer: Sends::new(version),
             }),
             backoff: Backoff::new(
                 rawnet_altcp::Duration::from_ticks(100),
@@ -543,7 +465,7 @@ impl Endpoint {
     }
 
     /// The client and its tap.
-    pub fn tap(&self) -> &Tap<Mqtt> {
+    pub fn tap(&self) -> &Tap<Mqtt, Sends> {
         match (&self.layer, &self.idle) {
             (Some(l), _) => l.inner(),
             (None, Some(t)) => t,
@@ -552,7 +474,7 @@ impl Endpoint {
     }
 
     /// The client and its tap, to drain what they recorded.
-    pub fn tap_mut(&mut self) -> &mut Tap<Mqtt> {
+    pub fn tap_mut(&mut self) -> &mut Tap<Mqtt, Sends> {
         match (&mut self.layer, &mut self.idle) {
             (Some(l), _) => l.inner_mut(),
             (None, Some(t)) => t,
@@ -562,14 +484,14 @@ impl Endpoint {
 
     /// What the handler recorded.
     pub fn app(&self) -> &Recorder {
-        self.tap().client.handler()
+        self.tap().inner.handler()
     }
 
     /// Whether the client is connected with nothing in flight and its first session set up.
     pub fn settled(&self) -> bool {
-        self.tap().client.is_connected()
+        self.tap().inner.is_connected()
             && self.app().connects.len() == 1
-            && self.tap().client.in_flight() == 0
+            && self.tap().inner.in_flight() == 0
     }
 
     /// Open a connection now.
@@ -600,18 +522,18 @@ impl Endpoint {
             return;
         };
         stack.drive(&mut self.handle, layer, t);
-        let ends = layer.inner().client.handler().disconnects.len();
+        let ends = layer.inner().inner.handler().disconnects.len();
         if layer.is_done() || ends > self.seen_disconnects {
             // The connection ended: drop what is left of it and try again after a while.
             stack.connection(&mut self.handle).abort();
             let tap = self.layer.take().expect("layer").into_inner();
-            self.seen_disconnects = tap.client.handler().disconnects.len();
+            self.seen_disconnects = tap.inner.handler().disconnects.len();
             self.idle = Some(tap);
             self.backoff
                 .failed(t, rand_core::RngCore::next_u32(&mut rand_core::OsRng));
             return;
         }
-        if !layer.inner().client.is_connected() {
+        if !layer.inner().inner.is_connected() {
             return;
         }
         self.backoff.succeeded();

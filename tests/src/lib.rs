@@ -18,5 +18,6 @@ pub mod mqtt;
 pub mod pattern;
 pub mod qemu_net;
 pub mod secure;
+pub mod tap;
 pub mod tls;
 pub mod tmp;

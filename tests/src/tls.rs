@@ -9,13 +9,14 @@
 
 use crate::certs::Pki;
 use crate::host::{buffer, dhcp_stack, now, run_until, wait_for_lease};
+use crate::tap::{Observer, Tap};
 use rawnet_eth::host::{SlirpConfig, SlirpDevice};
 use rawnet_mqtt::wire::{
     Ack, Connect, Decoder, Disconnect, Event, PacketId, Properties, Publish, PublishQos, QoS,
     ReasonCode, Repr, Subscribe, Subscription, SubscriptionOptions, Subscriptions, Version,
 };
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
-use rawnet_tcp::{Callbacks, Connection, Duration as NetDuration, Instant, TcpError};
+use rawnet_tcp::{Callbacks, Connection, Instant, TcpError};
 use rawnet_tls::{
     ClientConfig, MaxFragmentLength, P256Signer, SignError, Signer, Time, Tls, Verification,
 };
@@ -337,79 +338,18 @@ pub struct Stats {
     pub sent_calls: usize,
 }
 
-/// Sits between TCP and TLS and counts; changes nothing.
-struct Tap<T> {
-    inner: T,
-    stats: Stats,
-}
-
-/// The connection below TLS, counting the record bytes TLS writes.
-struct TapConn<'a, C> {
-    conn: &'a mut C,
-    records: &'a mut Records,
-}
-
-impl<C: Connection> Connection for TapConn<'_, C> {
-    type Error = C::Error;
-    fn send_space(&self) -> usize {
-        self.conn.send_space()
+/// Sits between TCP and TLS (through a [`Tap`]) and counts; changes nothing.
+impl Observer for Stats {
+    fn wrote(&mut self, data: &[u8]) {
+        self.to_broker.feed(data);
     }
-    fn write(&mut self, data: &[u8]) -> nb::Result<usize, C::Error> {
-        let n = self.conn.write(data)?;
-        self.records.feed(&data[..n]);
-        Ok(n)
+    fn received(&mut self, offered: &[u8], taken: usize) {
+        self.recv_calls += 1;
+        self.max_recv = self.max_recv.max(offered.len());
+        self.from_broker.feed(&offered[..taken]);
     }
-    fn output(&mut self) -> Result<(), C::Error> {
-        self.conn.output()
-    }
-    fn close(&mut self) -> Result<(), C::Error> {
-        self.conn.close()
-    }
-    fn abort(&mut self) {
-        self.conn.abort()
-    }
-    fn set_nodelay(&mut self, nodelay: bool) {
-        self.conn.set_nodelay(nodelay)
-    }
-    fn set_keep_alive(&mut self, interval: Option<NetDuration>) {
-        self.conn.set_keep_alive(interval)
-    }
-    fn is_connected(&self) -> bool {
-        self.conn.is_connected()
-    }
-}
-
-impl<C: Connection, T> Callbacks<C> for Tap<T>
-where
-    T: for<'a> Callbacks<TapConn<'a, C>>,
-{
-    fn connected(&mut self, conn: &mut C, now: Instant) {
-        let records = &mut self.stats.to_broker;
-        self.inner.connected(&mut TapConn { conn, records }, now);
-    }
-    fn recv(&mut self, conn: &mut C, data: &[u8], now: Instant) -> usize {
-        self.stats.recv_calls += 1;
-        self.stats.max_recv = self.stats.max_recv.max(data.len());
-        let records = &mut self.stats.to_broker;
-        let n = self.inner.recv(&mut TapConn { conn, records }, data, now);
-        self.stats.from_broker.feed(&data[..n.min(data.len())]);
-        n
-    }
-    fn eof(&mut self, conn: &mut C, now: Instant) {
-        let records = &mut self.stats.to_broker;
-        self.inner.eof(&mut TapConn { conn, records }, now);
-    }
-    fn sent(&mut self, conn: &mut C, len: usize, now: Instant) {
-        self.stats.sent_calls += 1;
-        let records = &mut self.stats.to_broker;
-        self.inner.sent(&mut TapConn { conn, records }, len, now);
-    }
-    fn poll(&mut self, conn: &mut C, now: Instant) {
-        let records = &mut self.stats.to_broker;
-        self.inner.poll(&mut TapConn { conn, records }, now);
-    }
-    fn err(&mut self, err: C::Error, now: Instant) {
-        self.inner.err(err, now);
+    fn sent(&mut self, _len: usize) {
+        self.sent_calls += 1;
     }
 }
 
@@ -522,7 +462,7 @@ pub fn run(
     let started = StdInstant::now();
     let mut tap = Tap {
         inner: Tls::new(session, app),
-        stats: Stats::default(),
+        observer: Stats::default(),
     };
     let result = run_until(
         &mut stack,
@@ -546,7 +486,7 @@ pub fn run(
     Ok(Report {
         handshake: app.connected_at.map(|t| t - started),
         app,
-        stats: tap.stats,
+        stats: tap.observer,
         read_buf: config.read_buffer_len(),
         write_buf: rawnet_tls::write_buffer_len(&config),
     })

@@ -361,7 +361,7 @@ fn run(
                 outgoing.len()
             ));
         }
-        let sends = &tx.tap().sends;
+        let sends = &tx.tap().observer;
         problems.extend(sends.dup_wrong.iter().map(|w| format!("{}: {w}", tx.name)));
         if app.connects.iter().skip(1).any(|present| !present) {
             problems.push(format!(
@@ -386,8 +386,8 @@ fn run(
         n,
         seconds,
         link,
-        resends: device.tap().sends.resends + peer.tap().sends.resends,
-        dup_first: device.tap().sends.dup_first + peer.tap().sends.dup_first,
+        resends: device.tap().observer.resends + peer.tap().observer.resends,
+        dup_first: device.tap().observer.dup_first + peer.tap().observer.dup_first,
         duplicates,
         dup_flagged,
         reconnects: device.opened + peer.opened - 2,

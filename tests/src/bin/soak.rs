@@ -277,10 +277,10 @@ impl Flow {
 
 /// Moves what `tx`'s tap saw the broker take over and what `rx` received into `flow`.
 fn drain(flow: &mut Flow, tx: &mut Endpoint, rx: &mut Endpoint, epoch: Instant) {
-    for (seq, at) in std::mem::take(&mut tx.tap_mut().sends.owned) {
+    for (seq, at) in std::mem::take(&mut tx.tap_mut().observer.owned) {
         flow.owned(seq, at);
     }
-    let got = std::mem::take(&mut rx.tap_mut().client.handler_mut().messages);
+    let got = std::mem::take(&mut rx.tap_mut().inner.handler_mut().messages);
     for m in got {
         flow.arrived(&m.payload, m.qos, m.at, epoch);
     }
@@ -736,7 +736,7 @@ fn soak(args: &Args) -> Result<bool, String> {
         if !flow.unexpected.is_empty() {
             problems.push(format!("{}: unexpected {:?}", flow.from, flow.unexpected));
         }
-        let s = &tx.tap().sends;
+        let s = &tx.tap().observer;
         if !s.dup_wrong.is_empty() {
             problems.push(format!("{}: {:?}", tx.name, s.dup_wrong));
         }
