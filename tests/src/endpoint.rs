@@ -10,8 +10,8 @@
 
 use crate::faults::FaultyLink;
 use crate::host::buffer;
-use crate::tls::unix_now;
 use crate::tap::{Observer, Tap};
+use crate::tls::unix_now;
 use rawnet_altcp::{Connection, Instant};
 use rawnet_eth::host::SlirpDevice;
 use rawnet_eth::SmoltcpDevice;
@@ -272,7 +272,6 @@ impl Sends {
             }
         }
     }
-
 
     fn publish(&mut self, first: u8, body: &[u8]) {
         let dup = first & 0x08 != 0;
