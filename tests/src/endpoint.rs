@@ -389,7 +389,7 @@ fn new_session(config: &'static ClientConfig<'static>) -> SessionRef<'static, 's
     Box::leak(Box::new(Box::pin(session))).as_mut()
 }
 
-/// Bytes [`new_session`] leaks per connection.
+/// Bytes the endpoint leaks per connection (its TLS session's buffers).
 pub const SESSION_LEAK: usize = std::mem::size_of::<TestBuffers>();
 
 /// One client: its TCP connection, its TLS session while connected, its queue of messages
