@@ -14,17 +14,18 @@
 //! Before anything is measured the binary checks that the three codecs encode the packet to
 //! identical bytes, and that each decodes those bytes back to the packet it encodes.
 //!
-//! What runs inside `measure`, per iteration:
+//! What runs inside `measure`, called once per iteration:
 //! - encode: the packet representation (built before) written into a buffer allocated before
 //!   (rawnet-mqtt and mqttrs into a `&mut [u8]`, mqttbytes into a `BytesMut` cleared each
 //!   time, its capacity kept);
 //! - decode: one complete packet parsed from its bytes (rawnet-mqtt and mqttrs borrow them;
-//!   mqttbytes' `read` consumes a `BytesMut`, so one copy per iteration is made before). The
-//!   decoded packets are kept and dropped after `measure`: freeing what mqttbytes allocated
-//!   is not counted, allocating it is.
+//!   mqttbytes' `read` consumes a `BytesMut`, so one copy per iteration is made before). Each
+//!   decoded packet is dropped after `measure` returns: what mqttbytes and mqttrs allocate is
+//!   counted, freeing it is not, and the allocator sees the steady state of a program that
+//!   decodes and drops packets in turn.
 //!
-//! One iteration of each runs before `measure` (it also resolves the lazily bound symbols
-//! such as `memcpy`, so that the first call's binding is not counted).
+//! One iteration of each runs before the measured ones (it also resolves the lazily bound
+//! symbols such as `memcpy`, so that the first call's binding is not counted).
 
 use bytes::BytesMut;
 use rawnet_bench::{measure, result};
@@ -211,11 +212,9 @@ fn encode(codec: &str, p: &Packet<'_>, len: usize, n: usize) {
                     .expect("rawnet-mqtt encodes")
             };
             assert_eq!(once(&mut out), len);
-            measure(|| {
-                for _ in 0..n {
-                    black_box(once(&mut out));
-                }
-            });
+            for _ in 0..n {
+                measure(|| once(&mut out));
+            }
         }
         "mqttbytes" => {
             let mut buf = BytesMut::with_capacity(len);
@@ -225,11 +224,9 @@ fn encode(codec: &str, p: &Packet<'_>, len: usize, n: usize) {
             };
             once(&mut buf);
             assert_eq!(buf.len(), len);
-            measure(|| {
-                for _ in 0..n {
-                    black_box(once(&mut buf));
-                }
-            });
+            for _ in 0..n {
+                measure(|| once(&mut buf));
+            }
         }
         "mqttrs" => {
             let mut out = vec![0u8; len];
@@ -237,11 +234,9 @@ fn encode(codec: &str, p: &Packet<'_>, len: usize, n: usize) {
                 mqttrs::encode_slice(black_box(&p.mqttrs), out).expect("mqttrs encodes")
             };
             assert_eq!(once(&mut out), len);
-            measure(|| {
-                for _ in 0..n {
-                    black_box(once(&mut out));
-                }
-            });
+            for _ in 0..n {
+                measure(|| once(&mut out));
+            }
         }
         _ => usage(),
     }
@@ -251,29 +246,21 @@ fn decode(codec: &str, bytes: &[u8], n: usize) {
     match codec {
         "rawnet" => {
             let once = || Repr::parse_bytes(black_box(bytes), V).expect("rawnet-mqtt decodes");
-            let mut kept = Vec::with_capacity(n + 1);
-            kept.push(once());
-            measure(|| {
-                for _ in 0..n {
-                    kept.push(once());
-                }
-            });
-            black_box(kept);
+            once();
+            for _ in 0..n {
+                measure(once);
+            }
         }
         "mqttbytes" => {
             let mut inputs: Vec<BytesMut> = (0..=n).map(|_| BytesMut::from(bytes)).collect();
             let once = |input: &mut BytesMut| {
                 mqttbytes::v4::read(black_box(input), 1 << 20).expect("mqttbytes decodes")
             };
-            let mut kept = Vec::with_capacity(n + 1);
             let (first, rest) = inputs.split_first_mut().expect("n + 1 inputs");
-            kept.push(once(first));
-            measure(|| {
-                for input in rest.iter_mut() {
-                    kept.push(once(input));
-                }
-            });
-            black_box(kept);
+            drop(once(first));
+            for input in rest {
+                drop(measure(|| once(input)));
+            }
         }
         "mqttrs" => {
             let once = || {
@@ -281,14 +268,10 @@ fn decode(codec: &str, bytes: &[u8], n: usize) {
                     .expect("mqttrs decodes")
                     .expect("a whole packet")
             };
-            let mut kept = Vec::with_capacity(n + 1);
-            kept.push(once());
-            measure(|| {
-                for _ in 0..n {
-                    kept.push(once());
-                }
-            });
-            black_box(kept);
+            drop(once());
+            for _ in 0..n {
+                drop(measure(once));
+            }
         }
         _ => usage(),
     }
