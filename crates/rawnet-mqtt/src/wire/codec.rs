@@ -55,7 +55,7 @@ pub(crate) const fn varint_len(value: usize) -> usize {
 /// no U+0000. (Surrogates cannot occur in a `str`.)
 #[inline]
 pub(crate) fn check_no_null(s: &str) -> Result<(), Error> {
-    if s.as_bytes().contains(&0) {
+    if super::scan::has_null(s.as_bytes()) {
         Err(Error::NullCharacter)
     } else {
         Ok(())
@@ -144,6 +144,12 @@ impl<'a> Reader<'a> {
         str_from_bytes(self.binary()?)
     }
 
+    /// A string checked for UTF-8 only: the caller checks U+0000 (with the other characters
+    /// it looks for, in the same pass).
+    pub(crate) fn utf8(&mut self) -> Result<&'a str, Error> {
+        core::str::from_utf8(self.binary()?).map_err(|_| Error::InvalidUtf8)
+    }
+
     /// A packet identifier that must not be zero.
     pub(crate) fn packet_id(&mut self) -> Result<super::PacketId, Error> {
         super::PacketId::new(self.u16()?).ok_or(Error::ZeroPacketId)
@@ -156,6 +162,70 @@ impl<'a> Reader<'a> {
         } else {
             Err(Error::TrailingBytes)
         }
+    }
+}
+
+/// Where an emitter writes: a caller's buffer ([`Writer`]), a length count that runs the
+/// checks without writing ([`Counter`], for [`Repr::check`](super::Repr::check)), or a
+/// caller's buffer for a representation already checked ([`Trusted`]).
+///
+/// The checks an emitter runs depend on [`Sink::CHECK`]: with it the representation is
+/// checked with the parser's rules as it is written (strings for U+0000, topic names and
+/// filters, properties for their packet), without it those scans are left out because
+/// [`Repr::check`](super::Repr::check) did them. The constant-time checks (version, flags,
+/// reason codes) run either way.
+pub trait Sink {
+    /// Whether the scans run as the packet is written.
+    const CHECK: bool;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error>;
+
+    fn u8(&mut self, value: u8) -> Result<(), Error>;
+
+    fn u16(&mut self, value: u16) -> Result<(), Error> {
+        self.put(&value.to_be_bytes())
+    }
+
+    fn u32(&mut self, value: u32) -> Result<(), Error> {
+        self.put(&value.to_be_bytes())
+    }
+
+    /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
+    /// [`Error::PacketTooLarge`].
+    fn varint(&mut self, value: usize) -> Result<(), Error> {
+        let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
+        if value > MAX_REMAINING_LENGTH {
+            return Err(Error::PacketTooLarge);
+        }
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                return self.u8(low);
+            }
+            self.u8(low | 0x80)?;
+        }
+    }
+
+    /// Binary data: two length bytes and the data; over 65,535 bytes is
+    /// [`Error::FieldTooLong`].
+    fn binary(&mut self, data: &[u8]) -> Result<(), Error> {
+        let len = u16::try_from(data.len()).map_err(|_| Error::FieldTooLong)?;
+        self.u16(len)?;
+        self.put(data)
+    }
+
+    /// A UTF-8 encoded string, checked for U+0000 (with [`Sink::CHECK`]) and length.
+    fn string(&mut self, s: &str) -> Result<(), Error> {
+        if Self::CHECK {
+            check_no_null(s)?;
+        }
+        self.binary(s.as_bytes())
+    }
+
+    /// A string whose content the caller already validated.
+    fn string_unchecked(&mut self, s: &str) -> Result<(), Error> {
+        self.binary(s.as_bytes())
     }
 }
 
@@ -177,8 +247,12 @@ impl<'b> Writer<'b> {
     pub(crate) const fn position(&self) -> usize {
         self.pos
     }
+}
 
-    pub(crate) fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+impl Sink for Writer<'_> {
+    const CHECK: bool = true;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         let end = self
             .pos
             .checked_add(bytes.len())
@@ -192,54 +266,54 @@ impl<'b> Writer<'b> {
         Ok(())
     }
 
-    pub(crate) fn u8(&mut self, value: u8) -> Result<(), Error> {
+    fn u8(&mut self, value: u8) -> Result<(), Error> {
         let dst = self.buf.get_mut(self.pos).ok_or(Error::BufferTooSmall)?;
         *dst = value;
         self.pos = self.pos.wrapping_add(1);
         Ok(())
     }
+}
 
-    pub(crate) fn u16(&mut self, value: u16) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+/// Counts the bytes an emitter would write, running every check, and writes nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Counter(usize);
+
+impl Counter {
+    /// Bytes counted.
+    pub(crate) const fn len(&self) -> usize {
+        self.0
+    }
+}
+
+impl Sink for Counter {
+    const CHECK: bool = true;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.0 = self.0.saturating_add(bytes.len());
+        Ok(())
     }
 
-    pub(crate) fn u32(&mut self, value: u32) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+    fn u8(&mut self, _value: u8) -> Result<(), Error> {
+        self.0 = self.0.saturating_add(1);
+        Ok(())
+    }
+}
+
+/// A [`Writer`] for a representation that [`Repr::check`](super::Repr::check) accepted:
+/// the scans are not run again (the bounds checks of every write stay).
+#[derive(Debug)]
+pub(crate) struct Trusted<'b>(pub(crate) Writer<'b>);
+
+impl Sink for Trusted<'_> {
+    const CHECK: bool = false;
+
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.0.put(bytes)
     }
 
-    /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
-    /// [`Error::PacketTooLarge`].
-    pub(crate) fn varint(&mut self, value: usize) -> Result<(), Error> {
-        let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
-        if value > MAX_REMAINING_LENGTH {
-            return Err(Error::PacketTooLarge);
-        }
-        loop {
-            let low = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                return self.u8(low);
-            }
-            self.u8(low | 0x80)?;
-        }
-    }
-
-    /// Binary data: two length bytes and the data; over 65,535 bytes is
-    /// [`Error::FieldTooLong`].
-    pub(crate) fn binary(&mut self, data: &[u8]) -> Result<(), Error> {
-        let len = u16::try_from(data.len()).map_err(|_| Error::FieldTooLong)?;
-        self.u16(len)?;
-        self.put(data)
-    }
-
-    /// A UTF-8 encoded string, checked for U+0000 and length.
-    pub(crate) fn string(&mut self, s: &str) -> Result<(), Error> {
-        check_no_null(s)?;
-        self.binary(s.as_bytes())
-    }
-
-    /// A string whose content the caller already validated.
-    pub(crate) fn string_unchecked(&mut self, s: &str) -> Result<(), Error> {
-        self.binary(s.as_bytes())
+    #[inline]
+    fn u8(&mut self, value: u8) -> Result<(), Error> {
+        self.0.u8(value)
     }
 }

@@ -1,6 +1,6 @@
 //! CONNECT (§3.1) and CONNACK (§3.2).
 
-use super::codec::{field_len, Reader, Writer};
+use super::codec::{field_len, Reader, Sink};
 use super::topic::check_topic_name;
 use super::{Error, PacketType, Properties, PropertyContext, QoS, ReasonCode, Version};
 
@@ -94,7 +94,7 @@ impl<'a> Connect<'a> {
                 Version::V5 => Properties::read(&mut r, PropertyContext::Will)?,
                 Version::V311 => Properties::EMPTY,
             };
-            let topic = r.string()?;
+            let topic = r.utf8()?;
             check_topic_name(topic)?;
             let payload = r.binary()?;
             Some(Will {
@@ -172,7 +172,7 @@ impl<'a> Connect<'a> {
         flags
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if !version.is_v5() {
             let will_props = self.will.is_some_and(|w| !w.properties.is_empty());
             if !self.properties.is_empty() || will_props {
@@ -197,8 +197,10 @@ impl<'a> Connect<'a> {
             if version.is_v5() {
                 will.properties.write(w, PropertyContext::Will)?;
             }
-            check_topic_name(will.topic)?;
-            w.string(will.topic)?;
+            if S::CHECK {
+                check_topic_name(will.topic)?;
+            }
+            w.string_unchecked(will.topic)?;
             w.binary(will.payload)?;
         }
         if let Some(username) = self.username {
@@ -266,7 +268,7 @@ impl<'a> ConnAck<'a> {
         }
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if self.session_present && self.reason != ReasonCode::Success {
             return Err(Error::SessionPresentOnError);
         }

@@ -3,12 +3,12 @@
 
 use core::fmt;
 
-use super::codec::{field_len, Reader, Writer};
+use super::codec::{field_len, Reader, Sink};
 use super::subscribe::{Subscription, SubscriptionOptions};
 use super::{Error, ReasonCode};
 
 mod sealed {
-    use super::super::codec::{Reader, Writer};
+    use super::super::codec::{Reader, Sink};
     use super::super::Error;
 
     /// An element of a [`List`](super::List): how it is read and written. Sealed.
@@ -18,7 +18,7 @@ mod sealed {
         /// Encoded length.
         fn encoded_len(&self) -> usize;
         /// Writes the element (validation is the packet's job).
-        fn write(&self, w: &mut Writer<'_>) -> Result<(), Error>;
+        fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error>;
     }
 }
 
@@ -113,14 +113,16 @@ impl<'a, T: Item<'a>> List<'a, T> {
         }
     }
 
-    /// Writes every element, after `check` accepted it.
-    pub(crate) fn write_checked(
+    /// Writes every element, after `check` accepted it (with [`Sink::CHECK`]).
+    pub(crate) fn write_checked<S: Sink>(
         &self,
-        w: &mut Writer<'_>,
+        w: &mut S,
         mut check: impl FnMut(&T) -> Result<(), Error>,
     ) -> Result<(), Error> {
         for item in self.iter() {
-            check(&item)?;
+            if S::CHECK {
+                check(&item)?;
+            }
             item.write(w)?;
         }
         Ok(())
@@ -196,8 +198,9 @@ impl<'a> Item<'a> for &'a str {
     fn encoded_len(&self) -> usize {
         field_len(self.len())
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
-        w.string(self)
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
+        // The packet checked the filter (U+0000 included).
+        w.string_unchecked(self)
     }
 }
 
@@ -210,8 +213,9 @@ impl<'a> Item<'a> for Subscription<'a> {
     fn encoded_len(&self) -> usize {
         field_len(self.filter.len()).saturating_add(1)
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
-        w.string(self.filter)?;
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
+        // The packet checked the filter (U+0000 included).
+        w.string_unchecked(self.filter)?;
         w.u8(self.options.to_byte())
     }
 }
@@ -223,7 +227,7 @@ impl<'a> Item<'a> for ReasonCode {
     fn encoded_len(&self) -> usize {
         1
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
         w.u8(self.to_u8())
     }
 }

@@ -74,6 +74,7 @@ mod property;
 mod publish;
 mod reason;
 mod repr;
+mod scan;
 mod subscribe;
 mod topic;
 
@@ -99,7 +100,7 @@ pub use packet::{FixedHeader, Packet, PacketType};
 pub use property::{Properties, PropertiesIter, Property, PropertyContext, PropertyId};
 pub use publish::{Publish, PublishQos};
 pub use reason::ReasonCode;
-pub use repr::Repr;
+pub use repr::{Checked, Repr};
 pub use subscribe::{
     RetainHandling, SubAck, Subscribe, Subscription, SubscriptionOptions, UnsubAck, Unsubscribe,
 };

@@ -1,7 +1,8 @@
 //! PUBLISH (§3.3).
 
-use super::codec::{decode_varint, field_len, varint_len, Reader, Writer};
-use super::topic::{check_no_wildcards, check_topic_name};
+use super::codec::{decode_varint, field_len, varint_len, Reader, Sink};
+use super::scan::check_topic_name_chars;
+use super::topic::check_topic_name;
 use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
 mod flag {
@@ -77,7 +78,9 @@ impl<'a> Publish<'a> {
             return Err(Error::DupWithQos0);
         }
         let mut r = Reader::new(body);
-        let topic = r.string()?;
+        // U+0000, `+` and `#` in one pass; emptiness once the properties are known.
+        let topic = r.utf8()?;
+        check_topic_name_chars(topic.as_bytes())?;
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -88,7 +91,7 @@ impl<'a> Publish<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Publish)?,
             Version::V311 => Properties::EMPTY,
         };
-        check_publish_topic(topic, &properties, version)?;
+        check_topic_not_empty(topic, &properties, version)?;
         let header_len = body.len().saturating_sub(r.remaining());
         Ok((
             Publish {
@@ -174,15 +177,17 @@ impl<'a> Publish<'a> {
 
     /// Writes the variable header (topic, packet identifier, properties) but not the
     /// payload.
-    pub(crate) fn emit_header(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_header<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if self.dup && self.qos == PublishQos::AtMostOnce {
             return Err(Error::DupWithQos0);
         }
         if !version.is_v5() && !self.properties.is_empty() {
             return Err(Error::NotInVersion);
         }
-        check_publish_topic(self.topic, &self.properties, version)?;
-        w.string(self.topic)?;
+        if S::CHECK {
+            check_publish_topic(self.topic, &self.properties, version)?;
+        }
+        w.string_unchecked(self.topic)?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
         }
@@ -208,9 +213,9 @@ impl<'a> Publish<'a> {
 
     /// Writes the MQTT 5.0 variable header with Topic Alias `alias` appended to the
     /// properties and the topic name written only if `with_topic` (an empty one otherwise).
-    pub(crate) fn emit_aliased_header(
+    pub(crate) fn emit_aliased_header<S: Sink>(
         &self,
-        w: &mut Writer<'_>,
+        w: &mut S,
         alias: u16,
         with_topic: bool,
     ) -> Result<(), Error> {
@@ -220,8 +225,10 @@ impl<'a> Publish<'a> {
         if alias == 0 {
             return Err(Error::TopicAliasZero);
         }
-        check_topic_name(self.topic)?;
-        w.string(if with_topic { self.topic } else { "" })?;
+        if S::CHECK {
+            check_topic_name(self.topic)?;
+        }
+        w.string_unchecked(if with_topic { self.topic } else { "" })?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
         }
@@ -232,20 +239,33 @@ impl<'a> Publish<'a> {
         )
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         self.emit_header(w, version)?;
         w.put(self.payload)
     }
 }
 
+/// Checks a PUBLISH's topic name: its characters, and that it is not empty unless a Topic
+/// Alias stands for it.
 fn check_publish_topic(
     topic: &str,
     properties: &Properties<'_>,
     version: Version,
 ) -> Result<(), Error> {
-    if topic.is_empty() && version.is_v5() && properties.topic_alias().is_some() {
-        // §3.3.2.3.4: a zero-length topic with a Topic Alias uses the alias' topic.
-        return check_no_wildcards(topic);
+    check_topic_name_chars(topic.as_bytes())?;
+    check_topic_not_empty(topic, properties, version)
+}
+
+/// A PUBLISH's topic name may be empty only in MQTT 5.0 with a Topic Alias (§3.3.2.3.4: a
+/// zero-length topic with a Topic Alias uses the alias' topic).
+fn check_topic_not_empty(
+    topic: &str,
+    properties: &Properties<'_>,
+    version: Version,
+) -> Result<(), Error> {
+    if topic.is_empty() && !(version.is_v5() && properties.topic_alias().is_some()) {
+        Err(Error::EmptyTopicName)
+    } else {
+        Ok(())
     }
-    check_topic_name(topic)
 }

@@ -1,6 +1,6 @@
 //! [`Repr`]: the meaning of any MQTT packet, with parse / buffer_len / emit.
 
-use super::codec::{varint_len, Writer};
+use super::codec::{varint_len, Counter, Sink, Trusted, Writer};
 use super::{
     Ack, Auth, ConnAck, Connect, Disconnect, Error, FixedHeader, Packet, PacketType, Publish,
     SubAck, Subscribe, UnsubAck, Unsubscribe, Version,
@@ -187,10 +187,28 @@ impl<'a> Repr<'a> {
     ///
     /// Checks the representation with the same rules as [`Repr::parse`]; a buffer shorter
     /// than [`Repr::buffer_len`] is [`Error::BufferTooSmall`] (and nothing useful is
-    /// written).
+    /// written). To emit the same representation more than once, [`Repr::check`] it once and
+    /// emit the [`Checked`] representation.
     pub fn emit(&self, buf: &mut [u8], version: Version) -> Result<usize, Error> {
         let body = self.remaining_len(version);
         self.emit_framed(buf, body, |w| self.emit_body(w, version))
+    }
+
+    /// Checks the representation for `version` with the rules [`Repr::emit`] applies (the
+    /// parser's), once: the [`Checked`] representation emits without checking again.
+    pub fn check(&self, version: Version) -> Result<Checked<'a>, Error> {
+        let mut counter = Counter::default();
+        self.emit_body(&mut counter, version)?;
+        let body = counter.len();
+        debug_assert_eq!(body, self.remaining_len(version));
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        Ok(Checked {
+            repr: *self,
+            version,
+            body,
+        })
     }
 
     /// [`Repr::emit`] for the packet types the client sends; the others are
@@ -315,7 +333,7 @@ impl<'a> Repr<'a> {
         Ok(w.position())
     }
 
-    fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         match self {
             Repr::ConnAck(p) => p.emit_body(w, version),
             Repr::SubAck(p) => p.emit_body(w, version),
@@ -326,7 +344,7 @@ impl<'a> Repr<'a> {
         }
     }
 
-    fn emit_client_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    fn emit_client_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         let kind = self.packet_type();
         match self {
             Repr::Connect(p) => p.emit_body(w, version),
@@ -340,6 +358,74 @@ impl<'a> Repr<'a> {
             Repr::Disconnect(p) => p.emit_body(w, version),
             _ => Err(Error::WrongDirection),
         }
+    }
+}
+
+/// A [`Repr`] that [`Repr::check`] accepted for a version, with its remaining length:
+/// [`Checked::emit`] writes it without checking again (the representation borrows what it
+/// holds immutably, so it cannot change after the check), and what it writes parses back as
+/// the representation.
+///
+/// For emitting one representation many times (a retransmission, a broker's copies of one
+/// message), or for checking where it is built rather than where it is sent.
+///
+/// ```
+/// use rawnet_mqtt::wire::{PacketId, Publish, PublishQos, Repr, Version};
+///
+/// let publish = Publish {
+///     qos: PublishQos::AtLeastOnce(PacketId::new(1).unwrap()),
+///     topic: "devices/k64f/telemetry",
+///     payload: b"21.5",
+///     ..Publish::default()
+/// };
+/// let checked = Repr::Publish(publish).check(Version::V311).unwrap();
+/// let mut buf = [0u8; 64];
+/// let n = checked.emit(&mut buf).unwrap();
+/// assert_eq!(n, checked.buffer_len());
+/// assert_eq!(Repr::parse_bytes(&buf[..n], Version::V311).unwrap(), (Repr::Publish(publish), n));
+/// // A wildcard in a topic name does not pass the check.
+/// let bad = Publish { topic: "devices/+/telemetry", ..publish };
+/// assert!(Repr::Publish(bad).check(Version::V311).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Checked<'a> {
+    repr: Repr<'a>,
+    version: Version,
+    body: usize,
+}
+
+impl<'a> Checked<'a> {
+    /// The representation.
+    pub const fn repr(&self) -> &Repr<'a> {
+        &self.repr
+    }
+
+    /// The version it was checked for and is emitted as.
+    pub const fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The exact number of bytes [`Checked::emit`] writes.
+    pub const fn buffer_len(&self) -> usize {
+        // The body is at most MAX_REMAINING_LENGTH: no overflow.
+        self.body
+            .saturating_add(varint_len(self.body))
+            .saturating_add(1)
+    }
+
+    /// Emits the packet into the start of `buf`; returns the number of bytes written, which
+    /// is [`Checked::buffer_len`]. A shorter buffer is [`Error::BufferTooSmall`], the only
+    /// error.
+    pub fn emit(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        let total = self.buffer_len();
+        let buf = buf.get_mut(..total).ok_or(Error::BufferTooSmall)?;
+        let mut w = Trusted(Writer::new(buf));
+        w.u8(self.repr.first_byte())?;
+        w.varint(self.body)?;
+        self.repr.emit_body(&mut w, self.version)?;
+        debug_assert_eq!(w.0.position(), total);
+        Ok(total)
     }
 }
 

@@ -1,48 +1,26 @@
 //! Topic names and topic filters (§4.7, §4.8.2).
 
+use super::scan::{check_topic_filter_chars, check_topic_name_chars};
 use super::{Error, Version};
 
-/// Checks a topic name: not empty, no `+` or `#`. (U+0000 is checked with the string.)
+/// Checks a topic name: not empty, no U+0000, `+` or `#` (one pass over the bytes).
 pub(crate) fn check_topic_name(topic: &str) -> Result<(), Error> {
     if topic.is_empty() {
         return Err(Error::EmptyTopicName);
     }
-    check_no_wildcards(topic)
+    check_topic_name_chars(topic.as_bytes())
 }
 
-/// Checks that a topic name has no wildcard characters (emptiness is checked elsewhere,
-/// since a PUBLISH with a Topic Alias may have an empty topic).
-pub(crate) fn check_no_wildcards(topic: &str) -> Result<(), Error> {
-    if topic.bytes().any(|b| b == b'+' || b == b'#') {
-        Err(Error::WildcardInTopicName)
-    } else {
-        Ok(())
-    }
-}
-
-/// Checks a topic filter: not empty; `+` only as a whole level; `#` only as a whole,
-/// last level. In MQTT 5.0 a `$share/{name}/{filter}` shared subscription also needs a
-/// non-empty share name without wildcards and a non-empty filter.
+/// Checks a topic filter: not empty, no U+0000; `+` only as a whole level; `#` only as a
+/// whole, last level (one pass over the bytes). In MQTT 5.0 a `$share/{name}/{filter}`
+/// shared subscription also needs a non-empty share name without wildcards and a non-empty
+/// filter.
 pub(crate) fn check_topic_filter(filter: &str, version: Version) -> Result<(), Error> {
     if filter.is_empty() {
         return Err(Error::EmptyTopicFilter);
     }
-    // One pass over the bytes (smaller code than splitting into levels): a wildcard must
-    // be a whole level (after `/` or at the start, before `/` or at the end), and `#`
-    // the last one.
     let bytes = filter.as_bytes();
-    let mut prev = b'/';
-    let mut iter = bytes.iter().peekable();
-    while let Some(&b) = iter.next() {
-        if b == b'+' || b == b'#' {
-            let next = iter.peek().copied().copied();
-            let whole = prev == b'/' && matches!(next, None | Some(b'/'));
-            if !whole || (b == b'#' && next.is_some()) {
-                return Err(Error::InvalidTopicFilter);
-            }
-        }
-        prev = b;
-    }
+    check_topic_filter_chars(bytes)?;
     if version.is_v5() {
         if let Some(rest) = bytes.strip_prefix(b"$share/") {
             let slash = rest

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::super::{
-    Ack, Auth, ConnAck, Connect, Decoder, Disconnect, Event, PacketId, PacketType, Properties,
-    Property, PropertyContext, Publish, PublishQos, QoS, ReasonCode, ReasonCodes, Repr,
+    Ack, Auth, ConnAck, Connect, Decoder, Disconnect, Error, Event, PacketId, PacketType,
+    Properties, Property, PropertyContext, Publish, PublishQos, QoS, ReasonCode, ReasonCodes, Repr,
     RetainHandling, SubAck, Subscribe, Subscription, SubscriptionOptions, Subscriptions,
     TopicFilters, UnsubAck, Unsubscribe, Version, Will,
 };
@@ -401,6 +401,19 @@ fn check_roundtrip(repr: &Repr<'_>, v: Version, split: usize) -> Result<(), Test
     let mut again = vec![0u8; len];
     prop_assert_eq!(parsed.emit(&mut again, v), Ok(len));
     prop_assert_eq!(&again[..], &buf[..len]);
+    // Checked once, emitted without the checks: the same bytes.
+    let checked = repr
+        .check(v)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+    prop_assert_eq!(checked.buffer_len(), len);
+    let mut trusted = vec![0x5au8; len + 4];
+    prop_assert_eq!(checked.emit(&mut trusted), Ok(len));
+    prop_assert_eq!(&trusted[..len], &buf[..len]);
+    prop_assert!(trusted[len..].iter().all(|&b| b == 0x5a));
+    prop_assert_eq!(
+        checked.emit(&mut trusted[..len - 1]),
+        Err(Error::BufferTooSmall)
+    );
 
     // Streaming decoder, input split in two at `split`, buffer big enough.
     let split = split % (len + 1);
@@ -485,6 +498,11 @@ fn parse_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
             let mut out = vec![0u8; repr.buffer_len(v)];
             let emitted = repr.emit(&mut out, v);
             prop_assert_eq!(emitted, Ok(out.len()));
+            let checked = repr.check(v);
+            prop_assert!(checked.is_ok(), "{:?}", checked);
+            let mut trusted = vec![0u8; out.len()];
+            prop_assert_eq!(checked.unwrap().emit(&mut trusted), Ok(out.len()));
+            prop_assert_eq!(&trusted, &out);
             prop_assert!(out.len() <= n, "emit is never longer than what was parsed");
             if out[..] != bytes[..n] {
                 prop_assert_eq!(Repr::parse_bytes(&out, v), Ok((repr, out.len())));
