@@ -182,17 +182,25 @@ pub trait Sink {
 
     fn u8(&mut self, value: u8) -> Result<(), Error>;
 
+    /// Bytes of a length known at compile time.
+    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
+        self.put(&bytes)
+    }
+
     fn u16(&mut self, value: u16) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+        self.array(value.to_be_bytes())
     }
 
     fn u32(&mut self, value: u32) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+        self.array(value.to_be_bytes())
     }
 
     /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
     /// [`Error::PacketTooLarge`].
     fn varint(&mut self, value: usize) -> Result<(), Error> {
+        if let Ok(byte @ 0..0x80) = u8::try_from(value) {
+            return self.u8(byte);
+        }
         let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
         if value > MAX_REMAINING_LENGTH {
             return Err(Error::PacketTooLarge);
@@ -210,7 +218,12 @@ pub trait Sink {
     /// Binary data: two length bytes and the data; over 65,535 bytes is
     /// [`Error::FieldTooLong`].
     fn binary(&mut self, data: &[u8]) -> Result<(), Error> {
-        let len = u16::try_from(data.len()).map_err(|_| Error::FieldTooLong)?;
+        let len = match u16::try_from(data.len()) {
+            Ok(len) => len,
+            // Repr::check found no longer field: the length is not looked at again.
+            Err(_) if !Self::CHECK => data.len() as u16,
+            Err(_) => return Err(Error::FieldTooLong),
+        };
         self.u16(len)?;
         self.put(data)
     }
@@ -234,18 +247,33 @@ pub trait Sink {
 #[derive(Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Writer<'b> {
-    buf: &'b mut [u8],
-    pos: usize,
+    /// What is left of the buffer.
+    rest: &'b mut [u8],
+    /// The buffer's length.
+    len: usize,
 }
 
 impl<'b> Writer<'b> {
     pub(crate) fn new(buf: &'b mut [u8]) -> Self {
-        Writer { buf, pos: 0 }
+        Writer {
+            len: buf.len(),
+            rest: buf,
+        }
     }
 
     /// Bytes written so far.
     pub(crate) const fn position(&self) -> usize {
-        self.pos
+        self.len.wrapping_sub(self.rest.len())
+    }
+
+    /// The next `N` bytes of the buffer, which the caller writes.
+    #[inline]
+    fn chunk<const N: usize>(&mut self) -> Result<&'b mut [u8; N], Error> {
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_first_chunk_mut::<N>()
+            .ok_or(Error::BufferTooSmall)?;
+        self.rest = rest;
+        Ok(dst)
     }
 }
 
@@ -253,23 +281,21 @@ impl Sink for Writer<'_> {
     const CHECK: bool = true;
 
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let end = self
-            .pos
-            .checked_add(bytes.len())
-            .ok_or(Error::BufferTooSmall)?;
-        let dst = self
-            .buf
-            .get_mut(self.pos..end)
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_at_mut_checked(bytes.len())
             .ok_or(Error::BufferTooSmall)?;
         dst.copy_from_slice(bytes);
-        self.pos = end;
+        self.rest = rest;
         Ok(())
     }
 
     fn u8(&mut self, value: u8) -> Result<(), Error> {
-        let dst = self.buf.get_mut(self.pos).ok_or(Error::BufferTooSmall)?;
-        *dst = value;
-        self.pos = self.pos.wrapping_add(1);
+        *self.chunk::<1>()? = [value];
+        Ok(())
+    }
+
+    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
+        *self.chunk::<N>()? = bytes;
         Ok(())
     }
 }
@@ -315,5 +341,10 @@ impl Sink for Trusted<'_> {
     #[inline]
     fn u8(&mut self, value: u8) -> Result<(), Error> {
         self.0.u8(value)
+    }
+
+    #[inline]
+    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
+        self.0.array(bytes)
     }
 }

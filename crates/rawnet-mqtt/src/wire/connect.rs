@@ -4,7 +4,7 @@ use super::codec::{field_len, Reader, Sink};
 use super::topic::check_topic_name;
 use super::{Error, PacketType, Properties, PropertyContext, QoS, ReasonCode, Version};
 
-const PROTOCOL_NAME: &[u8] = b"MQTT";
+const PROTOCOL_NAME: [u8; 4] = *b"MQTT";
 
 mod flag {
     pub const RESERVED: u8 = 0b0000_0001;
@@ -173,7 +173,18 @@ impl<'a> Connect<'a> {
     }
 
     pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
-        if !version.is_v5() {
+        self.emit_body_inline(w, version)
+    }
+
+    /// [`Connect::emit_body`], inlined where it is called (once in `emit_body`, once in
+    /// [`Checked::emit`](super::Checked::emit), which the client does not link).
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        if S::CHECK && !version.is_v5() {
             let will_props = self.will.is_some_and(|w| !w.properties.is_empty());
             if !self.properties.is_empty() || will_props {
                 return Err(Error::NotInVersion);
@@ -185,10 +196,10 @@ impl<'a> Connect<'a> {
                 return Err(Error::EmptyClientId);
             }
         }
-        w.binary(PROTOCOL_NAME)?;
-        w.u8(version.level())?;
-        w.u8(self.flags())?;
-        w.u16(self.keep_alive)?;
+        // Protocol name, level, flags and keep alive.
+        let [n0, n1, n2, n3] = PROTOCOL_NAME;
+        let [k0, k1] = self.keep_alive.to_be_bytes();
+        w.array([0, 4, n0, n1, n2, n3, version.level(), self.flags(), k0, k1])?;
         if version.is_v5() {
             self.properties.write(w, PropertyContext::Connect)?;
         }

@@ -119,13 +119,26 @@ impl<'a, T: Item<'a>> List<'a, T> {
         w: &mut S,
         mut check: impl FnMut(&T) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        for item in self.iter() {
-            if S::CHECK {
-                check(&item)?;
+        match self.repr {
+            // A parsed list is its wire form; with the checks, it is walked for them.
+            ListRepr::Encoded(bytes) if !S::CHECK => w.put(bytes),
+            ListRepr::Encoded(_) => {
+                for item in self.iter() {
+                    check(&item)?;
+                    item.write(w)?;
+                }
+                Ok(())
             }
-            item.write(w)?;
+            ListRepr::Slice(items) => {
+                for item in items {
+                    if S::CHECK {
+                        check(item)?;
+                    }
+                    item.write(w)?;
+                }
+                Ok(())
+            }
         }
-        Ok(())
     }
 }
 

@@ -178,13 +178,19 @@ impl<'a> Publish<'a> {
     /// Writes the variable header (topic, packet identifier, properties) but not the
     /// payload.
     pub(crate) fn emit_header<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
-        if self.dup && self.qos == PublishQos::AtMostOnce {
-            return Err(Error::DupWithQos0);
-        }
-        if !version.is_v5() && !self.properties.is_empty() {
-            return Err(Error::NotInVersion);
-        }
+        self.write_header(w, version)
+    }
+
+    /// [`Publish::emit_header`], inlined where it is called.
+    #[inline(always)]
+    fn write_header<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if S::CHECK {
+            if self.dup && self.qos == PublishQos::AtMostOnce {
+                return Err(Error::DupWithQos0);
+            }
+            if !version.is_v5() && !self.properties.is_empty() {
+                return Err(Error::NotInVersion);
+            }
             check_publish_topic(self.topic, &self.properties, version)?;
         }
         w.string_unchecked(self.topic)?;
@@ -241,6 +247,20 @@ impl<'a> Publish<'a> {
 
     pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         self.emit_header(w, version)?;
+        w.put(self.payload)
+    }
+
+    /// [`Publish::emit_body`], inlined where it is called ([`Checked::emit`]: one call site,
+    /// which the client does not link).
+    ///
+    /// [`Checked::emit`]: super::Checked::emit
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        self.write_header(w, version)?;
         w.put(self.payload)
     }
 }

@@ -207,7 +207,9 @@ impl<'a> Repr<'a> {
         Ok(Checked {
             repr: *self,
             version,
+            first_byte: self.first_byte(),
             body,
+            total: body.saturating_add(varint_len(body)).saturating_add(1),
         })
     }
 
@@ -392,7 +394,12 @@ impl<'a> Repr<'a> {
 pub struct Checked<'a> {
     repr: Repr<'a>,
     version: Version,
+    /// The fixed header's first byte.
+    first_byte: u8,
+    /// The remaining length.
     body: usize,
+    /// The whole packet's length.
+    total: usize,
 }
 
 impl<'a> Checked<'a> {
@@ -408,10 +415,7 @@ impl<'a> Checked<'a> {
 
     /// The exact number of bytes [`Checked::emit`] writes.
     pub const fn buffer_len(&self) -> usize {
-        // The body is at most MAX_REMAINING_LENGTH: no overflow.
-        self.body
-            .saturating_add(varint_len(self.body))
-            .saturating_add(1)
+        self.total
     }
 
     /// Emits the packet into the start of `buf`; returns the number of bytes written, which
@@ -421,9 +425,24 @@ impl<'a> Checked<'a> {
         let total = self.buffer_len();
         let buf = buf.get_mut(..total).ok_or(Error::BufferTooSmall)?;
         let mut w = Trusted(Writer::new(buf));
-        w.u8(self.repr.first_byte())?;
+        w.u8(self.first_byte)?;
         w.varint(self.body)?;
-        self.repr.emit_body(&mut w, self.version)?;
+        let (v, w) = (self.version, &mut w);
+        match &self.repr {
+            Repr::Connect(p) => p.emit_body_inline(w, v),
+            Repr::ConnAck(p) => p.emit_body(w, v),
+            Repr::Publish(p) => p.emit_body_inline(w, v),
+            Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
+                p.emit_body(self.repr.packet_type(), w, v)
+            }
+            Repr::Subscribe(p) => p.emit_body_inline(w, v),
+            Repr::SubAck(p) => p.emit_body(w, v),
+            Repr::Unsubscribe(p) => p.emit_body(w, v),
+            Repr::UnsubAck(p) => p.emit_body(w, v),
+            Repr::PingReq | Repr::PingResp => Ok(()),
+            Repr::Disconnect(p) => p.emit_body(w, v),
+            Repr::Auth(p) => p.emit_body(w, v),
+        }?;
         debug_assert_eq!(w.0.position(), total);
         Ok(total)
     }

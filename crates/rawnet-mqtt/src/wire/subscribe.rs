@@ -187,7 +187,18 @@ impl<'a> Subscribe<'a> {
     }
 
     pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
-        if self.subscriptions.is_empty() {
+        self.emit_body_inline(w, version)
+    }
+
+    /// [`Subscribe::emit_body`], inlined where it is called (once in `emit_body`, once in
+    /// [`Checked::emit`](super::Checked::emit), which the client does not link).
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        if S::CHECK && self.subscriptions.is_empty() {
             return Err(Error::NoTopicFilters);
         }
         w.u16(self.packet_id.get())?;
