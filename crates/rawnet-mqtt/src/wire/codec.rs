@@ -62,14 +62,6 @@ pub(crate) fn check_no_null(s: &str) -> Result<(), Error> {
     }
 }
 
-/// Validates raw bytes as an MQTT UTF-8 encoded string.
-#[inline]
-pub(crate) fn str_from_bytes(bytes: &[u8]) -> Result<&str, Error> {
-    let s = core::str::from_utf8(bytes).map_err(|_| Error::InvalidUtf8)?;
-    check_no_null(s)?;
-    Ok(s)
-}
-
 /// Encoded length of a string or binary field: two length bytes plus the data.
 #[inline]
 pub(crate) const fn field_len(data_len: usize) -> usize {
@@ -141,7 +133,9 @@ impl<'a> Reader<'a> {
 
     /// A UTF-8 encoded string (§1.5.4).
     pub(crate) fn string(&mut self) -> Result<&'a str, Error> {
-        str_from_bytes(self.binary()?)
+        let s = self.utf8()?;
+        check_no_null(s)?;
+        Ok(s)
     }
 
     /// A string checked for UTF-8 only: the caller checks U+0000 (with the other characters
@@ -198,8 +192,10 @@ pub trait Sink {
     /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
     /// [`Error::PacketTooLarge`].
     fn varint(&mut self, value: usize) -> Result<(), Error> {
-        if let Ok(byte @ 0..0x80) = u8::try_from(value) {
-            return self.u8(byte);
+        if !Self::CHECK {
+            if let Ok(byte @ 0..0x80) = u8::try_from(value) {
+                return self.u8(byte);
+            }
         }
         let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
         if value > MAX_REMAINING_LENGTH {
@@ -247,33 +243,18 @@ pub trait Sink {
 #[derive(Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Writer<'b> {
-    /// What is left of the buffer.
-    rest: &'b mut [u8],
-    /// The buffer's length.
-    len: usize,
+    buf: &'b mut [u8],
+    pos: usize,
 }
 
 impl<'b> Writer<'b> {
     pub(crate) fn new(buf: &'b mut [u8]) -> Self {
-        Writer {
-            len: buf.len(),
-            rest: buf,
-        }
+        Writer { buf, pos: 0 }
     }
 
     /// Bytes written so far.
     pub(crate) const fn position(&self) -> usize {
-        self.len.wrapping_sub(self.rest.len())
-    }
-
-    /// The next `N` bytes of the buffer, which the caller writes.
-    #[inline]
-    fn chunk<const N: usize>(&mut self) -> Result<&'b mut [u8; N], Error> {
-        let (dst, rest) = core::mem::take(&mut self.rest)
-            .split_first_chunk_mut::<N>()
-            .ok_or(Error::BufferTooSmall)?;
-        self.rest = rest;
-        Ok(dst)
+        self.pos
     }
 }
 
@@ -281,21 +262,23 @@ impl Sink for Writer<'_> {
     const CHECK: bool = true;
 
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let (dst, rest) = core::mem::take(&mut self.rest)
-            .split_at_mut_checked(bytes.len())
+        let end = self
+            .pos
+            .checked_add(bytes.len())
+            .ok_or(Error::BufferTooSmall)?;
+        let dst = self
+            .buf
+            .get_mut(self.pos..end)
             .ok_or(Error::BufferTooSmall)?;
         dst.copy_from_slice(bytes);
-        self.rest = rest;
+        self.pos = end;
         Ok(())
     }
 
     fn u8(&mut self, value: u8) -> Result<(), Error> {
-        *self.chunk::<1>()? = [value];
-        Ok(())
-    }
-
-    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
-        *self.chunk::<N>()? = bytes;
+        let dst = self.buf.get_mut(self.pos).ok_or(Error::BufferTooSmall)?;
+        *dst = value;
+        self.pos = self.pos.wrapping_add(1);
         Ok(())
     }
 }
@@ -325,26 +308,64 @@ impl Sink for Counter {
     }
 }
 
-/// A [`Writer`] for a representation that [`Repr::check`](super::Repr::check) accepted:
-/// the scans are not run again (the bounds checks of every write stay).
+/// The writer of [`Checked::emit`](super::Checked::emit), for a representation that
+/// [`Repr::check`](super::Repr::check) accepted: the scans are not run again, and it is
+/// built for speed rather than size (the client does not link it). Every write stays bounds
+/// checked.
 #[derive(Debug)]
-pub(crate) struct Trusted<'b>(pub(crate) Writer<'b>);
+pub(crate) struct Trusted<'b> {
+    /// What is left of the buffer.
+    rest: &'b mut [u8],
+    /// The buffer's length.
+    len: usize,
+}
+
+impl<'b> Trusted<'b> {
+    pub(crate) fn new(buf: &'b mut [u8]) -> Self {
+        Trusted {
+            len: buf.len(),
+            rest: buf,
+        }
+    }
+
+    /// Bytes written so far.
+    pub(crate) const fn position(&self) -> usize {
+        self.len.wrapping_sub(self.rest.len())
+    }
+
+    /// The next `N` bytes of the buffer, which the caller writes.
+    #[inline(always)]
+    fn chunk<const N: usize>(&mut self) -> Result<&'b mut [u8; N], Error> {
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_first_chunk_mut::<N>()
+            .ok_or(Error::BufferTooSmall)?;
+        self.rest = rest;
+        Ok(dst)
+    }
+}
 
 impl Sink for Trusted<'_> {
     const CHECK: bool = false;
 
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.0.put(bytes)
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_at_mut_checked(bytes.len())
+            .ok_or(Error::BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.rest = rest;
+        Ok(())
     }
 
     #[inline]
     fn u8(&mut self, value: u8) -> Result<(), Error> {
-        self.0.u8(value)
+        *self.chunk::<1>()? = [value];
+        Ok(())
     }
 
     #[inline]
     fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
-        self.0.array(bytes)
+        *self.chunk::<N>()? = bytes;
+        Ok(())
     }
 }

@@ -119,26 +119,18 @@ impl<'a, T: Item<'a>> List<'a, T> {
         w: &mut S,
         mut check: impl FnMut(&T) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        match self.repr {
-            // A parsed list is its wire form; with the checks, it is walked for them.
-            ListRepr::Encoded(bytes) if !S::CHECK => w.put(bytes),
-            ListRepr::Encoded(_) => {
-                for item in self.iter() {
-                    check(&item)?;
-                    item.write(w)?;
-                }
-                Ok(())
-            }
-            ListRepr::Slice(items) => {
-                for item in items {
-                    if S::CHECK {
-                        check(item)?;
-                    }
-                    item.write(w)?;
-                }
-                Ok(())
-            }
+        if !S::CHECK {
+            // Checked::emit: a parsed list is its wire form; a slice is walked directly.
+            return match self.repr {
+                ListRepr::Encoded(bytes) => w.put(bytes),
+                ListRepr::Slice(items) => items.iter().try_for_each(|item| item.write(w)),
+            };
         }
+        for item in self.iter() {
+            check(&item)?;
+            item.write(w)?;
+        }
+        Ok(())
     }
 }
 

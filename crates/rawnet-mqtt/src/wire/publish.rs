@@ -1,7 +1,6 @@
 //! PUBLISH (§3.3).
 
 use super::codec::{decode_varint, field_len, varint_len, Reader, Sink};
-use super::scan::check_topic_name_chars;
 use super::topic::check_topic_name;
 use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
@@ -78,9 +77,8 @@ impl<'a> Publish<'a> {
             return Err(Error::DupWithQos0);
         }
         let mut r = Reader::new(body);
-        // U+0000, `+` and `#` in one pass; emptiness once the properties are known.
+        // U+0000 is checked with `+` and `#`, in one pass, once the properties are known.
         let topic = r.utf8()?;
-        check_topic_name_chars(topic.as_bytes())?;
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -91,7 +89,7 @@ impl<'a> Publish<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Publish)?,
             Version::V311 => Properties::EMPTY,
         };
-        check_topic_not_empty(topic, &properties, version)?;
+        check_publish_topic(topic, &properties, version)?;
         let header_len = body.len().saturating_sub(r.remaining());
         Ok((
             Publish {
@@ -265,27 +263,16 @@ impl<'a> Publish<'a> {
     }
 }
 
-/// Checks a PUBLISH's topic name: its characters, and that it is not empty unless a Topic
-/// Alias stands for it.
+/// Checks a PUBLISH's topic name: no U+0000, `+` or `#`, and not empty unless a Topic Alias
+/// stands for it (§3.3.2.3.4: a zero-length topic with a Topic Alias uses the alias' topic;
+/// MQTT 5.0).
 fn check_publish_topic(
     topic: &str,
     properties: &Properties<'_>,
     version: Version,
 ) -> Result<(), Error> {
-    check_topic_name_chars(topic.as_bytes())?;
-    check_topic_not_empty(topic, properties, version)
-}
-
-/// A PUBLISH's topic name may be empty only in MQTT 5.0 with a Topic Alias (§3.3.2.3.4: a
-/// zero-length topic with a Topic Alias uses the alias' topic).
-fn check_topic_not_empty(
-    topic: &str,
-    properties: &Properties<'_>,
-    version: Version,
-) -> Result<(), Error> {
-    if topic.is_empty() && !(version.is_v5() && properties.topic_alias().is_some()) {
-        Err(Error::EmptyTopicName)
-    } else {
-        Ok(())
+    if topic.is_empty() && version.is_v5() && properties.topic_alias().is_some() {
+        return Ok(());
     }
+    check_topic_name(topic)
 }

@@ -424,7 +424,7 @@ impl<'a> Checked<'a> {
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, Error> {
         let total = self.buffer_len();
         let buf = buf.get_mut(..total).ok_or(Error::BufferTooSmall)?;
-        let mut w = Trusted(Writer::new(buf));
+        let mut w = Trusted::new(buf);
         w.u8(self.first_byte)?;
         w.varint(self.body)?;
         let (v, w) = (self.version, &mut w);
@@ -443,7 +443,7 @@ impl<'a> Checked<'a> {
             Repr::Disconnect(p) => p.emit_body(w, v),
             Repr::Auth(p) => p.emit_body(w, v),
         }?;
-        debug_assert_eq!(w.0.position(), total);
+        debug_assert_eq!(w.position(), total);
         Ok(total)
     }
 }
