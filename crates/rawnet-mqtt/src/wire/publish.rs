@@ -71,6 +71,16 @@ impl<'a> Publish<'a> {
         body: &'a [u8],
         version: Version,
     ) -> Result<(Self, usize), Error> {
+        Self::parse_header_inline(flags, body, version)
+    }
+
+    /// [`Publish::parse_header`], inlined where it is called.
+    #[inline(always)]
+    fn parse_header_inline(
+        flags: u8,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<(Self, usize), Error> {
         let qos_bits = QoS::from_bits((flags >> flag::QOS_SHIFT) & 0b11)?;
         let dup = flags & flag::DUP != 0;
         if dup && qos_bits == QoS::AtMostOnce {
@@ -106,6 +116,18 @@ impl<'a> Publish<'a> {
 
     pub(crate) fn parse(flags: u8, body: &'a [u8], version: Version) -> Result<Self, Error> {
         let (mut publish, header_len) = Self::parse_header(flags, body, version)?;
+        publish.payload = body.get(header_len..).unwrap_or_default();
+        Ok(publish)
+    }
+
+    /// [`Publish::parse`] with the header parser inlined, for [`Repr::parse_body`] (which
+    /// the client, parsing with [`Repr::parse_body_client`], does not link).
+    ///
+    /// [`Repr::parse_body`]: super::Repr::parse_body
+    /// [`Repr::parse_body_client`]: super::Repr::parse_body_client
+    #[inline(always)]
+    pub(crate) fn parse_inline(flags: u8, body: &'a [u8], version: Version) -> Result<Self, Error> {
+        let (mut publish, header_len) = Self::parse_header_inline(flags, body, version)?;
         publish.payload = body.get(header_len..).unwrap_or_default();
         Ok(publish)
     }

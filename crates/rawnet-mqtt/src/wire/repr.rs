@@ -44,9 +44,12 @@ impl<'a> Repr<'a> {
     /// Parses a packet from the start of `bytes`: the packet and its total length. Bytes
     /// after the packet are left alone.
     pub fn parse_bytes(bytes: &'a [u8], version: Version) -> Result<(Repr<'a>, usize), Error> {
-        let packet = Packet::new_checked(bytes)?;
-        let repr = Self::parse(&packet, version)?;
-        Ok((repr, packet.total_len()))
+        let header = FixedHeader::parse(bytes)?;
+        let total = header.total_len();
+        let body = bytes
+            .get(header.header_len()..total)
+            .ok_or(Error::Truncated)?;
+        Ok((Self::parse_whole_body(&header, body, version)?, total))
     }
 
     /// Parses a packet body (the `remaining length` bytes after the fixed header).
@@ -58,15 +61,43 @@ impl<'a> Repr<'a> {
         if body.len() != header.remaining_len() {
             return Err(Error::Truncated);
         }
-        Ok(match header.packet_type() {
+        Self::parse_whole_body(header, body, version)
+    }
+
+    /// [`Repr::parse_body`] of a body of the header's remaining length: every packet type,
+    /// in one match, inlined into [`Repr::parse_body`] and [`Repr::parse_bytes`] (the
+    /// client parses with [`Repr::parse_body_client`] and does not link it).
+    #[inline(always)]
+    fn parse_whole_body(
+        header: &FixedHeader,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<Repr<'a>, Error> {
+        let kind = header.packet_type();
+        Ok(match kind {
             PacketType::Connect => Repr::Connect(Connect::parse(body, version)?),
+            PacketType::ConnAck => Repr::ConnAck(ConnAck::parse(body, version)?),
+            PacketType::Publish => {
+                Repr::Publish(Publish::parse_inline(header.flags(), body, version)?)
+            }
+            PacketType::PubAck => Repr::PubAck(Ack::parse(kind, body, version)?),
+            PacketType::PubRec => Repr::PubRec(Ack::parse(kind, body, version)?),
+            PacketType::PubRel => Repr::PubRel(Ack::parse(kind, body, version)?),
+            PacketType::PubComp => Repr::PubComp(Ack::parse(kind, body, version)?),
             PacketType::Subscribe => Repr::Subscribe(Subscribe::parse(body, version)?),
+            PacketType::SubAck => Repr::SubAck(SubAck::parse(body, version)?),
             PacketType::Unsubscribe => Repr::Unsubscribe(Unsubscribe::parse(body, version)?),
+            PacketType::UnsubAck => Repr::UnsubAck(UnsubAck::parse(body, version)?),
             PacketType::PingReq => {
                 empty(body)?;
                 Repr::PingReq
             }
-            _ => return Self::parse_body_client(header, body, version),
+            PacketType::PingResp => {
+                empty(body)?;
+                Repr::PingResp
+            }
+            PacketType::Disconnect => Repr::Disconnect(Disconnect::parse(body, version)?),
+            PacketType::Auth => Repr::Auth(Auth::parse(body, version)?),
         })
     }
 

@@ -53,6 +53,7 @@ pub(crate) enum As {
 /// then the last word's worth of bytes, overlapping the word before (a string shorter than a
 /// word is one word padded with `a`, a byte no check looks for). One function for the three
 /// checks, so that the firmware holds one copy of the loop.
+#[inline]
 pub(crate) fn check(bytes: &[u8], what: As) -> Result<(), Error> {
     let mut null = 0;
     let mut wild_any = 0;
