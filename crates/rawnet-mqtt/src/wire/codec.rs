@@ -138,9 +138,25 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    /// [`Reader::string`], inlined where it is called (the parsers built for speed).
+    #[inline(always)]
+    pub(crate) fn string_inline(&mut self) -> Result<&'a str, Error> {
+        let s = self.utf8_inline()?;
+        if super::scan::has_null_fast(s.as_bytes()) {
+            return Err(Error::NullCharacter);
+        }
+        Ok(s)
+    }
+
     /// A string checked for UTF-8 only: the caller checks U+0000 (with the other characters
     /// it looks for, in the same pass).
     pub(crate) fn utf8(&mut self) -> Result<&'a str, Error> {
+        self.utf8_inline()
+    }
+
+    /// [`Reader::utf8`], inlined where it is called.
+    #[inline(always)]
+    pub(crate) fn utf8_inline(&mut self) -> Result<&'a str, Error> {
         core::str::from_utf8(self.binary()?).map_err(|_| Error::InvalidUtf8)
     }
 

@@ -53,6 +53,9 @@ pub struct Will<'a> {
 }
 
 impl<'a> Connect<'a> {
+    /// Only [`Repr::parse_body`](super::Repr::parse_body) parses a CONNECT (the client
+    /// does not link it): inlined there, built for speed.
+    #[inline(always)]
     pub(crate) fn parse(body: &'a [u8], version: Version) -> Result<Self, Error> {
         let mut r = Reader::new(body);
         if r.binary()? != PROTOCOL_NAME {
@@ -84,7 +87,7 @@ impl<'a> Connect<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Connect)?,
             Version::V311 => Properties::EMPTY,
         };
-        let client_id = r.string()?;
+        let client_id = r.string_inline()?;
         if !version.is_v5() && client_id.is_empty() && !clean_start {
             return Err(Error::EmptyClientId);
         }
@@ -94,7 +97,7 @@ impl<'a> Connect<'a> {
                 Version::V5 => Properties::read(&mut r, PropertyContext::Will)?,
                 Version::V311 => Properties::EMPTY,
             };
-            let topic = r.utf8()?;
+            let topic = r.utf8_inline()?;
             check_topic_name(topic)?;
             let payload = r.binary()?;
             Some(Will {
@@ -108,7 +111,7 @@ impl<'a> Connect<'a> {
             None
         };
         let username = if has_username {
-            Some(r.string()?)
+            Some(r.string_inline()?)
         } else {
             None
         };

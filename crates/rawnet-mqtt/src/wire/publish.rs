@@ -1,6 +1,7 @@
 //! PUBLISH (§3.3).
 
 use super::codec::{decode_varint, field_len, varint_len, Reader, Sink};
+use super::scan;
 use super::topic::check_topic_name;
 use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
@@ -71,12 +72,13 @@ impl<'a> Publish<'a> {
         body: &'a [u8],
         version: Version,
     ) -> Result<(Self, usize), Error> {
-        Self::parse_header_inline(flags, body, version)
+        Self::parse_header_inline::<false>(flags, body, version)
     }
 
-    /// [`Publish::parse_header`], inlined where it is called.
+    /// [`Publish::parse_header`], inlined where it is called; with `FAST`, the topic's check
+    /// is inlined too ([`Publish::parse_inline`]).
     #[inline(always)]
-    fn parse_header_inline(
+    fn parse_header_inline<const FAST: bool>(
         flags: u8,
         body: &'a [u8],
         version: Version,
@@ -88,7 +90,7 @@ impl<'a> Publish<'a> {
         }
         let mut r = Reader::new(body);
         // U+0000 is checked with `+` and `#`, in one pass, once the properties are known.
-        let topic = r.utf8()?;
+        let topic = if FAST { r.utf8_inline()? } else { r.utf8()? };
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -99,7 +101,16 @@ impl<'a> Publish<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Publish)?,
             Version::V311 => Properties::EMPTY,
         };
-        check_publish_topic(topic, &properties, version)?;
+        if FAST {
+            if !(topic.is_empty() && version.is_v5() && properties.topic_alias().is_some()) {
+                if topic.is_empty() {
+                    return Err(Error::EmptyTopicName);
+                }
+                scan::check_topic_name_fast(topic.as_bytes())?;
+            }
+        } else {
+            check_publish_topic(topic, &properties, version)?;
+        }
         let header_len = body.len().saturating_sub(r.remaining());
         Ok((
             Publish {
@@ -127,7 +138,7 @@ impl<'a> Publish<'a> {
     /// [`Repr::parse_body_client`]: super::Repr::parse_body_client
     #[inline(always)]
     pub(crate) fn parse_inline(flags: u8, body: &'a [u8], version: Version) -> Result<Self, Error> {
-        let (mut publish, header_len) = Self::parse_header_inline(flags, body, version)?;
+        let (mut publish, header_len) = Self::parse_header_inline::<true>(flags, body, version)?;
         publish.payload = body.get(header_len..).unwrap_or_default();
         Ok(publish)
     }

@@ -44,11 +44,23 @@ impl<'a> Repr<'a> {
     /// Parses a packet from the start of `bytes`: the packet and its total length. Bytes
     /// after the packet are left alone.
     pub fn parse_bytes(bytes: &'a [u8], version: Version) -> Result<(Repr<'a>, usize), Error> {
-        let header = FixedHeader::parse(bytes)?;
+        let header = FixedHeader::parse_inline(bytes)?;
         let total = header.total_len();
         let body = bytes
             .get(header.header_len()..total)
             .ok_or(Error::Truncated)?;
+        // The packet types parsed most, and the largest, straight into the result rather
+        // than through the match.
+        match header.packet_type() {
+            PacketType::Publish => {
+                let publish = Publish::parse_inline(header.flags(), body, version)?;
+                return Ok((Repr::Publish(publish), total));
+            }
+            PacketType::Connect => {
+                return Ok((Repr::Connect(Connect::parse(body, version)?), total));
+            }
+            _ => {}
+        }
         Ok((Self::parse_whole_body(&header, body, version)?, total))
     }
 
