@@ -55,7 +55,7 @@ pub(crate) const fn varint_len(value: usize) -> usize {
 /// no U+0000. (Surrogates cannot occur in a `str`.)
 #[inline]
 pub(crate) fn check_no_null(s: &str) -> Result<(), Error> {
-    if super::scan::has_null(s.as_bytes()) {
+    if s.as_bytes().contains(&0) {
         Err(Error::NullCharacter)
     } else {
         Ok(())

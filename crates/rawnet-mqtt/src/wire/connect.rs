@@ -97,7 +97,7 @@ impl<'a> Connect<'a> {
                 Version::V5 => Properties::read(&mut r, PropertyContext::Will)?,
                 Version::V311 => Properties::EMPTY,
             };
-            let topic = r.utf8_inline()?;
+            let topic = r.string_inline()?;
             check_topic_name(topic)?;
             let payload = r.binary()?;
             Some(Will {
@@ -222,7 +222,7 @@ impl<'a> Connect<'a> {
             if S::CHECK {
                 check_topic_name(will.topic)?;
             }
-            w.string_unchecked(will.topic)?;
+            w.string(will.topic)?;
             w.binary(will.payload)?;
         }
         if let Some(username) = self.username {

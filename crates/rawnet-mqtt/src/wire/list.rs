@@ -204,8 +204,7 @@ impl<'a> Item<'a> for &'a str {
         field_len(self.len())
     }
     fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
-        // The packet checked the filter (U+0000 included).
-        w.string_unchecked(self)
+        w.string(self)
     }
 }
 
@@ -219,8 +218,7 @@ impl<'a> Item<'a> for Subscription<'a> {
         field_len(self.filter.len()).saturating_add(1)
     }
     fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
-        // The packet checked the filter (U+0000 included).
-        w.string_unchecked(self.filter)?;
+        w.string(self.filter)?;
         w.u8(self.options.to_byte())
     }
 }

@@ -2,7 +2,7 @@
 
 use super::codec::{decode_varint, field_len, varint_len, Reader, Sink};
 use super::scan;
-use super::topic::check_topic_name;
+use super::topic::{check_no_wildcards, check_topic_name};
 use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
 mod flag {
@@ -89,8 +89,8 @@ impl<'a> Publish<'a> {
             return Err(Error::DupWithQos0);
         }
         let mut r = Reader::new(body);
-        // U+0000 is checked with `+` and `#`, in one pass, once the properties are known.
-        let topic = if FAST { r.utf8_inline()? } else { r.utf8()? };
+        // FAST: U+0000 is checked with `+` and `#`, in one pass, once the properties are known.
+        let topic = if FAST { r.utf8_inline()? } else { r.string()? };
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -224,7 +224,7 @@ impl<'a> Publish<'a> {
             }
             check_publish_topic(self.topic, &self.properties, version)?;
         }
-        w.string_unchecked(self.topic)?;
+        w.string(self.topic)?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
         }
@@ -265,7 +265,7 @@ impl<'a> Publish<'a> {
         if S::CHECK {
             check_topic_name(self.topic)?;
         }
-        w.string_unchecked(if with_topic { self.topic } else { "" })?;
+        w.string(if with_topic { self.topic } else { "" })?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
         }
@@ -296,16 +296,16 @@ impl<'a> Publish<'a> {
     }
 }
 
-/// Checks a PUBLISH's topic name: no U+0000, `+` or `#`, and not empty unless a Topic Alias
-/// stands for it (§3.3.2.3.4: a zero-length topic with a Topic Alias uses the alias' topic;
-/// MQTT 5.0).
+/// Checks a PUBLISH's topic name: no `+` or `#` (U+0000 is checked with the string), and not
+/// empty unless a Topic Alias stands for it (§3.3.2.3.4: a zero-length topic with a Topic
+/// Alias uses the alias' topic; MQTT 5.0).
 fn check_publish_topic(
     topic: &str,
     properties: &Properties<'_>,
     version: Version,
 ) -> Result<(), Error> {
     if topic.is_empty() && version.is_v5() && properties.topic_alias().is_some() {
-        return Ok(());
+        return check_no_wildcards(topic);
     }
     check_topic_name(topic)
 }

@@ -44,7 +44,7 @@ impl<'a> Repr<'a> {
     /// Parses a packet from the start of `bytes`: the packet and its total length. Bytes
     /// after the packet are left alone.
     pub fn parse_bytes(bytes: &'a [u8], version: Version) -> Result<(Repr<'a>, usize), Error> {
-        let header = FixedHeader::parse_inline(bytes)?;
+        let header = FixedHeader::parse_inline::<true>(bytes)?;
         let total = header.total_len();
         let body = bytes
             .get(header.header_len()..total)

@@ -1,7 +1,14 @@
-//! The byte checks every string goes through on parse and on emit (U+0000 anywhere, `+` and
-//! `#` in a topic name, wildcard placement in a topic filter), a machine word at a time:
-//! SWAR, "SIMD within a register", with `usize` words (8 bytes on a 64-bit host, 4 on a
-//! Cortex-M), in one pass over the string and without `unsafe`.
+//! The byte checks of strings (U+0000 anywhere, `+` and `#` in a topic name, wildcard
+//! placement in a topic filter), a machine word at a time: SWAR, "SIMD within a register",
+//! with `usize` words (8 bytes on a 64-bit host, 4 on a Cortex-M), in one pass over the
+//! string and without `unsafe`.
+//!
+//! They serve the paths built for speed, which the client does not link:
+//! [`Repr::parse_bytes`](super::Repr::parse_bytes) and
+//! [`Repr::parse_body`](super::Repr::parse_body) (PUBLISH's topic, CONNECT's strings,
+//! SUBSCRIBE's and UNSUBSCRIBE's filters). The client parses with
+//! [`Repr::parse_body_client`](super::Repr::parse_body_client) and emits with the checks'
+//! byte loops (`topic.rs`, `codec.rs`): smaller code, which is what its flash budget asks.
 //!
 //! The word tricks, for a word `w` of bytes:
 //! - `w - 0x01…01 & !w & 0x80…80` is not zero exactly when some byte of `w` is zero (the
@@ -37,79 +44,11 @@ fn wildcards(w: usize) -> usize {
     (w | usize::from_ne_bytes([0x08; W])) ^ usize::from_ne_bytes([b'+'; W])
 }
 
-/// What a string may be checked as.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum As {
-    /// A UTF-8 encoded string: no U+0000 ([`Error::NullCharacter`]).
-    String,
-    /// A topic name: no U+0000, then no `+` or `#` ([`Error::WildcardInTopicName`]).
-    TopicName,
-    /// A topic filter: no U+0000, then `+` only as a whole level and `#` only as a whole,
-    /// last level ([`Error::InvalidTopicFilter`]).
-    TopicFilter,
-}
-
-/// Checks the bytes of a string as `what`, in one pass of word-sized reads: the whole words,
-/// then the last word's worth of bytes, overlapping the word before (a string shorter than a
-/// word is one word padded with `a`, a byte no check looks for). One function for the three
-/// checks, so that the firmware holds one copy of the loop.
-#[inline]
-pub(crate) fn check(bytes: &[u8], what: As) -> Result<(), Error> {
-    let mut null = 0;
-    let mut wild_any = 0;
-    let mut misplaced = false;
-    let mut chunks = bytes.chunks_exact(W);
-    // The last word: the last `W` bytes, or the string padded.
-    let mut tail = match (chunks.remainder().is_empty(), bytes.last_chunk::<W>()) {
-        (true, _) => None,
-        (false, Some(last)) => Some((bytes.len().wrapping_sub(W), *last)),
-        (false, None) => {
-            let mut padded = [b'a'; W];
-            for (to, from) in padded.iter_mut().zip(bytes) {
-                *to = *from;
-            }
-            Some((0, padded))
-        }
-    };
-    let mut next = 0usize;
-    loop {
-        let (at, word) = match chunks.next() {
-            Some(chunk) => (next, chunk.try_into().unwrap_or_default()),
-            None => match tail.take() {
-                Some(last) => last,
-                None => break,
-            },
-        };
-        next = at.wrapping_add(W);
-        let w = usize::from_le_bytes(word);
-        null |= zero_any(w);
-        if what == As::TopicFilter {
-            let mut wild = zero_bytes(wildcards(w));
-            while wild != 0 {
-                let i = at.wrapping_add((wild.trailing_zeros() / 8) as usize);
-                misplaced |= !whole_level(bytes, i);
-                wild &= wild.wrapping_sub(1);
-            }
-        } else {
-            wild_any |= zero_any(wildcards(w));
-        }
-    }
-    if null & HI != 0 {
-        Err(Error::NullCharacter)
-    } else if what == As::TopicName && wild_any & HI != 0 {
-        Err(Error::WildcardInTopicName)
-    } else if misplaced {
-        Err(Error::InvalidTopicFilter)
-    } else {
-        Ok(())
-    }
-}
-
-/// [`check`] as a topic name, for the parser built for speed: first one cheaper pass that
-/// may report a byte that is not U+0000, `+` or `#` (it tests the word ANDed with its
-/// wildcard transform for zero bytes, which also turns up the bytes that share no bit with
-/// their transform, a space for one), then [`check`] for a precise answer when it reports
-/// anything.
+/// Checks a topic name's characters: U+0000 is [`Error::NullCharacter`], then `+` or `#`
+/// [`Error::WildcardInTopicName`]. One pass that may report a byte that is none of them (it
+/// tests the word ANDed with its wildcard transform for zero bytes, which also turns up the
+/// bytes that share no bit with their transform, a space for one), then a precise byte loop
+/// when it reports anything.
 #[inline(always)]
 pub(crate) fn check_topic_name_fast(bytes: &[u8]) -> Result<(), Error> {
     let mut maybe = 0;
@@ -121,13 +60,13 @@ pub(crate) fn check_topic_name_fast(bytes: &[u8]) -> Result<(), Error> {
     if !chunks.remainder().is_empty() {
         match last_word(bytes) {
             Some(w) => maybe |= zero_any(w & wildcards(w)),
-            None => return check(bytes, As::TopicName),
+            None => return check_topic_name_precise(bytes),
         }
     }
     if maybe & HI == 0 {
         Ok(())
     } else {
-        check(bytes, As::TopicName)
+        check_topic_name_precise(bytes)
     }
 }
 
@@ -170,22 +109,62 @@ pub(crate) fn has_null_fast(bytes: &[u8]) -> bool {
     any & HI != 0
 }
 
-/// Whether `bytes` holds a zero byte (U+0000 in a string).
-pub(crate) fn has_null(bytes: &[u8]) -> bool {
-    check(bytes, As::String).is_err()
+/// The precise answer of [`check_topic_name_fast`], byte by byte.
+fn check_topic_name_precise(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.contains(&0) {
+        Err(Error::NullCharacter)
+    } else if bytes.iter().any(|&b| b == b'+' || b == b'#') {
+        Err(Error::WildcardInTopicName)
+    } else {
+        Ok(())
+    }
 }
 
-/// Checks a topic name's characters in one pass: U+0000 is [`Error::NullCharacter`], then
-/// `+` or `#` [`Error::WildcardInTopicName`].
-pub(crate) fn check_topic_name_chars(bytes: &[u8]) -> Result<(), Error> {
-    check(bytes, As::TopicName)
-}
-
-/// Checks a topic filter's characters in one pass: U+0000 is [`Error::NullCharacter`]; a
+/// Checks a topic filter's characters in one pass (the whole words, then the last word's
+/// worth of bytes, overlapping the word before; a string shorter than a word is one word
+/// padded with `a`): U+0000 is [`Error::NullCharacter`]; a
 /// `+` or `#` that is not a whole level, or a `#` that is not the last level, is
 /// [`Error::InvalidTopicFilter`].
 pub(crate) fn check_topic_filter_chars(bytes: &[u8]) -> Result<(), Error> {
-    check(bytes, As::TopicFilter)
+    let mut null = 0;
+    let mut misplaced = false;
+    let len = bytes.len();
+    let mut at = 0usize;
+    while at < len {
+        let word = match bytes.get(at..).and_then(<[u8]>::first_chunk::<W>) {
+            Some(word) => *word,
+            None => match bytes.last_chunk::<W>() {
+                Some(last) => {
+                    at = len.wrapping_sub(W);
+                    *last
+                }
+                None => {
+                    let mut word = [b'a'; W];
+                    for (to, from) in word.iter_mut().zip(bytes) {
+                        *to = *from;
+                    }
+                    word
+                }
+            },
+        };
+        let w = usize::from_le_bytes(word);
+        null |= zero_any(w);
+        // Where the wildcards are: each must be a whole level.
+        let mut wild = zero_bytes(wildcards(w));
+        while wild != 0 {
+            let i = at.wrapping_add((wild.trailing_zeros() / 8) as usize);
+            misplaced |= !whole_level(bytes, i);
+            wild &= wild.wrapping_sub(1);
+        }
+        at = at.wrapping_add(W);
+    }
+    if null & HI != 0 {
+        Err(Error::NullCharacter)
+    } else if misplaced {
+        Err(Error::InvalidTopicFilter)
+    } else {
+        Ok(())
+    }
 }
 
 /// Whether the wildcard at `bytes[i]` is a whole level (after `/` or at the start, before
@@ -246,7 +225,6 @@ mod tests {
     fn check(s: &[u8]) {
         let null = s.contains(&0);
         let wild = s.iter().any(|&b| b == b'+' || b == b'#');
-        assert_eq!(has_null(s), null, "{s:?}");
         assert_eq!(has_null_fast(s), null, "{s:?}");
         let name = if null {
             Err(Error::NullCharacter)
@@ -255,7 +233,6 @@ mod tests {
         } else {
             Ok(())
         };
-        assert_eq!(check_topic_name_chars(s), name, "{s:?}");
         assert_eq!(check_topic_name_fast(s), name, "{s:?}");
         let levels: Vec<&[u8]> = s.split(|&b| b == b'/').collect();
         let misplaced = levels.iter().enumerate().any(|(i, level)| {

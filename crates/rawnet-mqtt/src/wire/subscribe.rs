@@ -2,7 +2,7 @@
 
 use super::codec::{Reader, Sink};
 use super::list::{ReasonCodes, Subscriptions, TopicFilters};
-use super::topic::{check_topic_filter, is_shared};
+use super::topic::{check_topic_filter, check_topic_filter_fast, is_shared};
 use super::{Error, PacketId, PacketType, Properties, PropertyContext, QoS, ReasonCode, Version};
 
 /// What the server does with retained messages when a subscription is made (5.0).
@@ -165,8 +165,8 @@ impl<'a> Subscribe<'a> {
             return Err(Error::NoTopicFilters);
         }
         while !p.is_empty() {
-            let filter = p.utf8()?;
-            check_topic_filter(filter, version)?;
+            let filter = p.utf8_inline()?;
+            check_topic_filter_fast(filter, version)?;
             let byte = p.u8()?;
             if !version.is_v5() && byte & 0b1111_1100 != 0 {
                 return Err(Error::InvalidSubscriptionOptions);
@@ -310,7 +310,7 @@ impl<'a> Unsubscribe<'a> {
             return Err(Error::NoTopicFilters);
         }
         while !p.is_empty() {
-            check_topic_filter(p.utf8()?, version)?;
+            check_topic_filter_fast(p.utf8_inline()?, version)?;
         }
         Ok(Unsubscribe {
             packet_id,
