@@ -120,17 +120,25 @@ impl<'a, T: Item<'a>> List<'a, T> {
         mut check: impl FnMut(&T) -> Result<(), Error>,
     ) -> Result<(), Error> {
         if !S::CHECK {
-            // Checked::emit: a parsed list is its wire form; a slice is walked directly.
-            return match self.repr {
-                ListRepr::Encoded(bytes) => w.put(bytes),
-                ListRepr::Slice(items) => items.iter().try_for_each(|item| item.write(w)),
-            };
+            return self.write_trusted(w);
         }
         for item in self.iter() {
             check(&item)?;
             item.write(w)?;
         }
         Ok(())
+    }
+}
+
+impl<'a, T: Item<'a>> List<'a, T> {
+    /// Writes every element without checks, for [`Checked::emit`](super::Checked::emit): a
+    /// parsed list is its wire form; a slice is walked directly. Inlined where it is called.
+    #[inline(always)]
+    pub(crate) fn write_trusted<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
+        match self.repr {
+            ListRepr::Encoded(bytes) => w.put(bytes),
+            ListRepr::Slice(items) => items.iter().try_for_each(|item| item.write(w)),
+        }
     }
 }
 

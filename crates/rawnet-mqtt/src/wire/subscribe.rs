@@ -203,6 +203,9 @@ impl<'a> Subscribe<'a> {
         }
         w.u16(self.packet_id.get())?;
         write_props(w, &self.properties, PropertyContext::Subscribe, version)?;
+        if !S::CHECK {
+            return self.subscriptions.write_trusted(w);
+        }
         self.subscriptions.write_checked(w, |s| {
             check_topic_filter(s.filter, version)?;
             s.options.check(s.filter, version)
