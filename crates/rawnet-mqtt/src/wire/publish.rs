@@ -89,8 +89,17 @@ impl<'a> Publish<'a> {
             return Err(Error::DupWithQos0);
         }
         let mut r = Reader::new(body);
-        // FAST: U+0000 is checked with `+` and `#`, in one pass, once the properties are known.
-        let topic = if FAST { r.utf8_inline()? } else { r.string()? };
+        // FAST: U+0000, `+` and `#` in one pass; U+0000 is reported here, a wildcard after
+        // the properties (where the other build finds it: the same error for every input).
+        let (topic, wildcard) = if FAST {
+            let topic = r.utf8_inline()?;
+            match scan::check_topic_name_fast(topic.as_bytes()) {
+                Err(Error::WildcardInTopicName) => (topic, true),
+                other => other.map(|()| (topic, false))?,
+            }
+        } else {
+            (r.string()?, false)
+        };
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -102,11 +111,12 @@ impl<'a> Publish<'a> {
             Version::V311 => Properties::EMPTY,
         };
         if FAST {
-            if !(topic.is_empty() && version.is_v5() && properties.topic_alias().is_some()) {
-                if topic.is_empty() {
-                    return Err(Error::EmptyTopicName);
-                }
-                scan::check_topic_name_fast(topic.as_bytes())?;
+            // An empty topic has no wildcard: the order of the two errors is the other build's.
+            if topic.is_empty() && !(version.is_v5() && properties.topic_alias().is_some()) {
+                return Err(Error::EmptyTopicName);
+            }
+            if wildcard {
+                return Err(Error::WildcardInTopicName);
             }
         } else {
             check_publish_topic(topic, &properties, version)?;
