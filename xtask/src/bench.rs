@@ -13,6 +13,7 @@
 //! that each table comes out: the test command runs it so that the harness cannot rot. Its
 //! figures are not benchmarks.
 
+mod codec;
 mod handshake;
 mod mqtt;
 mod scale;
@@ -40,6 +41,11 @@ const GROUPS: &[Group] = &[
         about:
             "MQTT layer per message: rawnet-mqtt, minimq, rust-mqtt over rawnet-tls (instructions)",
         run: mqtt::table,
+    },
+    Group {
+        name: "codec",
+        about: "MQTT 3.1.1 codec: rawnet-mqtt beside mqttbytes and mqttrs (instructions)",
+        run: codec::table,
     },
     Group {
         name: "throughput",

@@ -103,6 +103,7 @@ pub const PROGRAMS: &[Program] = &[
     p("bench-throughput", Workspace, "xtask bench: the throughput and latency workload (bench/src/bin)"),
     p("bench-scale", Workspace, "xtask bench: the scale workload (bench/src/bin)"),
     p("bench-mqtt", Workspace, "xtask bench: the MQTT clients' workload (bench/src/bin)"),
+    p("bench-codec", Workspace, "xtask bench: the MQTT codec workload (bench/src/bin)"),
     p("mosquitto_passwd", Install("mosquitto"), "tools/tests/pub_sub.rs: a password file for -u/-P"),
 ];
 
@@ -118,6 +119,7 @@ pub const INDIRECT: &[&str] = &[
     "cat",             // QEMU, for the guestfwd cmd: in boards/mps2-an386/.cargo/config.toml
     "bench-handshake", // xtask bench runs it under valgrind (an argument, not a Command)
     "bench-mqtt",      // likewise
+    "bench-codec",     // likewise
 ];
 
 /// Non-literal `Command::new(…)` arguments, as the scanner renders them (tokens without

@@ -5,14 +5,16 @@
 //!
 //! 1. check → parse → emit → parse: whatever the checked view and `Repr::parse` accept
 //!    emits to exactly `buffer_len` bytes, parses back equal, and re-emits identically;
-//!    emitting into a buffer one byte short is `BufferTooSmall`.
+//!    emitting into a buffer one byte short is `BufferTooSmall`. `Repr::parse_bytes` and the
+//!    client's `Repr::parse_body_client` give the same answer as `Repr::parse`, errors
+//!    included, and `Repr::check` + `Checked::emit` the same bytes as `Repr::emit`.
 //! 2. The streaming decoder fed the whole stream at once and fed it in pseudo-random
 //!    splits (one byte at a time included) produces the same packets, the same streamed
 //!    PUBLISH headers and payload bytes, and the same final error.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rawnet_mqtt::wire::{Decoder, Error, Event, Packet, Repr, Version};
+use rawnet_mqtt::wire::{Decoder, Error, Event, Packet, PacketType, Repr, Version};
 
 #[derive(Debug, PartialEq)]
 enum Owned {
@@ -32,9 +34,24 @@ fn check_parse_emit(bytes: &[u8], version: Version) {
     let Ok(packet) = Packet::new_checked(bytes) else {
         return;
     };
-    let Ok(repr) = Repr::parse(&packet, version) else {
+    // The two builds of the parser agree, errors included, on what a client receives.
+    let parsed = Repr::parse(&packet, version);
+    assert_eq!(Repr::parse_bytes(bytes, version).map(|(r, _)| r), parsed);
+    if !matches!(
+        packet.packet_type(),
+        PacketType::Connect | PacketType::Subscribe | PacketType::Unsubscribe | PacketType::PingReq
+    ) {
+        let client = Repr::parse_body_client(packet.header(), packet.body_ref(), version);
+        assert_eq!(client, parsed, "{bytes:?}");
+    }
+    let Ok(repr) = parsed else {
         return;
     };
+    // Checked once, emitted without the checks: the same bytes as emit.
+    let checked = repr.check(version).expect("a parsed packet passes the check");
+    let mut trusted = vec![0u8; checked.buffer_len()];
+    assert_eq!(checked.emit(&mut trusted), Ok(trusted.len()));
+    assert_eq!(trusted, emit(&repr, version));
     let out = emit(&repr, version);
     // Emit may pick a shorter equivalent form (5.0 acks without reason / properties).
     assert!(out.len() <= packet.total_len());

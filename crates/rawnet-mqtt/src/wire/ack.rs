@@ -1,6 +1,6 @@
 //! PUBACK, PUBREC, PUBREL and PUBCOMP (§3.4 to §3.7): one shape, four packet types.
 
-use super::codec::{Reader, Writer};
+use super::codec::{Reader, Sink};
 use super::{Error, PacketId, PacketType, Properties, PropertyContext, ReasonCode, Version};
 
 /// The body of PUBACK, PUBREC, PUBREL and PUBCOMP (the [`Repr`](super::Repr) variant says
@@ -60,10 +60,10 @@ impl<'a> Ack<'a> {
         }
     }
 
-    pub(crate) fn emit_body(
+    pub(crate) fn emit_body<S: Sink>(
         &self,
         kind: PacketType,
-        w: &mut Writer<'_>,
+        w: &mut S,
         version: Version,
     ) -> Result<(), Error> {
         match version {

@@ -62,14 +62,6 @@ pub(crate) fn check_no_null(s: &str) -> Result<(), Error> {
     }
 }
 
-/// Validates raw bytes as an MQTT UTF-8 encoded string.
-#[inline]
-pub(crate) fn str_from_bytes(bytes: &[u8]) -> Result<&str, Error> {
-    let s = core::str::from_utf8(bytes).map_err(|_| Error::InvalidUtf8)?;
-    check_no_null(s)?;
-    Ok(s)
-}
-
 /// Encoded length of a string or binary field: two length bytes plus the data.
 #[inline]
 pub(crate) const fn field_len(data_len: usize) -> usize {
@@ -141,7 +133,31 @@ impl<'a> Reader<'a> {
 
     /// A UTF-8 encoded string (§1.5.4).
     pub(crate) fn string(&mut self) -> Result<&'a str, Error> {
-        str_from_bytes(self.binary()?)
+        let s = self.utf8()?;
+        check_no_null(s)?;
+        Ok(s)
+    }
+
+    /// [`Reader::string`], inlined where it is called (the parsers built for speed).
+    #[inline(always)]
+    pub(crate) fn string_inline(&mut self) -> Result<&'a str, Error> {
+        let s = self.utf8_inline()?;
+        if super::scan::has_null_fast(s.as_bytes()) {
+            return Err(Error::NullCharacter);
+        }
+        Ok(s)
+    }
+
+    /// A string checked for UTF-8 only: the caller checks U+0000 (with the other characters
+    /// it looks for, in the same pass).
+    pub(crate) fn utf8(&mut self) -> Result<&'a str, Error> {
+        self.utf8_inline()
+    }
+
+    /// [`Reader::utf8`], inlined where it is called.
+    #[inline(always)]
+    pub(crate) fn utf8_inline(&mut self) -> Result<&'a str, Error> {
+        core::str::from_utf8(self.binary()?).map_err(|_| Error::InvalidUtf8)
     }
 
     /// A packet identifier that must not be zero.
@@ -156,6 +172,85 @@ impl<'a> Reader<'a> {
         } else {
             Err(Error::TrailingBytes)
         }
+    }
+}
+
+/// Where an emitter writes: a caller's buffer ([`Writer`]), a length count that runs the
+/// checks without writing ([`Counter`], for [`Repr::check`](super::Repr::check)), or a
+/// caller's buffer for a representation already checked ([`Trusted`]).
+///
+/// The checks an emitter runs depend on [`Sink::CHECK`]: with it the representation is
+/// checked with the parser's rules as it is written (strings for U+0000, topic names and
+/// filters, properties for their packet), without it those scans are left out because
+/// [`Repr::check`](super::Repr::check) did them. The constant-time checks (version, flags,
+/// reason codes) run either way.
+pub trait Sink {
+    /// Whether the scans run as the packet is written.
+    const CHECK: bool;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error>;
+
+    fn u8(&mut self, value: u8) -> Result<(), Error>;
+
+    /// Bytes of a length known at compile time.
+    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
+        self.put(&bytes)
+    }
+
+    fn u16(&mut self, value: u16) -> Result<(), Error> {
+        self.array(value.to_be_bytes())
+    }
+
+    fn u32(&mut self, value: u32) -> Result<(), Error> {
+        self.array(value.to_be_bytes())
+    }
+
+    /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
+    /// [`Error::PacketTooLarge`].
+    fn varint(&mut self, value: usize) -> Result<(), Error> {
+        if !Self::CHECK {
+            if let Ok(byte @ 0..0x80) = u8::try_from(value) {
+                return self.u8(byte);
+            }
+        }
+        let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
+        if value > MAX_REMAINING_LENGTH {
+            return Err(Error::PacketTooLarge);
+        }
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                return self.u8(low);
+            }
+            self.u8(low | 0x80)?;
+        }
+    }
+
+    /// Binary data: two length bytes and the data; over 65,535 bytes is
+    /// [`Error::FieldTooLong`].
+    fn binary(&mut self, data: &[u8]) -> Result<(), Error> {
+        let len = match u16::try_from(data.len()) {
+            Ok(len) => len,
+            // Repr::check found no longer field: the length is not looked at again.
+            Err(_) if !Self::CHECK => data.len() as u16,
+            Err(_) => return Err(Error::FieldTooLong),
+        };
+        self.u16(len)?;
+        self.put(data)
+    }
+
+    /// A UTF-8 encoded string, checked for U+0000 (with [`Sink::CHECK`]) and length.
+    fn string(&mut self, s: &str) -> Result<(), Error> {
+        if Self::CHECK {
+            check_no_null(s)?;
+        }
+        self.binary(s.as_bytes())
+    }
+
+    /// A string whose content the caller already validated.
+    fn string_unchecked(&mut self, s: &str) -> Result<(), Error> {
+        self.binary(s.as_bytes())
     }
 }
 
@@ -177,8 +272,12 @@ impl<'b> Writer<'b> {
     pub(crate) const fn position(&self) -> usize {
         self.pos
     }
+}
 
-    pub(crate) fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+impl Sink for Writer<'_> {
+    const CHECK: bool = true;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         let end = self
             .pos
             .checked_add(bytes.len())
@@ -192,54 +291,97 @@ impl<'b> Writer<'b> {
         Ok(())
     }
 
-    pub(crate) fn u8(&mut self, value: u8) -> Result<(), Error> {
+    fn u8(&mut self, value: u8) -> Result<(), Error> {
         let dst = self.buf.get_mut(self.pos).ok_or(Error::BufferTooSmall)?;
         *dst = value;
         self.pos = self.pos.wrapping_add(1);
         Ok(())
     }
+}
 
-    pub(crate) fn u16(&mut self, value: u16) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+/// Counts the bytes an emitter would write, running every check, and writes nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Counter(usize);
+
+impl Counter {
+    /// Bytes counted.
+    pub(crate) const fn len(&self) -> usize {
+        self.0
+    }
+}
+
+impl Sink for Counter {
+    const CHECK: bool = true;
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.0 = self.0.saturating_add(bytes.len());
+        Ok(())
     }
 
-    pub(crate) fn u32(&mut self, value: u32) -> Result<(), Error> {
-        self.put(&value.to_be_bytes())
+    fn u8(&mut self, _value: u8) -> Result<(), Error> {
+        self.0 = self.0.saturating_add(1);
+        Ok(())
     }
+}
 
-    /// A variable byte integer; values above [`MAX_REMAINING_LENGTH`] are
-    /// [`Error::PacketTooLarge`].
-    pub(crate) fn varint(&mut self, value: usize) -> Result<(), Error> {
-        let mut value = u32::try_from(value).map_err(|_| Error::PacketTooLarge)?;
-        if value > MAX_REMAINING_LENGTH {
-            return Err(Error::PacketTooLarge);
+/// The writer of [`Checked::emit`](super::Checked::emit), for a representation that
+/// [`Repr::check`](super::Repr::check) accepted: the scans are not run again, and it is
+/// built for speed rather than size (the client does not link it). Every write stays bounds
+/// checked.
+#[derive(Debug)]
+pub(crate) struct Trusted<'b> {
+    /// What is left of the buffer.
+    rest: &'b mut [u8],
+    /// The buffer's length.
+    len: usize,
+}
+
+impl<'b> Trusted<'b> {
+    pub(crate) fn new(buf: &'b mut [u8]) -> Self {
+        Trusted {
+            len: buf.len(),
+            rest: buf,
         }
-        loop {
-            let low = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                return self.u8(low);
-            }
-            self.u8(low | 0x80)?;
-        }
     }
 
-    /// Binary data: two length bytes and the data; over 65,535 bytes is
-    /// [`Error::FieldTooLong`].
-    pub(crate) fn binary(&mut self, data: &[u8]) -> Result<(), Error> {
-        let len = u16::try_from(data.len()).map_err(|_| Error::FieldTooLong)?;
-        self.u16(len)?;
-        self.put(data)
+    /// Bytes written so far.
+    pub(crate) const fn position(&self) -> usize {
+        self.len.wrapping_sub(self.rest.len())
     }
 
-    /// A UTF-8 encoded string, checked for U+0000 and length.
-    pub(crate) fn string(&mut self, s: &str) -> Result<(), Error> {
-        check_no_null(s)?;
-        self.binary(s.as_bytes())
+    /// The next `N` bytes of the buffer, which the caller writes.
+    #[inline(always)]
+    fn chunk<const N: usize>(&mut self) -> Result<&'b mut [u8; N], Error> {
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_first_chunk_mut::<N>()
+            .ok_or(Error::BufferTooSmall)?;
+        self.rest = rest;
+        Ok(dst)
+    }
+}
+
+impl Sink for Trusted<'_> {
+    const CHECK: bool = false;
+
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let (dst, rest) = core::mem::take(&mut self.rest)
+            .split_at_mut_checked(bytes.len())
+            .ok_or(Error::BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.rest = rest;
+        Ok(())
     }
 
-    /// A string whose content the caller already validated.
-    pub(crate) fn string_unchecked(&mut self, s: &str) -> Result<(), Error> {
-        self.binary(s.as_bytes())
+    #[inline]
+    fn u8(&mut self, value: u8) -> Result<(), Error> {
+        *self.chunk::<1>()? = [value];
+        Ok(())
+    }
+
+    #[inline]
+    fn array<const N: usize>(&mut self, bytes: [u8; N]) -> Result<(), Error> {
+        *self.chunk::<N>()? = bytes;
+        Ok(())
     }
 }

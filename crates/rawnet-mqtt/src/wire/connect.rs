@@ -1,10 +1,10 @@
 //! CONNECT (§3.1) and CONNACK (§3.2).
 
-use super::codec::{field_len, Reader, Writer};
+use super::codec::{field_len, Reader, Sink};
 use super::topic::check_topic_name;
 use super::{Error, PacketType, Properties, PropertyContext, QoS, ReasonCode, Version};
 
-const PROTOCOL_NAME: &[u8] = b"MQTT";
+const PROTOCOL_NAME: [u8; 4] = *b"MQTT";
 
 mod flag {
     pub const RESERVED: u8 = 0b0000_0001;
@@ -53,6 +53,9 @@ pub struct Will<'a> {
 }
 
 impl<'a> Connect<'a> {
+    /// Only [`Repr::parse_body`](super::Repr::parse_body) parses a CONNECT (the client
+    /// does not link it): inlined there, built for speed.
+    #[inline(always)]
     pub(crate) fn parse(body: &'a [u8], version: Version) -> Result<Self, Error> {
         let mut r = Reader::new(body);
         if r.binary()? != PROTOCOL_NAME {
@@ -84,7 +87,7 @@ impl<'a> Connect<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Connect)?,
             Version::V311 => Properties::EMPTY,
         };
-        let client_id = r.string()?;
+        let client_id = r.string_inline()?;
         if !version.is_v5() && client_id.is_empty() && !clean_start {
             return Err(Error::EmptyClientId);
         }
@@ -94,7 +97,7 @@ impl<'a> Connect<'a> {
                 Version::V5 => Properties::read(&mut r, PropertyContext::Will)?,
                 Version::V311 => Properties::EMPTY,
             };
-            let topic = r.string()?;
+            let topic = r.string_inline()?;
             check_topic_name(topic)?;
             let payload = r.binary()?;
             Some(Will {
@@ -108,7 +111,7 @@ impl<'a> Connect<'a> {
             None
         };
         let username = if has_username {
-            Some(r.string()?)
+            Some(r.string_inline()?)
         } else {
             None
         };
@@ -172,8 +175,19 @@ impl<'a> Connect<'a> {
         flags
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
-        if !version.is_v5() {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
+        self.emit_body_inline(w, version)
+    }
+
+    /// [`Connect::emit_body`], inlined where it is called (once in `emit_body`, once in
+    /// [`Checked::emit`](super::Checked::emit), which the client does not link).
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        if S::CHECK && !version.is_v5() {
             let will_props = self.will.is_some_and(|w| !w.properties.is_empty());
             if !self.properties.is_empty() || will_props {
                 return Err(Error::NotInVersion);
@@ -185,10 +199,18 @@ impl<'a> Connect<'a> {
                 return Err(Error::EmptyClientId);
             }
         }
-        w.binary(PROTOCOL_NAME)?;
-        w.u8(version.level())?;
-        w.u8(self.flags())?;
-        w.u16(self.keep_alive)?;
+        // Protocol name, level, flags and keep alive: one write of ten bytes without the
+        // checks (Checked::emit), four smaller ones (less code) with them.
+        if S::CHECK {
+            w.binary(&PROTOCOL_NAME)?;
+            w.u8(version.level())?;
+            w.u8(self.flags())?;
+            w.u16(self.keep_alive)?;
+        } else {
+            let [n0, n1, n2, n3] = PROTOCOL_NAME;
+            let [k0, k1] = self.keep_alive.to_be_bytes();
+            w.array([0, 4, n0, n1, n2, n3, version.level(), self.flags(), k0, k1])?;
+        }
         if version.is_v5() {
             self.properties.write(w, PropertyContext::Connect)?;
         }
@@ -197,7 +219,9 @@ impl<'a> Connect<'a> {
             if version.is_v5() {
                 will.properties.write(w, PropertyContext::Will)?;
             }
-            check_topic_name(will.topic)?;
+            if S::CHECK {
+                check_topic_name(will.topic)?;
+            }
             w.string(will.topic)?;
             w.binary(will.payload)?;
         }
@@ -266,7 +290,7 @@ impl<'a> ConnAck<'a> {
         }
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if self.session_present && self.reason != ReasonCode::Success {
             return Err(Error::SessionPresentOnError);
         }

@@ -1,6 +1,6 @@
 //! DISCONNECT (§3.14) and AUTH (§3.15): a reason code and properties, both optional.
 
-use super::codec::{Reader, Writer};
+use super::codec::{Reader, Sink};
 use super::{Error, PacketType, Properties, PropertyContext, ReasonCode, Version};
 
 /// Shared shape of DISCONNECT and AUTH bodies in MQTT 5.0: empty means success without
@@ -33,12 +33,12 @@ fn reason_props_len(reason: ReasonCode, properties: &Properties<'_>) -> usize {
     }
 }
 
-fn emit_reason_props(
+fn emit_reason_props<S: Sink>(
     kind: PacketType,
     context: PropertyContext,
     reason: ReasonCode,
     properties: &Properties<'_>,
-    w: &mut Writer<'_>,
+    w: &mut S,
 ) -> Result<(), Error> {
     if !reason.allowed_in(kind) {
         return Err(Error::InvalidReasonCode);
@@ -88,7 +88,7 @@ impl<'a> Disconnect<'a> {
         }
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         match version {
             Version::V311 if self.reason != ReasonCode::Success || !self.properties.is_empty() => {
                 Err(Error::NotInVersion)
@@ -133,7 +133,7 @@ impl<'a> Auth<'a> {
         reason_props_len(self.reason, &self.properties)
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         match version {
             Version::V311 => Err(Error::NotInVersion),
             #[cfg(feature = "v5")]

@@ -3,12 +3,12 @@
 
 use core::fmt;
 
-use super::codec::{field_len, Reader, Writer};
+use super::codec::{field_len, Reader, Sink};
 use super::subscribe::{Subscription, SubscriptionOptions};
 use super::{Error, ReasonCode};
 
 mod sealed {
-    use super::super::codec::{Reader, Writer};
+    use super::super::codec::{Reader, Sink};
     use super::super::Error;
 
     /// An element of a [`List`](super::List): how it is read and written. Sealed.
@@ -18,7 +18,7 @@ mod sealed {
         /// Encoded length.
         fn encoded_len(&self) -> usize;
         /// Writes the element (validation is the packet's job).
-        fn write(&self, w: &mut Writer<'_>) -> Result<(), Error>;
+        fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error>;
     }
 }
 
@@ -113,17 +113,32 @@ impl<'a, T: Item<'a>> List<'a, T> {
         }
     }
 
-    /// Writes every element, after `check` accepted it.
-    pub(crate) fn write_checked(
+    /// Writes every element, after `check` accepted it (with [`Sink::CHECK`]).
+    pub(crate) fn write_checked<S: Sink>(
         &self,
-        w: &mut Writer<'_>,
+        w: &mut S,
         mut check: impl FnMut(&T) -> Result<(), Error>,
     ) -> Result<(), Error> {
+        if !S::CHECK {
+            return self.write_trusted(w);
+        }
         for item in self.iter() {
             check(&item)?;
             item.write(w)?;
         }
         Ok(())
+    }
+}
+
+impl<'a, T: Item<'a>> List<'a, T> {
+    /// Writes every element without checks, for [`Checked::emit`](super::Checked::emit): a
+    /// parsed list is its wire form; a slice is walked directly. Inlined where it is called.
+    #[inline(always)]
+    pub(crate) fn write_trusted<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
+        match self.repr {
+            ListRepr::Encoded(bytes) => w.put(bytes),
+            ListRepr::Slice(items) => items.iter().try_for_each(|item| item.write(w)),
+        }
     }
 }
 
@@ -196,7 +211,7 @@ impl<'a> Item<'a> for &'a str {
     fn encoded_len(&self) -> usize {
         field_len(self.len())
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
         w.string(self)
     }
 }
@@ -210,7 +225,7 @@ impl<'a> Item<'a> for Subscription<'a> {
     fn encoded_len(&self) -> usize {
         field_len(self.filter.len()).saturating_add(1)
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
         w.string(self.filter)?;
         w.u8(self.options.to_byte())
     }
@@ -223,7 +238,7 @@ impl<'a> Item<'a> for ReasonCode {
     fn encoded_len(&self) -> usize {
         1
     }
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
         w.u8(self.to_u8())
     }
 }

@@ -13,6 +13,13 @@
 //!   allocates. [`Repr::parse`] validates everything the specifications name as malformed
 //!   and reports it as a specific [`Error`] variant; [`Repr::buffer_len`] is the exact number
 //!   of bytes [`Repr::emit`] will write (coreMQTT's "get packet size" step).
+//!
+//! Some paths exist twice. What the client links (the parser of its decoder,
+//! [`Repr::parse_body_client`], and the emitter with the checks that [`Repr::emit`] uses) is
+//! written for flash size: byte loops, shared functions. [`Repr::parse_bytes`],
+//! [`Repr::parse_body`] and [`Checked::emit`], which the client does not link, are written
+//! for speed: inlined parsers, strings checked a machine word at a time. Both apply the same
+//! rules, and the tests hold them to the same answers.
 //! - [`Properties`] holds MQTT 5.0 properties without allocation: either the raw property
 //!   bytes of a parsed packet (validated once, at parse time) or a caller's slice of
 //!   [`Property`] values to emit; both iterate as typed [`Property`] values.
@@ -35,6 +42,11 @@
 //!   representation with the same rules as parse (for example a topic name with a wildcard,
 //!   a property not allowed in the packet, or MQTT 5.0-only content emitted as MQTT 3.1.1 is
 //!   an error), so anything emit writes parses back to an equal representation.
+//!   [`Repr::check`] runs those rules once and gives a [`Checked`] representation, which
+//!   [`Checked::emit`] writes any number of times without running them again (the
+//!   representation borrows immutably what it holds, so it cannot change in between): the
+//!   same guarantee, for a representation emitted more than once or checked where it is
+//!   built.
 //! - The non-test code of this module is compiled with `clippy::indexing_slicing`,
 //!   `clippy::arithmetic_side_effects`, `clippy::unwrap_used`, `clippy::expect_used` and
 //!   `clippy::panic` denied, and with no `unsafe`: the guarantees above are enforced by the
@@ -74,6 +86,7 @@ mod property;
 mod publish;
 mod reason;
 mod repr;
+mod scan;
 mod subscribe;
 mod topic;
 
@@ -99,7 +112,7 @@ pub use packet::{FixedHeader, Packet, PacketType};
 pub use property::{Properties, PropertiesIter, Property, PropertyContext, PropertyId};
 pub use publish::{Publish, PublishQos};
 pub use reason::ReasonCode;
-pub use repr::Repr;
+pub use repr::{Checked, Repr};
 pub use subscribe::{
     RetainHandling, SubAck, Subscribe, Subscription, SubscriptionOptions, UnsubAck, Unsubscribe,
 };

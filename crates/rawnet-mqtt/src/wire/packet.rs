@@ -77,11 +77,24 @@ impl FixedHeader {
     /// [`Error::Truncated`] means `buf` ends inside the fixed header: a streaming caller
     /// waits for more bytes. Every other error is final.
     pub fn parse(buf: &[u8]) -> Result<FixedHeader, Error> {
+        Self::parse_inline::<false>(buf)
+    }
+
+    /// [`FixedHeader::parse`], inlined where it is called ([`Repr::parse_bytes`], which the
+    /// client does not link: it parses from its decoder).
+    ///
+    /// [`Repr::parse_bytes`]: super::Repr::parse_bytes
+    /// With `FAST`, a one-byte remaining length is read without the loop.
+    #[inline(always)]
+    pub(crate) fn parse_inline<const FAST: bool>(buf: &[u8]) -> Result<FixedHeader, Error> {
         let (&first, rest) = buf.split_first().ok_or(Error::Truncated)?;
         let packet_type = PacketType::from_nibble(first >> 4).ok_or(Error::ReservedPacketType)?;
         let flags = first & 0x0f;
         Self::check_flags(packet_type, flags)?;
-        let (remaining_len, used) = decode_varint(rest)?;
+        let (remaining_len, used) = match rest.first() {
+            Some(&len @ 0..0x80) if FAST => (u32::from(len), 1),
+            _ => decode_varint(rest)?,
+        };
         Ok(FixedHeader {
             packet_type,
             flags,

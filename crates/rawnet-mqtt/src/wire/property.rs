@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::codec::{field_len, varint_len, Reader, Writer};
+use super::codec::{field_len, varint_len, Reader, Sink};
 use super::topic::check_topic_name;
 use super::{Error, QoS, MAX_REMAINING_LENGTH};
 
@@ -363,7 +363,7 @@ impl<'a> Property<'a> {
         value.saturating_add(1)
     }
 
-    fn write(&self, w: &mut Writer<'_>) -> Result<(), Error> {
+    fn write<S: Sink>(&self, w: &mut S) -> Result<(), Error> {
         use Property as P;
         w.u8(self.id() as u8)?;
         match *self {
@@ -543,16 +543,17 @@ impl<'a> Properties<'a> {
         len.saturating_add(varint_len(len))
     }
 
-    /// Checks the properties for `context` and writes them with their length prefix.
-    pub(crate) fn write(&self, w: &mut Writer<'_>, context: PropertyContext) -> Result<(), Error> {
+    /// Checks the properties for `context` (with [`Sink::CHECK`]) and writes them with their
+    /// length prefix.
+    pub(crate) fn write<S: Sink>(&self, w: &mut S, context: PropertyContext) -> Result<(), Error> {
         self.write_with(w, context, None)
     }
 
     /// [`Properties::write`] with one more property, `extra`, written last (the client's
     /// Topic Alias on a PUBLISH whose properties the application chose).
-    pub(crate) fn write_with(
+    pub(crate) fn write_with<S: Sink>(
         &self,
-        w: &mut Writer<'_>,
+        w: &mut S,
         context: PropertyContext,
         extra: Option<Property<'_>>,
     ) -> Result<(), Error> {
@@ -563,22 +564,26 @@ impl<'a> Properties<'a> {
             PropsRepr::Encoded(bytes) => {
                 // Parsed properties were checked, but maybe for another packet type.
                 let mut r = Reader::new(bytes);
-                while !r.is_empty() {
+                while S::CHECK && !r.is_empty() {
                     seen.check(&Property::read(&mut r)?, context)?;
                 }
                 w.put(bytes)?;
             }
             PropsRepr::List(list) => {
                 for property in list {
-                    seen.check(property, context)?;
-                    property.check_strings()?;
+                    if S::CHECK {
+                        seen.check(property, context)?;
+                        property.check_strings()?;
+                    }
                     property.write(w)?;
                 }
             }
         }
         if let Some(extra) = extra {
-            seen.check(&extra, context)?;
-            extra.check_strings()?;
+            if S::CHECK {
+                seen.check(&extra, context)?;
+                extra.check_strings()?;
+            }
             extra.write(w)?;
         }
         Ok(())

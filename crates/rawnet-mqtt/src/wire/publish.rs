@@ -1,6 +1,7 @@
 //! PUBLISH (§3.3).
 
-use super::codec::{decode_varint, field_len, varint_len, Reader, Writer};
+use super::codec::{decode_varint, field_len, varint_len, Reader, Sink};
+use super::scan;
 use super::topic::{check_no_wildcards, check_topic_name};
 use super::{Error, PacketId, Properties, Property, PropertyContext, QoS, Version};
 
@@ -71,13 +72,34 @@ impl<'a> Publish<'a> {
         body: &'a [u8],
         version: Version,
     ) -> Result<(Self, usize), Error> {
+        Self::parse_header_inline::<false>(flags, body, version)
+    }
+
+    /// [`Publish::parse_header`], inlined where it is called; with `FAST`, the topic's check
+    /// is inlined too ([`Publish::parse_inline`]).
+    #[inline(always)]
+    fn parse_header_inline<const FAST: bool>(
+        flags: u8,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<(Self, usize), Error> {
         let qos_bits = QoS::from_bits((flags >> flag::QOS_SHIFT) & 0b11)?;
         let dup = flags & flag::DUP != 0;
         if dup && qos_bits == QoS::AtMostOnce {
             return Err(Error::DupWithQos0);
         }
         let mut r = Reader::new(body);
-        let topic = r.string()?;
+        // FAST: U+0000, `+` and `#` in one pass; U+0000 is reported here, a wildcard after
+        // the properties (where the other build finds it: the same error for every input).
+        let (topic, wildcard) = if FAST {
+            let topic = r.utf8_inline()?;
+            match scan::check_topic_name_fast(topic.as_bytes()) {
+                Err(Error::WildcardInTopicName) => (topic, true),
+                other => other.map(|()| (topic, false))?,
+            }
+        } else {
+            (r.string()?, false)
+        };
         let qos = match qos_bits {
             QoS::AtMostOnce => PublishQos::AtMostOnce,
             QoS::AtLeastOnce => PublishQos::AtLeastOnce(r.packet_id()?),
@@ -88,7 +110,17 @@ impl<'a> Publish<'a> {
             Version::V5 => Properties::read(&mut r, PropertyContext::Publish)?,
             Version::V311 => Properties::EMPTY,
         };
-        check_publish_topic(topic, &properties, version)?;
+        if FAST {
+            // An empty topic has no wildcard: the order of the two errors is the other build's.
+            if topic.is_empty() && !(version.is_v5() && properties.topic_alias().is_some()) {
+                return Err(Error::EmptyTopicName);
+            }
+            if wildcard {
+                return Err(Error::WildcardInTopicName);
+            }
+        } else {
+            check_publish_topic(topic, &properties, version)?;
+        }
         let header_len = body.len().saturating_sub(r.remaining());
         Ok((
             Publish {
@@ -105,6 +137,18 @@ impl<'a> Publish<'a> {
 
     pub(crate) fn parse(flags: u8, body: &'a [u8], version: Version) -> Result<Self, Error> {
         let (mut publish, header_len) = Self::parse_header(flags, body, version)?;
+        publish.payload = body.get(header_len..).unwrap_or_default();
+        Ok(publish)
+    }
+
+    /// [`Publish::parse`] with the header parser inlined, for [`Repr::parse_body`] (which
+    /// the client, parsing with [`Repr::parse_body_client`], does not link).
+    ///
+    /// [`Repr::parse_body`]: super::Repr::parse_body
+    /// [`Repr::parse_body_client`]: super::Repr::parse_body_client
+    #[inline(always)]
+    pub(crate) fn parse_inline(flags: u8, body: &'a [u8], version: Version) -> Result<Self, Error> {
+        let (mut publish, header_len) = Self::parse_header_inline::<true>(flags, body, version)?;
         publish.payload = body.get(header_len..).unwrap_or_default();
         Ok(publish)
     }
@@ -174,14 +218,22 @@ impl<'a> Publish<'a> {
 
     /// Writes the variable header (topic, packet identifier, properties) but not the
     /// payload.
-    pub(crate) fn emit_header(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
-        if self.dup && self.qos == PublishQos::AtMostOnce {
-            return Err(Error::DupWithQos0);
+    pub(crate) fn emit_header<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
+        self.write_header(w, version)
+    }
+
+    /// [`Publish::emit_header`], inlined where it is called.
+    #[inline(always)]
+    fn write_header<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
+        if S::CHECK {
+            if self.dup && self.qos == PublishQos::AtMostOnce {
+                return Err(Error::DupWithQos0);
+            }
+            if !version.is_v5() && !self.properties.is_empty() {
+                return Err(Error::NotInVersion);
+            }
+            check_publish_topic(self.topic, &self.properties, version)?;
         }
-        if !version.is_v5() && !self.properties.is_empty() {
-            return Err(Error::NotInVersion);
-        }
-        check_publish_topic(self.topic, &self.properties, version)?;
         w.string(self.topic)?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
@@ -208,9 +260,9 @@ impl<'a> Publish<'a> {
 
     /// Writes the MQTT 5.0 variable header with Topic Alias `alias` appended to the
     /// properties and the topic name written only if `with_topic` (an empty one otherwise).
-    pub(crate) fn emit_aliased_header(
+    pub(crate) fn emit_aliased_header<S: Sink>(
         &self,
-        w: &mut Writer<'_>,
+        w: &mut S,
         alias: u16,
         with_topic: bool,
     ) -> Result<(), Error> {
@@ -220,7 +272,9 @@ impl<'a> Publish<'a> {
         if alias == 0 {
             return Err(Error::TopicAliasZero);
         }
-        check_topic_name(self.topic)?;
+        if S::CHECK {
+            check_topic_name(self.topic)?;
+        }
         w.string(if with_topic { self.topic } else { "" })?;
         if let Some(id) = self.qos.packet_id() {
             w.u16(id.get())?;
@@ -232,19 +286,35 @@ impl<'a> Publish<'a> {
         )
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         self.emit_header(w, version)?;
+        w.put(self.payload)
+    }
+
+    /// [`Publish::emit_body`], inlined where it is called ([`Checked::emit`]: one call site,
+    /// which the client does not link).
+    ///
+    /// [`Checked::emit`]: super::Checked::emit
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        self.write_header(w, version)?;
         w.put(self.payload)
     }
 }
 
+/// Checks a PUBLISH's topic name: no `+` or `#` (U+0000 is checked with the string), and not
+/// empty unless a Topic Alias stands for it (§3.3.2.3.4: a zero-length topic with a Topic
+/// Alias uses the alias' topic; MQTT 5.0).
 fn check_publish_topic(
     topic: &str,
     properties: &Properties<'_>,
     version: Version,
 ) -> Result<(), Error> {
     if topic.is_empty() && version.is_v5() && properties.topic_alias().is_some() {
-        // §3.3.2.3.4: a zero-length topic with a Topic Alias uses the alias' topic.
         return check_no_wildcards(topic);
     }
     check_topic_name(topic)

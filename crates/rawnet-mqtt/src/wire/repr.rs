@@ -1,6 +1,6 @@
 //! [`Repr`]: the meaning of any MQTT packet, with parse / buffer_len / emit.
 
-use super::codec::{varint_len, Writer};
+use super::codec::{varint_len, Counter, Sink, Trusted, Writer};
 use super::{
     Ack, Auth, ConnAck, Connect, Disconnect, Error, FixedHeader, Packet, PacketType, Publish,
     SubAck, Subscribe, UnsubAck, Unsubscribe, Version,
@@ -44,9 +44,24 @@ impl<'a> Repr<'a> {
     /// Parses a packet from the start of `bytes`: the packet and its total length. Bytes
     /// after the packet are left alone.
     pub fn parse_bytes(bytes: &'a [u8], version: Version) -> Result<(Repr<'a>, usize), Error> {
-        let packet = Packet::new_checked(bytes)?;
-        let repr = Self::parse(&packet, version)?;
-        Ok((repr, packet.total_len()))
+        let header = FixedHeader::parse_inline::<true>(bytes)?;
+        let total = header.total_len();
+        let body = bytes
+            .get(header.header_len()..total)
+            .ok_or(Error::Truncated)?;
+        // The packet types parsed most, and the largest, straight into the result rather
+        // than through the match.
+        match header.packet_type() {
+            PacketType::Publish => {
+                let publish = Publish::parse_inline(header.flags(), body, version)?;
+                return Ok((Repr::Publish(publish), total));
+            }
+            PacketType::Connect => {
+                return Ok((Repr::Connect(Connect::parse(body, version)?), total));
+            }
+            _ => {}
+        }
+        Ok((Self::parse_whole_body(&header, body, version)?, total))
     }
 
     /// Parses a packet body (the `remaining length` bytes after the fixed header).
@@ -58,15 +73,43 @@ impl<'a> Repr<'a> {
         if body.len() != header.remaining_len() {
             return Err(Error::Truncated);
         }
-        Ok(match header.packet_type() {
+        Self::parse_whole_body(header, body, version)
+    }
+
+    /// [`Repr::parse_body`] of a body of the header's remaining length: every packet type,
+    /// in one match, inlined into [`Repr::parse_body`] and [`Repr::parse_bytes`] (the
+    /// client parses with [`Repr::parse_body_client`] and does not link it).
+    #[inline(always)]
+    fn parse_whole_body(
+        header: &FixedHeader,
+        body: &'a [u8],
+        version: Version,
+    ) -> Result<Repr<'a>, Error> {
+        let kind = header.packet_type();
+        Ok(match kind {
             PacketType::Connect => Repr::Connect(Connect::parse(body, version)?),
+            PacketType::ConnAck => Repr::ConnAck(ConnAck::parse(body, version)?),
+            PacketType::Publish => {
+                Repr::Publish(Publish::parse_inline(header.flags(), body, version)?)
+            }
+            PacketType::PubAck => Repr::PubAck(Ack::parse(kind, body, version)?),
+            PacketType::PubRec => Repr::PubRec(Ack::parse(kind, body, version)?),
+            PacketType::PubRel => Repr::PubRel(Ack::parse(kind, body, version)?),
+            PacketType::PubComp => Repr::PubComp(Ack::parse(kind, body, version)?),
             PacketType::Subscribe => Repr::Subscribe(Subscribe::parse(body, version)?),
+            PacketType::SubAck => Repr::SubAck(SubAck::parse(body, version)?),
             PacketType::Unsubscribe => Repr::Unsubscribe(Unsubscribe::parse(body, version)?),
+            PacketType::UnsubAck => Repr::UnsubAck(UnsubAck::parse(body, version)?),
             PacketType::PingReq => {
                 empty(body)?;
                 Repr::PingReq
             }
-            _ => return Self::parse_body_client(header, body, version),
+            PacketType::PingResp => {
+                empty(body)?;
+                Repr::PingResp
+            }
+            PacketType::Disconnect => Repr::Disconnect(Disconnect::parse(body, version)?),
+            PacketType::Auth => Repr::Auth(Auth::parse(body, version)?),
         })
     }
 
@@ -187,10 +230,30 @@ impl<'a> Repr<'a> {
     ///
     /// Checks the representation with the same rules as [`Repr::parse`]; a buffer shorter
     /// than [`Repr::buffer_len`] is [`Error::BufferTooSmall`] (and nothing useful is
-    /// written).
+    /// written). To emit the same representation more than once, [`Repr::check`] it once and
+    /// emit the [`Checked`] representation.
     pub fn emit(&self, buf: &mut [u8], version: Version) -> Result<usize, Error> {
         let body = self.remaining_len(version);
         self.emit_framed(buf, body, |w| self.emit_body(w, version))
+    }
+
+    /// Checks the representation for `version` with the rules [`Repr::emit`] applies (the
+    /// parser's), once: the [`Checked`] representation emits without checking again.
+    pub fn check(&self, version: Version) -> Result<Checked<'a>, Error> {
+        let mut counter = Counter::default();
+        self.emit_body(&mut counter, version)?;
+        let body = counter.len();
+        debug_assert_eq!(body, self.remaining_len(version));
+        if body > super::MAX_REMAINING_LENGTH as usize {
+            return Err(Error::PacketTooLarge);
+        }
+        Ok(Checked {
+            repr: *self,
+            version,
+            first_byte: self.first_byte(),
+            body,
+            total: body.saturating_add(varint_len(body)).saturating_add(1),
+        })
     }
 
     /// [`Repr::emit`] for the packet types the client sends; the others are
@@ -315,7 +378,7 @@ impl<'a> Repr<'a> {
         Ok(w.position())
     }
 
-    fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         match self {
             Repr::ConnAck(p) => p.emit_body(w, version),
             Repr::SubAck(p) => p.emit_body(w, version),
@@ -326,7 +389,7 @@ impl<'a> Repr<'a> {
         }
     }
 
-    fn emit_client_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    fn emit_client_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         let kind = self.packet_type();
         match self {
             Repr::Connect(p) => p.emit_body(w, version),
@@ -340,6 +403,91 @@ impl<'a> Repr<'a> {
             Repr::Disconnect(p) => p.emit_body(w, version),
             _ => Err(Error::WrongDirection),
         }
+    }
+}
+
+/// A [`Repr`] that [`Repr::check`] accepted for a version, with its remaining length:
+/// [`Checked::emit`] writes it without checking again (the representation borrows what it
+/// holds immutably, so it cannot change after the check), and what it writes parses back as
+/// the representation.
+///
+/// For emitting one representation many times (a retransmission, a broker's copies of one
+/// message), or for checking where it is built rather than where it is sent.
+///
+/// ```
+/// use rawnet_mqtt::wire::{PacketId, Publish, PublishQos, Repr, Version};
+///
+/// let publish = Publish {
+///     qos: PublishQos::AtLeastOnce(PacketId::new(1).unwrap()),
+///     topic: "devices/k64f/telemetry",
+///     payload: b"21.5",
+///     ..Publish::default()
+/// };
+/// let checked = Repr::Publish(publish).check(Version::V311).unwrap();
+/// let mut buf = [0u8; 64];
+/// let n = checked.emit(&mut buf).unwrap();
+/// assert_eq!(n, checked.buffer_len());
+/// assert_eq!(Repr::parse_bytes(&buf[..n], Version::V311).unwrap(), (Repr::Publish(publish), n));
+/// // A wildcard in a topic name does not pass the check.
+/// let bad = Publish { topic: "devices/+/telemetry", ..publish };
+/// assert!(Repr::Publish(bad).check(Version::V311).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Checked<'a> {
+    repr: Repr<'a>,
+    version: Version,
+    /// The fixed header's first byte.
+    first_byte: u8,
+    /// The remaining length.
+    body: usize,
+    /// The whole packet's length.
+    total: usize,
+}
+
+impl<'a> Checked<'a> {
+    /// The representation.
+    pub const fn repr(&self) -> &Repr<'a> {
+        &self.repr
+    }
+
+    /// The version it was checked for and is emitted as.
+    pub const fn version(&self) -> Version {
+        self.version
+    }
+
+    /// The exact number of bytes [`Checked::emit`] writes.
+    pub const fn buffer_len(&self) -> usize {
+        self.total
+    }
+
+    /// Emits the packet into the start of `buf`; returns the number of bytes written, which
+    /// is [`Checked::buffer_len`]. A shorter buffer is [`Error::BufferTooSmall`], the only
+    /// error.
+    pub fn emit(&self, buf: &mut [u8]) -> Result<usize, Error> {
+        let total = self.buffer_len();
+        let buf = buf.get_mut(..total).ok_or(Error::BufferTooSmall)?;
+        let mut w = Trusted::new(buf);
+        w.u8(self.first_byte)?;
+        w.varint(self.body)?;
+        let (v, w) = (self.version, &mut w);
+        match &self.repr {
+            Repr::Connect(p) => p.emit_body_inline(w, v),
+            Repr::ConnAck(p) => p.emit_body(w, v),
+            Repr::Publish(p) => p.emit_body_inline(w, v),
+            Repr::PubAck(p) | Repr::PubRec(p) | Repr::PubRel(p) | Repr::PubComp(p) => {
+                p.emit_body(self.repr.packet_type(), w, v)
+            }
+            Repr::Subscribe(p) => p.emit_body_inline(w, v),
+            Repr::SubAck(p) => p.emit_body(w, v),
+            Repr::Unsubscribe(p) => p.emit_body(w, v),
+            Repr::UnsubAck(p) => p.emit_body(w, v),
+            Repr::PingReq | Repr::PingResp => Ok(()),
+            Repr::Disconnect(p) => p.emit_body(w, v),
+            Repr::Auth(p) => p.emit_body(w, v),
+        }?;
+        debug_assert_eq!(w.position(), total);
+        Ok(total)
     }
 }
 

@@ -1,8 +1,8 @@
 //! SUBSCRIBE (§3.8), SUBACK (§3.9), UNSUBSCRIBE (§3.10) and UNSUBACK (§3.11).
 
-use super::codec::{Reader, Writer};
+use super::codec::{Reader, Sink};
 use super::list::{ReasonCodes, Subscriptions, TopicFilters};
-use super::topic::{check_topic_filter, is_shared};
+use super::topic::{check_topic_filter, check_topic_filter_fast, is_shared};
 use super::{Error, PacketId, PacketType, Properties, PropertyContext, QoS, ReasonCode, Version};
 
 /// What the server does with retained messages when a subscription is made (5.0).
@@ -140,8 +140,8 @@ fn props_len(properties: &Properties<'_>, version: Version) -> usize {
     }
 }
 
-fn write_props(
-    w: &mut Writer<'_>,
+fn write_props<S: Sink>(
+    w: &mut S,
     properties: &Properties<'_>,
     context: PropertyContext,
     version: Version,
@@ -165,8 +165,8 @@ impl<'a> Subscribe<'a> {
             return Err(Error::NoTopicFilters);
         }
         while !p.is_empty() {
-            let filter = p.string()?;
-            check_topic_filter(filter, version)?;
+            let filter = p.utf8_inline()?;
+            check_topic_filter_fast(filter, version)?;
             let byte = p.u8()?;
             if !version.is_v5() && byte & 0b1111_1100 != 0 {
                 return Err(Error::InvalidSubscriptionOptions);
@@ -186,12 +186,26 @@ impl<'a> Subscribe<'a> {
             .saturating_add(self.subscriptions.encoded_len())
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
-        if self.subscriptions.is_empty() {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
+        self.emit_body_inline(w, version)
+    }
+
+    /// [`Subscribe::emit_body`], inlined where it is called (once in `emit_body`, once in
+    /// [`Checked::emit`](super::Checked::emit), which the client does not link).
+    #[inline(always)]
+    pub(crate) fn emit_body_inline<S: Sink>(
+        &self,
+        w: &mut S,
+        version: Version,
+    ) -> Result<(), Error> {
+        if S::CHECK && self.subscriptions.is_empty() {
             return Err(Error::NoTopicFilters);
         }
         w.u16(self.packet_id.get())?;
         write_props(w, &self.properties, PropertyContext::Subscribe, version)?;
+        if !S::CHECK {
+            return self.subscriptions.write_trusted(w);
+        }
         self.subscriptions.write_checked(w, |s| {
             check_topic_filter(s.filter, version)?;
             s.options.check(s.filter, version)
@@ -230,8 +244,8 @@ fn parse_codes<'a>(
     Ok(ReasonCodes::encoded(codes))
 }
 
-fn write_codes(
-    w: &mut Writer<'_>,
+fn write_codes<S: Sink>(
+    w: &mut S,
     codes: &ReasonCodes<'_>,
     kind: PacketType,
     version: Version,
@@ -269,7 +283,7 @@ impl<'a> SubAck<'a> {
             .saturating_add(self.reasons.encoded_len())
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         w.u16(self.packet_id.get())?;
         write_props(w, &self.properties, PropertyContext::SubAck, version)?;
         write_codes(w, &self.reasons, PacketType::SubAck, version)
@@ -299,7 +313,7 @@ impl<'a> Unsubscribe<'a> {
             return Err(Error::NoTopicFilters);
         }
         while !p.is_empty() {
-            check_topic_filter(p.string()?, version)?;
+            check_topic_filter_fast(p.utf8_inline()?, version)?;
         }
         Ok(Unsubscribe {
             packet_id,
@@ -314,7 +328,7 @@ impl<'a> Unsubscribe<'a> {
             .saturating_add(self.filters.encoded_len())
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         if self.filters.is_empty() {
             return Err(Error::NoTopicFilters);
         }
@@ -376,7 +390,7 @@ impl<'a> UnsubAck<'a> {
         }
     }
 
-    pub(crate) fn emit_body(&self, w: &mut Writer<'_>, version: Version) -> Result<(), Error> {
+    pub(crate) fn emit_body<S: Sink>(&self, w: &mut S, version: Version) -> Result<(), Error> {
         match version {
             Version::V311 => {
                 if !self.properties.is_empty() || !self.reasons.is_empty() {

@@ -16,6 +16,7 @@ const V5: Version = Version::V5;
 fn refuse(repr: Repr<'_>, version: Version, error: Error) {
     let mut buf = vec![0u8; repr.buffer_len(version) + 16];
     assert_eq!(repr.emit(&mut buf, version), Err(error), "{repr:?}");
+    assert_eq!(repr.check(version).err(), Some(error), "{repr:?}");
 }
 
 fn publish<'a>(topic: &'a str, properties: Properties<'a>) -> Repr<'a> {

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::super::{
-    Ack, Auth, ConnAck, Connect, Decoder, Disconnect, Event, PacketId, PacketType, Properties,
-    Property, PropertyContext, Publish, PublishQos, QoS, ReasonCode, ReasonCodes, Repr,
+    Ack, Auth, ConnAck, Connect, Decoder, Disconnect, Error, Event, Packet, PacketId, PacketType,
+    Properties, Property, PropertyContext, Publish, PublishQos, QoS, ReasonCode, ReasonCodes, Repr,
     RetainHandling, SubAck, Subscribe, Subscription, SubscriptionOptions, Subscriptions,
     TopicFilters, UnsubAck, Unsubscribe, Version, Will,
 };
@@ -401,6 +401,19 @@ fn check_roundtrip(repr: &Repr<'_>, v: Version, split: usize) -> Result<(), Test
     let mut again = vec![0u8; len];
     prop_assert_eq!(parsed.emit(&mut again, v), Ok(len));
     prop_assert_eq!(&again[..], &buf[..len]);
+    // Checked once, emitted without the checks: the same bytes.
+    let checked = repr
+        .check(v)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+    prop_assert_eq!(checked.buffer_len(), len);
+    let mut trusted = vec![0x5au8; len + 4];
+    prop_assert_eq!(checked.emit(&mut trusted), Ok(len));
+    prop_assert_eq!(&trusted[..len], &buf[..len]);
+    prop_assert!(trusted[len..].iter().all(|&b| b == 0x5a));
+    prop_assert_eq!(
+        checked.emit(&mut trusted[..len - 1]),
+        Err(Error::BufferTooSmall)
+    );
 
     // Streaming decoder, input split in two at `split`, buffer big enough.
     let split = split % (len + 1);
@@ -481,10 +494,29 @@ mod v5 {
 /// form.
 fn parse_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
     for &v in crate::wire::TEST_VERSIONS {
+        // The two builds of the parser (parse / parse_bytes for speed, parse_body_client for
+        // size) give the same answer, errors included, for every packet a client receives.
+        if let Ok(packet) = Packet::new_checked(bytes) {
+            let fast = Repr::parse(&packet, v);
+            prop_assert_eq!(Repr::parse_bytes(bytes, v).map(|(r, _)| r), fast);
+            let client = Repr::parse_body_client(packet.header(), packet.body_ref(), v);
+            match packet.packet_type() {
+                PacketType::Connect
+                | PacketType::Subscribe
+                | PacketType::Unsubscribe
+                | PacketType::PingReq => prop_assert_eq!(client, Err(Error::WrongDirection)),
+                _ => prop_assert_eq!(client, fast),
+            }
+        }
         if let Ok((repr, n)) = Repr::parse_bytes(bytes, v) {
             let mut out = vec![0u8; repr.buffer_len(v)];
             let emitted = repr.emit(&mut out, v);
             prop_assert_eq!(emitted, Ok(out.len()));
+            let checked = repr.check(v);
+            prop_assert!(checked.is_ok(), "{:?}", checked);
+            let mut trusted = vec![0u8; out.len()];
+            prop_assert_eq!(checked.unwrap().emit(&mut trusted), Ok(out.len()));
+            prop_assert_eq!(&trusted, &out);
             prop_assert!(out.len() <= n, "emit is never longer than what was parsed");
             if out[..] != bytes[..n] {
                 prop_assert_eq!(Repr::parse_bytes(&out, v), Ok((repr, out.len())));
@@ -594,5 +626,49 @@ proptest! {
             }
         }
         prop_assert_eq!(got.concat(), stream);
+    }
+}
+
+/// PUBLISHes malformed in one way or two (U+0000, a wildcard, an empty topic, bad UTF-8,
+/// a missing or zero packet identifier, a Topic Alias, bad properties): both builds of the
+/// parser report the same error, or the same packet.
+#[test]
+fn both_parsers_agree_on_publish() {
+    let topics: [&[u8]; 7] = [
+        b"a/b",
+        b"a+b",
+        b"a\0b",
+        b"",
+        b"a#\0",
+        b"\xff",
+        b"a/b/c/d/e/f/g/h",
+    ];
+    let tails: [&[u8]; 8] = [
+        &[],
+        &[0x00],
+        &[0x00, 0x01],
+        &[0x00, 0x00, 0x00],
+        &[0x00, 0x01, 0x00],
+        &[0x00, 0x01, 0x03, 0x23, 0x00, 0x05],
+        &[0x03, 0x23, 0x00, 0x05],
+        &[0x02, 0x99, 0x00],
+    ];
+    for &v in crate::wire::TEST_VERSIONS {
+        for topic in topics {
+            for flags in [0u8, 0b0010, 0b0100, 0b1011] {
+                for tail in tails {
+                    let mut body = vec![0, topic.len() as u8];
+                    body.extend_from_slice(topic);
+                    body.extend_from_slice(tail);
+                    let mut bytes = vec![0x30 | flags, body.len() as u8];
+                    bytes.extend_from_slice(&body);
+                    let packet = Packet::new_checked(&bytes[..]).unwrap();
+                    let client = Repr::parse_body_client(packet.header(), packet.body_ref(), v);
+                    assert_eq!(Repr::parse(&packet, v), client, "{bytes:?} {v:?}");
+                    let fast = Repr::parse_bytes(&bytes, v).map(|(r, _)| r);
+                    assert_eq!(fast, client, "{bytes:?} {v:?}");
+                }
+            }
+        }
     }
 }
