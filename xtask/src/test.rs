@@ -82,8 +82,11 @@ pub fn all() -> Result<(), String> {
     )?;
     fuzz()?;
     // The soak's short form: the host stack and the firmware through every phase of the
-    // fault schedule and three broker restarts (SIGKILL, SIGTERM, SIGKILL) in 1.5 minutes.
+    // fault schedule and three broker restarts in 1.5 minutes. SIGTERM only: a SIGKILL can
+    // lose what Mosquitto acknowledged in its last second (docs/reliability.md), which the
+    // long form counts apart and a pass/fail check in CI cannot.
     crate::soak::run_task(&[
+        "--graceful-restarts".into(),
         "--minutes".into(),
         "1.5".into(),
         "--phase".into(),

@@ -58,6 +58,8 @@ struct Args {
     restart_every: Duration,
     period_ms: u64,
     firmware: bool,
+    /// Restart the broker with SIGTERM only (no SIGKILL).
+    graceful: bool,
     seed: u64,
 }
 
@@ -69,6 +71,7 @@ fn args() -> Result<Args, String> {
         restart_every: Duration::from_secs(300),
         period_ms: 1000,
         firmware: true,
+        graceful: false,
         seed: 0x50a4,
     };
     let mut it = std::env::args().skip(1);
@@ -83,10 +86,12 @@ fn args() -> Result<Args, String> {
             "--period-ms" => a.period_ms = num(value()?)? as u64,
             "--seed" => a.seed = num(value()?)? as u64,
             "--no-firmware" => a.firmware = false,
+            "--graceful-restarts" => a.graceful = true,
             "-h" | "--help" => {
                 println!(
                     "soak [--minutes N (10)] [--rate MSG/S per client (20)] [--phase S (60)]\n     \
-                     [--restart-every S (300)] [--period-ms MS (1000)] [--seed N] [--no-firmware]"
+                     [--restart-every S (300)] [--period-ms MS (1000)] [--seed N] [--no-firmware]\n     \
+                     [--graceful-restarts (SIGTERM only)]"
                 );
                 std::process::exit(0);
             }
@@ -602,7 +607,7 @@ fn soak(args: &Args) -> Result<bool, String> {
                 let due = (elapsed.as_secs_f64() / args.restart_every.as_secs_f64()) as u32;
                 if due > restarts {
                     restarts = due;
-                    if restarts % 2 == 1 {
+                    if restarts % 2 == 1 && !args.graceful {
                         eprintln!("soak: {:>6.0} s: broker SIGKILL", elapsed.as_secs_f64());
                         kills.push(Instant::now());
                         broker.restart()?;
