@@ -49,3 +49,53 @@ pub mod measure_future {
 pub fn result(key: &str, value: impl std::fmt::Display) {
     println!("result {key} {value}");
 }
+
+/// The TLS stream the MQTT workloads run on: rawnet-tls's async adapter over a tokio socket.
+pub type Tls<'s, 'b> = rawnet_tls::io::TlsStream<
+    's,
+    'b,
+    embedded_io_adapters::tokio_1::FromTokio<tokio::net::TcpStream>,
+    rawnet_tls::io::StdClock,
+>;
+
+/// Runs `f` on a verified TLS 1.3 connection to `addr` (a listener with a certificate of
+/// `pki` for [`BROKER_NAME`](rawnet_tests::certs::BROKER_NAME)), in a current-thread tokio
+/// runtime with I/O and timers: TCP connected with `TCP_NODELAY`, handshake done, so `f`
+/// starts with the connection open. The session's buffers live on this function's stack,
+/// hence the closure rather than a returned stream.
+pub fn tls_to<R>(
+    pki: &rawnet_tests::certs::Pki,
+    addr: std::net::SocketAddr,
+    f: impl for<'s, 'b> AsyncFnOnce(Tls<'s, 'b>) -> R,
+) -> R {
+    use rawnet_tls::{ClientConfig, NoSigner, Time, Verification};
+    let anchors: [&[u8]; 1] = [&pki.ca_der];
+    let config = ClientConfig::new(
+        rawnet_tests::certs::BROKER_NAME,
+        Verification::new(&anchors).expect("CA"),
+    )
+    .expect("config");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let tcp = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("connect");
+        tcp.set_nodelay(true).expect("nodelay");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs();
+        rawnet_tls::test_session!(let session = &config, Time::Now(now), rand_core::OsRng, NoSigner);
+        let mut tls = rawnet_tls::io::TlsStream::new(
+            session,
+            embedded_io_adapters::tokio_1::FromTokio::new(tcp),
+            rawnet_tls::io::StdClock::new(),
+        );
+        tls.open().await.expect("TLS handshake");
+        f(tls).await
+    })
+}

@@ -14,15 +14,13 @@
 
 // minimq takes its clock from embassy-time: its std driver, linked.
 use embassy_time as _;
-use embedded_io_adapters::tokio_1::FromTokio;
-use rawnet_bench::{measure_async, result};
+use rawnet_bench::{measure_async, result, tls_to, Tls};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
-use rawnet_tls::io::{StdClock, TlsStream};
-use rawnet_tls::{ClientConfig, NoSigner, Time, Verification};
+use rawnet_tls::io::StdClock;
 use std::io::Write as _;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 const TOPIC: &str = "bench/mqtt";
 /// Unacknowledged QoS 1 messages each client may have.
@@ -43,8 +41,6 @@ struct Work {
     count: usize,
     plain_port: u16,
 }
-
-type Tls<'s, 'b> = TlsStream<'s, 'b, FromTokio<tokio::net::TcpStream>, StdClock>;
 
 /// `mosquitto_pub -l` on the plain listener, fed `n` lines of `payload` (the receive side's
 /// publisher, another process).
@@ -415,26 +411,7 @@ fn main() {
         count: count.parse().expect("count"),
         plain_port: broker.plain.port(),
     };
-    let anchors: [&[u8]; 1] = [&pki.ca_der];
-    let config =
-        ClientConfig::new(BROKER_NAME, Verification::new(&anchors).expect("CA")).expect("config");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let tcp = tokio::net::TcpStream::connect(broker.tls.expect("TLS listener"))
-            .await
-            .expect("connect");
-        tcp.set_nodelay(true).expect("nodelay");
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .expect("after 1970")
-            .as_secs();
-        rawnet_tls::test_session!(let session = &config, Time::Now(now), rand_core::OsRng, NoSigner);
-        let mut tls = TlsStream::new(session, FromTokio::new(tcp), StdClock::new());
-        tls.open().await.expect("TLS handshake");
+    tls_to(&pki, broker.tls.expect("TLS listener"), async |tls| {
         let done = tokio::time::timeout(Duration::from_secs(120), async {
             match client.as_str() {
                 "rawnet" => rawnet::run(tls, &work).await,

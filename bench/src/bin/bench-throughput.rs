@@ -17,15 +17,13 @@
 //! flushed or acknowledged), `result received` (what the subscriber got: at QoS 0 the broker
 //! drops what a slower subscriber cannot take), `result p50_us`, `result p99_us`.
 
-use embedded_io_adapters::tokio_1::FromTokio;
-use rawnet_bench::result;
+use rawnet_bench::{result, tls_to};
 use rawnet_mqtt::client::{BufferStorage, Client, Error, Options, Publication};
 use rawnet_mqtt::io::Driver;
 use rawnet_mqtt::wire::QoS;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::mosquitto::{Config, Mosquitto};
-use rawnet_tls::io::{StdClock, TlsStream};
-use rawnet_tls::{ClientConfig, NoSigner, Time, Verification};
+use rawnet_tls::io::StdClock;
 use std::io::{BufRead, BufReader, Write as _};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -55,22 +53,7 @@ fn pace(start: Instant, i: usize, rate: Option<f64>) -> Option<Duration> {
 }
 
 fn rawnet(pki: &Pki, broker: &Mosquitto, qos: u8, size: usize, count: usize, rate: Option<f64>) {
-    let anchors: [&[u8]; 1] = [&pki.ca_der];
-    let config =
-        ClientConfig::new(BROKER_NAME, Verification::new(&anchors).expect("CA")).expect("config");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let tcp = tokio::net::TcpStream::connect(broker.tls.expect("TLS"))
-            .await
-            .expect("connect");
-        tcp.set_nodelay(true).expect("nodelay");
-        let time = Time::Now(now_us() / 1_000_000);
-        rawnet_tls::test_session!(let session = &config, time, rand_core::OsRng, NoSigner);
-        let tls = TlsStream::new(session, FromTokio::new(tcp), StdClock::new());
+    tls_to(pki, broker.tls.expect("TLS"), async |tls| {
         let mut storage = BufferStorage::<32768, 4096, 65536>::new();
         let mut client: Client<'_, ()> =
             Client::new((), Options::new("bench-throughput"), storage.buffers());
