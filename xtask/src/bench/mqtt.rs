@@ -10,7 +10,7 @@
 //! not counted by callgrind. The last column is the floor of a publish: AES-128-GCM of the
 //! same bytes as one record, alone.
 
-use super::Ctx;
+use super::{Ctx, Profile};
 
 const CLIENTS: [&str; 3] = ["rawnet", "minimq", "rust-mqtt"];
 
@@ -19,20 +19,26 @@ fn library(src: &str) -> bool {
     src.contains("/rawnet-mqtt/src/") || src.contains("/minimq-") || src.contains("/rust-mqtt-")
 }
 
-/// Instructions per message at steady state: total and the MQTT library's part.
-fn per_message(ctx: &Ctx, args: &[&str], counts: (usize, usize)) -> Result<(f64, f64), String> {
-    let run = |n: usize| -> Result<(u64, u64), String> {
+/// Per message at steady state: runs `bench-mqtt <args…> <n>` under callgrind for both
+/// counts `n` and divides the difference of each figure `read` takes from the two profiles
+/// by the difference of the counts (connection and warm-up cancel).
+fn per_message<const N: usize>(
+    ctx: &Ctx,
+    args: &[&str],
+    counts: (usize, usize),
+    read: impl Fn(&Profile) -> Result<[u64; N], String>,
+) -> Result<[f64; N], String> {
+    let run = |n: usize| -> Result<[u64; N], String> {
         let n = n.to_string();
         let mut a: Vec<&str> = args.to_vec();
         a.push(&n);
-        let p = ctx.callgrind("bench-mqtt", &a)?;
-        let lib = p.by_source(library)?;
-        Ok((p.total, lib))
+        read(&ctx.callgrind("bench-mqtt", &a)?)
     };
-    let (t1, l1) = run(counts.0)?;
-    let (t2, l2) = run(counts.1)?;
+    let (first, second) = (run(counts.0)?, run(counts.1)?);
     let d = (counts.1 - counts.0) as f64;
-    Ok(((t2 as f64 - t1 as f64) / d, (l2 as f64 - l1 as f64) / d))
+    Ok(std::array::from_fn(|i| {
+        (second[i] as f64 - first[i] as f64) / d
+    }))
 }
 
 fn k(x: f64) -> String {
@@ -67,17 +73,14 @@ pub fn table(ctx: &Ctx) -> Result<String, String> {
     for (op, qos, size) in rows {
         let mut cells = Vec::new();
         for c in CLIENTS {
-            cells.push(per_message(ctx, &[c, op, qos, size], counts)?);
+            // Total and the MQTT library's part.
+            let [total, lib] = per_message(ctx, &[c, op, qos, size], counts, |p| {
+                Ok([p.total, p.by_source(library)?])
+            })?;
+            cells.push((total, lib));
         }
         let best_peer = cells[1].1.min(cells[2].1);
-        let floor = {
-            let run = |n: usize| -> Result<u64, String> {
-                Ok(ctx
-                    .callgrind("bench-mqtt", &["aes-gcm", size, &n.to_string()])?
-                    .total)
-            };
-            (run(counts.1)? as f64 - run(counts.0)? as f64) / (counts.1 - counts.0) as f64
-        };
+        let [floor] = per_message(ctx, &["aes-gcm", size], counts, |p| Ok([p.total]))?;
         let size_label = if size == "4096" { "4 KiB" } else { "64 B" };
         t += &format!(
             "| {op} QoS {qos}, {size_label} | {} | {} | {} | {:.2} | {} | {:.1}× |\n",
