@@ -121,7 +121,10 @@ use embedded_io::ErrorKind;
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 
 /// Where the drivers read the time (rawnet-altcp's, shared with rawnet-tls's adapters): any
-/// `FnMut() -> Instant`, or [`StdClock`] with `std`.
+/// `FnMut() -> Instant`, or
+// `StdClock` exists with `std` only: a link to it would not resolve without.
+#[cfg_attr(feature = "std", doc = "[`StdClock`] with `std`.")]
+#[cfg_attr(not(feature = "std"), doc = "`StdClock` with `std`.")]
 pub use rawnet_altcp::Clock;
 /// The host's monotonic clock (feature `std`).
 #[cfg(feature = "std")]
