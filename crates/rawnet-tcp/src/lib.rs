@@ -55,7 +55,9 @@
 //!
 //! ## Example: two stacks on an in-memory wire
 //!
-//! ```
+// The example is the smoltcp stack's: without the `smoltcp` feature it is shown, not run.
+#![cfg_attr(feature = "smoltcp", doc = "```")]
+#![cfg_attr(not(feature = "smoltcp"), doc = "```ignore")]
 //! use rawnet_eth::{host::MemoryWire, SmoltcpDevice};
 //! use rawnet_tcp::smoltcp::iface::SocketStorage;
 //! use rawnet_tcp::smoltcp::wire::{Ipv4Address, Ipv4Cidr};
