@@ -30,7 +30,11 @@
 //! | `tcp_nagle_disable` / `SOF_KEEPALIVE` | [`Connection::set_nodelay`] / [`Connection::set_keep_alive`] |
 //! | the pcb outside a callback | [`Stack::connection`] |
 //!
-//! With `std` (on Unix), [`host::HostTcp`] drives a TCP connection of the host's own kernel
+//! With `std` (on Unix),
+// `host` exists with `std` on Unix only: a link to it would not resolve elsewhere.
+#![cfg_attr(all(feature = "std", unix), doc = "[`host::HostTcp`]")]
+#![cfg_attr(not(all(feature = "std", unix)), doc = "`host::HostTcp`")]
+//! drives a TCP connection of the host's own kernel
 //! with the same callbacks in the same order (one definition of that order serves both), so
 //! rawnet-tls and the rawnet-mqtt client run on a development machine over a plain socket;
 //! its module documentation lists what the kernel's socket keeps of the contract.
@@ -132,7 +136,7 @@
 //! - `dns` (default): the resolver (`Stack::enable_dns`, `Stack::dns_query`), rawnet-tcp's
 //!   own over a smoltcp UDP socket.
 //! - `udp`: smoltcp's UDP sockets, for applications that add their own.
-//! - `std`: host helpers; on Unix, [`host::HostTcp`] (the host kernel's TCP, driven like a
+//! - `std`: host helpers; on Unix, `host::HostTcp` (the host kernel's TCP, driven like a
 //!   rawnet-tcp connection).
 //!
 //! What a feature leaves out is not in the image at all; docs/footprint.md gives the bytes
