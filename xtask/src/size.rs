@@ -3,7 +3,9 @@
 //!
 //! Each image is a minimal firmware (opt-level "z", fat LTO, panic abort) that exercises one
 //! slice of rawnet end to end, so its `size` is what that slice costs on a Cortex-M4.
-//! docs/footprint.md records the figures and where the bytes go.
+//! docs/footprint.md records the figures and where the bytes go; this command prints
+//! today's. The limits below are those figures plus a small margin, without the figures
+//! themselves (they would go stale here).
 
 use crate::util::{self, have, output, root};
 use std::process::Command;
@@ -40,8 +42,6 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-eth + rawnet-tcp: DHCP, DNS lookup, one TCP connection",
         layer: "network layers",
         target_flash: 28 * 1024,
-        // Measured 30,860 B (2026-12-05, branch dns: rawnet-tcp's own DHCP client and DNS
-        // resolver over smoltcp's UDP socket) + 1%.
         max_flash: 31_200,
         max_ram: 12 * 1024,
     },
@@ -52,10 +52,8 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-tls over rawnet-tcp: one verified TLS 1.3 handshake (baseline: the same without TLS)",
         layer: "TLS layer",
         target_flash: 40 * 1024,
-        // Measured 49,312 B (2026-12-05: the record-layer guard and the ServerHello check,
-        // +2,400 B from 46,912) + 2%.
         max_flash: 50_300,
-        // Measured 13,548 B: TCP 2 x 4 KiB, MAC frames, TLS records for MFL 1024 + scratch.
+        // TCP 2 x 4 KiB, MAC frames, TLS records for MFL 1024 + scratch.
         max_ram: 14 * 1024,
     },
     Budget {
@@ -65,10 +63,8 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-mqtt client (default features: 5.0 and 3.1.1, QoS 0/1/2, streaming; will, subscribe, keep-alive, reconnect) over rawnet-tcp (baseline: the net image's echo application)",
         layer: "MQTT client, 5.0 + 3.1.1",
         target_flash: 12 * 1024,
-        // Measured 20,336 B (2026-12-05; 3.1.1-only 13,996 B, lean profiles 19,508 and
-        // 13,376 B: docs/footprint-mqtt.md) + a small margin.
         max_flash: 20_450,
-        // Measured 10,208 B: TCP 2 x 2 KiB, MAC frames, client ring/receive/store 3 x 1 KiB.
+        // TCP 2 x 2 KiB, MAC frames, client ring/receive/store 3 x 1 KiB.
         max_ram: 11 * 1024,
     },
     Budget {
@@ -78,7 +74,6 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-mqtt client, 3.1.1 only (no `v5`; QoS 0/1/2, streaming)",
         layer: "MQTT client, 3.1.1 only",
         target_flash: 5 * 1024,
-        // Measured 14,028 B (2026-12-05) + 2%.
         max_flash: 14_300,
         max_ram: 11 * 1024,
     },
@@ -89,7 +84,6 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-mqtt lean profile: 3.1.1 only, QoS 0/1, no streamed publishes (lwIP's feature set)",
         layer: "MQTT client, lean 3.1.1",
         target_flash: 5 * 1024,
-        // Measured 13,636 B (2026-12-05) + 2%.
         max_flash: 13_900,
         max_ram: 11 * 1024,
     },
@@ -166,8 +160,6 @@ const FIRMWARE: &[Firmware] = &[
         what: "rawnet firmware, QEMU mps2-an386, MQTT 3.1.1 (whole image)",
         features: &[],
         target_flash: 75_000,
-        // Measured 107,864 B (2026-12-05, branch flash2: panic reports without PanicInfo's
-        // location, no ECDSA signing without a client key, Slot, DHCP put) + 1%.
         max_flash: 109_000,
         max_ram: 14 * 1024,
     },
@@ -175,7 +167,6 @@ const FIRMWARE: &[Firmware] = &[
         what: "rawnet firmware, QEMU mps2-an386, MQTT 5.0 (whole image)",
         features: &["mqtt5"],
         target_flash: 82_000,
-        // Measured 113,580 B (2026-12-05, branch flash2, as above) + 1%.
         max_flash: 114_700,
         max_ram: 14 * 1024,
     },
