@@ -8,13 +8,14 @@
 //! are told apart by their payload, which [`payload`] writes and [`parse_payload`] reads:
 //! the sender's name, a sequence number, the QoS and the time it was made.
 
-use crate::faults::FaultyLink;
-use crate::host::buffer;
+use crate::certs::{Pki, BROKER_NAME};
+use crate::faults::{FaultPlan, FaultyLink};
+use crate::host::{buffer, dhcp_stack, now, wait_for_lease};
 use crate::tap::{Observer, Tap};
 use crate::tls::unix_now;
 use rawnet_altcp::{Connection, Instant};
-use rawnet_eth::host::SlirpDevice;
-use rawnet_eth::SmoltcpDevice;
+use rawnet_eth::host::{SlirpConfig, SlirpDevice};
+use rawnet_eth::{EthernetDriver, SmoltcpDevice};
 use rawnet_mqtt::client::{
     Backoff, Buffers, Client, Commands, Connected, Disconnected, Error as MqttError, Granted,
     Handler, Message, Options, Publication, RequestError,
@@ -23,11 +24,11 @@ use rawnet_mqtt::wire::{PacketId, QoS, ReasonCode, Subscription, SubscriptionOpt
 use rawnet_tcp::smoltcp::wire::IpAddress;
 use rawnet_tcp::{Stack, TcpHandle};
 use rawnet_tls::test_session::TestBuffers;
-use rawnet_tls::{ClientConfig, NoSigner, SessionRef, Tls};
+use rawnet_tls::{ClientConfig, MaxFragmentLength, NoSigner, SessionRef, Tls, Verification};
 use std::collections::{HashMap, VecDeque};
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 use std::sync::OnceLock;
-use std::time::Instant as StdInstant;
+use std::time::{Duration, Instant as StdInstant};
 
 /// Request records per client.
 pub const RECORDS: usize = 16;
@@ -47,8 +48,10 @@ pub const QOS2_IN: usize = 512;
 pub type Mqtt = Client<'static, Recorder, RECORDS, QOS2_IN>;
 /// The client with its tap, under TLS.
 pub type Layer = Tls<'static, 'static, Tap<Mqtt, Sends>>;
-/// The host stack both endpoints share.
-pub type Net = Stack<'static, SmoltcpDevice<FaultyLink<SlirpDevice>>>;
+/// A host stack over driver `D`, which endpoints share.
+pub type HostStack<D> = Stack<'static, SmoltcpDevice<D>>;
+/// The host stack of the fault suite and the soak: a [`FaultyLink`] over restricted slirp.
+pub type Net = HostStack<FaultyLink<SlirpDevice>>;
 
 // ---------------------------------------------------------------------------------------
 // Payloads.
@@ -236,6 +239,10 @@ pub struct Sends {
     /// Messages the broker took over (PUBACK, or PUBREC without an error) and when, in order;
     /// a long run drains it.
     pub owned: Vec<(u32, StdInstant)>,
+    /// How each connection failed, as TLS reported it to the client (the `Debug` form of
+    /// its error: `Truncated`, `Tcp(Reset)`, `ClosedDuringHandshake`...), including the
+    /// connections that failed before MQTT started on them.
+    pub failures: Vec<String>,
 }
 
 impl Sends {
@@ -316,6 +323,9 @@ impl Observer for Sends {
         self.out.clear();
         self.incoming.clear();
     }
+    fn failed(&mut self, error: &dyn std::fmt::Debug) {
+        self.failures.push(format!("{error:?}"));
+    }
     fn wrote(&mut self, data: &[u8]) {
         Sends::wrote(self, data)
     }
@@ -362,6 +372,77 @@ fn publish_parts(body: &[u8], qos: u8, v5: bool) -> Option<(Option<u16>, &[u8])>
         at += n - 1 + props;
     }
     Some((id, body.get(at..)?))
+}
+
+// ---------------------------------------------------------------------------------------
+// Setting up: the configuration, the stack, the first connections.
+
+/// The TLS configuration every endpoint uses: TLS 1.3 to [`BROKER_NAME`], its chain verified
+/// against `pki`'s CA, 1 KiB records (max_fragment_length).
+pub fn client_config(pki: &Pki) -> Result<&'static ClientConfig<'static>, String> {
+    let ca: &'static [u8] = Box::leak(pki.ca_der.clone().into_boxed_slice());
+    let anchors: &'static [&'static [u8]] = Box::leak(Box::new([ca]));
+    let config = ClientConfig::new(
+        BROKER_NAME,
+        Verification::new(anchors).map_err(|e| format!("{e:?}"))?,
+    )
+    .map_err(|e| format!("{e:?}"))?
+    .with_max_fragment_length(MaxFragmentLength::Bits10);
+    Ok(Box::leak(Box::new(config)))
+}
+
+/// A host stack with its DHCP lease, on a [`FaultyLink`] following `plan`, over restricted
+/// slirp whose only ways out are `forwards`: each guest address's [`GUEST_PORT`] to a port
+/// on 127.0.0.1.
+pub fn faulty_stack(plan: FaultPlan, forwards: &[(Ipv4Addr, u16)]) -> Result<Net, String> {
+    let mut slirp = SlirpDevice::new(SlirpConfig::default()).map_err(|e| e.to_string())?;
+    for &(addr, port) in forwards {
+        slirp
+            .forward(SocketAddrV4::new(addr, GUEST_PORT), port)
+            .map_err(|e| e.to_string())?;
+    }
+    let mut stack: Net = dhcp_stack(FaultyLink::new(slirp, plan), plan.seed);
+    wait_for_lease(&mut stack, Duration::from_secs(10))?;
+    Ok(stack)
+}
+
+/// Open each endpoint's connection and drive the stack until all of them are settled
+/// (connected, subscribed, nothing in flight), reconnecting any whose attempt fails; an
+/// error naming how each connection ended after `within`. Queue messages after it: an
+/// endpoint publishes from its queue as soon as it is connected, maybe before the others
+/// subscribed.
+pub fn settle<D: EthernetDriver>(
+    stack: &mut HostStack<D>,
+    endpoints: &mut [&mut Endpoint],
+    config: &'static ClientConfig<'static>,
+    within: Duration,
+) -> Result<(), String> {
+    let t = now();
+    for e in endpoints.iter_mut() {
+        e.open(stack, config, t);
+    }
+    let deadline = StdInstant::now() + within;
+    while !endpoints.iter().all(|e| e.settled()) {
+        if StdInstant::now() > deadline {
+            let states: Vec<String> = endpoints
+                .iter()
+                .map(|e| format!("{}: {:?}", e.name, e.app().disconnects))
+                .collect();
+            return Err(format!(
+                "setup: not connected and subscribed in {within:?}: {}",
+                states.join(", ")
+            ));
+        }
+        let t = now();
+        let busy = stack.poll(t);
+        for e in endpoints.iter_mut() {
+            e.step(stack, config, t);
+        }
+        if !busy {
+            std::thread::sleep(Duration::from_micros(300));
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -412,24 +493,42 @@ pub struct Endpoint {
     pub published: usize,
     /// Publishes the client refused (not for want of room).
     pub refused: Vec<MqttError>,
+    /// Publishes put off because the output ring was full (the connection below took no
+    /// more).
+    pub output_full: usize,
 }
 
 impl Endpoint {
     /// A client named `name` speaking `version`, reaching the broker at `addr`:GUEST_PORT,
     /// publishing on `topic` and subscribed (QoS 2, persistent session) to `subscribe`.
-    pub fn new(
-        stack: &mut Net,
+    pub fn new<D: EthernetDriver>(
+        stack: &mut HostStack<D>,
         name: &'static str,
         addr: Ipv4Addr,
         version: Version,
         topic: &'static str,
         subscribe: &'static str,
     ) -> Endpoint {
+        Endpoint::with_options(stack, name, addr, version, topic, subscribe, |_| {})
+    }
+
+    /// [`Endpoint::new`] with `tweak` applied to the client's options last (keep-alive 30 s,
+    /// a persistent session of an hour by default).
+    pub fn with_options<D: EthernetDriver>(
+        stack: &mut HostStack<D>,
+        name: &'static str,
+        addr: Ipv4Addr,
+        version: Version,
+        topic: &'static str,
+        subscribe: &'static str,
+        tweak: impl FnOnce(&mut Options<'static>),
+    ) -> Endpoint {
         let mut options = Options::new(name);
         options.version = version;
         options.keep_alive = 30;
         options.clean_start = false;
         options.session_expiry = 3600;
+        tweak(&mut options);
         let client = Client::new(
             Recorder::new(subscribe),
             options,
@@ -460,6 +559,7 @@ impl Endpoint {
             queue: VecDeque::new(),
             published: 0,
             refused: Vec::new(),
+            output_full: 0,
         }
     }
 
@@ -494,7 +594,12 @@ impl Endpoint {
     }
 
     /// Open a connection now.
-    pub fn open(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
+    pub fn open<D: EthernetDriver>(
+        &mut self,
+        stack: &mut HostStack<D>,
+        config: &'static ClientConfig<'static>,
+        t: Instant,
+    ) {
         let tap = self.idle.take().expect("idle client");
         self.layer = Some(Tls::new(new_session(config), tap));
         self.opened += 1;
@@ -505,7 +610,7 @@ impl Endpoint {
     }
 
     /// Drive the connection (while setting up, before [`Endpoint::step`] takes over).
-    pub fn drive(&mut self, stack: &mut Net, t: Instant) {
+    pub fn drive<D: EthernetDriver>(&mut self, stack: &mut HostStack<D>, t: Instant) {
         if let Some(layer) = self.layer.as_mut() {
             stack.drive(&mut self.handle, layer, t);
         }
@@ -513,7 +618,12 @@ impl Endpoint {
 
     /// One turn of the superloop for this client: drive the connection, reconnect after a
     /// backoff when it ended, publish from the queue while the client takes more.
-    pub fn step(&mut self, stack: &mut Net, config: &'static ClientConfig<'static>, t: Instant) {
+    pub fn step<D: EthernetDriver>(
+        &mut self,
+        stack: &mut HostStack<D>,
+        config: &'static ClientConfig<'static>,
+        t: Instant,
+    ) {
         let Some(layer) = self.layer.as_mut() else {
             if self.backoff.due(t) {
                 self.open(stack, config, t);
@@ -543,13 +653,24 @@ impl Endpoint {
                 tap.with(conn, |client, c| client.publish(c, &msg, t))
             });
             match r {
-                Ok(_) => {
+                Ok(p) => {
+                    // A payload larger than the output ring would be streamed
+                    // (`write_payload`), which the endpoint does not do.
+                    assert_eq!(
+                        p.written,
+                        payload.len(),
+                        "{}: a message larger than the output ring",
+                        self.name
+                    );
                     self.published += 1;
                     self.queue.pop_front();
                 }
+                Err(MqttError::OutputFull) => {
+                    self.output_full += 1;
+                    break;
+                }
                 Err(
-                    MqttError::OutputFull
-                    | MqttError::TooManyRequests
+                    MqttError::TooManyRequests
                     | MqttError::ReceiveMaximum
                     | MqttError::StoreFull
                     | MqttError::NotConnected,

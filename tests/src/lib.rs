@@ -7,6 +7,7 @@
 //! talks to any other address.
 
 pub mod certs;
+pub mod cutter;
 pub mod defmt_log;
 pub mod echo;
 pub mod endpoint;

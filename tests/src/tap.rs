@@ -14,6 +14,9 @@ pub trait Observer {
     fn received(&mut self, _offered: &[u8], _taken: usize) {}
     /// The connection reported `len` bytes acknowledged.
     fn sent(&mut self, _len: usize) {}
+    /// The connection failed with `error` (also before the layer above was connected: a
+    /// TLS handshake that failed never reaches an MQTT client's handler).
+    fn failed(&mut self, _error: &dyn core::fmt::Debug) {}
 }
 
 /// Callbacks `inner` with an observer in front of them.
@@ -79,6 +82,7 @@ impl<T, O> Tap<T, O> {
 impl<C, T, O> Callbacks<C> for Tap<T, O>
 where
     C: Connection,
+    C::Error: core::fmt::Debug,
     O: Observer,
     T: for<'x> Callbacks<TapConn<'x, C, O>>,
 {
@@ -102,6 +106,7 @@ where
         self.with(conn, |t, c| t.poll(c, now))
     }
     fn err(&mut self, err: C::Error, now: Instant) {
+        self.observer.failed(&err);
         self.inner.err(err, now)
     }
 }

@@ -18,17 +18,16 @@
 //! runs e.g. 10000); `RAWNET_FAULTS=loss,mtu` runs only the faults named; `RAWNET_FAULT_SEED`
 //! changes the seed of the per-frame decisions.
 
-use rawnet_eth::host::{SlirpConfig, SlirpDevice};
 use rawnet_mqtt::wire::{QoS, Version};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
-use rawnet_tests::endpoint::{payload, Endpoint, Got, Net, GUEST_PORT};
-use rawnet_tests::faults::{FaultPlan, FaultStats, FaultyLink, IN, OUT};
-use rawnet_tests::host::{dhcp_stack, now, wait_for_lease};
+use rawnet_tests::endpoint::{client_config, faulty_stack, payload, settle, Endpoint, Got};
+use rawnet_tests::faults::{FaultPlan, FaultStats, IN, OUT};
+use rawnet_tests::host::now;
 use rawnet_tests::mosquitto::{Config, Mosquitto};
-use rawnet_tls::{ClientConfig, MaxFragmentLength, Verification};
+use rawnet_tls::ClientConfig;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::Ipv4Addr;
 use std::time::{Duration, Instant as StdInstant};
 
 /// Messages per QoS and direction in the short form.
@@ -202,15 +201,8 @@ fn run(
         ..Config::default()
     })?;
     let tls_port = broker.tls.expect("TLS listener").port();
-    let mut slirp = SlirpDevice::new(SlirpConfig::default()).map_err(|e| e.to_string())?;
     let addrs = [Ipv4Addr::new(10, 0, 2, 100), Ipv4Addr::new(10, 0, 2, 101)];
-    for a in addrs {
-        slirp
-            .forward(SocketAddrV4::new(a, GUEST_PORT), tls_port)
-            .map_err(|e| e.to_string())?;
-    }
-    let mut stack: Net = dhcp_stack(FaultyLink::new(slirp, fault.plan), fault.plan.seed);
-    wait_for_lease(&mut stack, Duration::from_secs(10))?;
+    let mut stack = faulty_stack(fault.plan, &[(addrs[0], tls_port), (addrs[1], tls_port)])?;
     let mut device = Endpoint::new(
         &mut stack,
         "device",
@@ -227,33 +219,17 @@ fn run(
         "f/down",
         "f/up",
     );
+    // Both connected and subscribed on a clean link before the messages are queued, the
+    // clock starts and the faults begin, so that neither misses a message sent before its
+    // subscription.
+    settle(
+        &mut stack,
+        &mut [&mut device, &mut peer],
+        config,
+        Duration::from_secs(20),
+    )?;
     let device_out = fill(&mut device, n);
     let peer_out = fill(&mut peer, n);
-    // Both connected and subscribed on a clean link before the clock starts and the faults
-    // begin, so that neither misses a message sent before its subscription.
-    let t = now();
-    device.open(&mut stack, config, t);
-    peer.open(&mut stack, config, t);
-    let setup = StdInstant::now() + Duration::from_secs(20);
-    loop {
-        let t = now();
-        let busy = stack.poll(t);
-        device.drive(&mut stack, t);
-        peer.drive(&mut stack, t);
-        if device.settled() && peer.settled() {
-            break;
-        }
-        if StdInstant::now() > setup {
-            return Err(format!(
-                "setup: not connected and subscribed in 20 s: device {:?}, peer {:?}",
-                device.app().disconnects,
-                peer.app().disconnects
-            ));
-        }
-        if !busy {
-            std::thread::sleep(Duration::from_micros(300));
-        }
-    }
     stack.device_mut().driver_mut().arm();
 
     let total = 4 * n;
@@ -449,13 +425,7 @@ fn qos1_and_qos2_both_ways_survive_every_network_fault() {
         .ok()
         .map(|s| s.split(',').map(|f| f.trim().to_lowercase()).collect());
     let pki = Pki::generate(&[BROKER_NAME]).unwrap();
-    let ca: &'static [u8] = Box::leak(pki.ca_der.clone().into_boxed_slice());
-    let anchors: &'static [&'static [u8]] = Box::leak(Box::new([ca]));
-    let config: &'static ClientConfig<'static> = Box::leak(Box::new(
-        ClientConfig::new(BROKER_NAME, Verification::new(anchors).unwrap())
-            .unwrap()
-            .with_max_fragment_length(MaxFragmentLength::Bits10),
-    ));
+    let config = client_config(&pki).unwrap();
 
     let mut table = String::from(TABLE_HEADER);
     let mut failures = Vec::new();

@@ -26,19 +26,19 @@
 //! start and the end (with what the harness itself keeps, counted) and the firmware's free
 //! stack (painted) in its first and last status messages.
 
-use rawnet_eth::host::{SlirpConfig, SlirpDevice};
 use rawnet_mqtt::wire::{QoS, Version};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
-use rawnet_tests::endpoint::{parse_payload, payload, Endpoint, Net, GUEST_PORT, SESSION_LEAK};
-use rawnet_tests::faults::{FaultPlan, FaultyLink};
+use rawnet_tests::endpoint::{
+    client_config, faulty_stack, parse_payload, payload, settle, Endpoint, SESSION_LEAK,
+};
+use rawnet_tests::faults::FaultPlan;
 use rawnet_tests::firmware::{self, Device, Witness};
-use rawnet_tests::host::{dhcp_stack, now, wait_for_lease};
+use rawnet_tests::host::now;
 use rawnet_tests::mosquitto::{Config, Mosquitto};
 use rawnet_tests::qemu_net::{QemuNet, QemuNetConfig};
-use rawnet_tls::{ClientConfig, MaxFragmentLength, Verification};
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::Ipv4Addr;
 use std::time::{Duration, Instant};
 
 /// A message the broker acknowledged this long before a SIGKILL may be lost with it
@@ -495,28 +495,12 @@ fn soak(args: &Args) -> Result<bool, String> {
     }
 
     // The host stack.
-    let ca: &'static [u8] = Box::leak(pki.ca_der.clone().into_boxed_slice());
-    let anchors: &'static [&'static [u8]] = Box::leak(Box::new([ca]));
-    let config: &'static ClientConfig<'static> = Box::leak(Box::new(
-        ClientConfig::new(
-            BROKER_NAME,
-            Verification::new(anchors).map_err(|e| format!("{e:?}"))?,
-        )
-        .map_err(|e| format!("{e:?}"))?
-        .with_max_fragment_length(MaxFragmentLength::Bits10),
-    ));
-    let mut slirp = SlirpDevice::new(SlirpConfig::default()).map_err(|e| e.to_string())?;
+    let config = client_config(&pki)?;
     let addrs = [Ipv4Addr::new(10, 0, 2, 100), Ipv4Addr::new(10, 0, 2, 101)];
-    for a in addrs {
-        slirp
-            .forward(SocketAddrV4::new(a, GUEST_PORT), tls_port)
-            .map_err(|e| e.to_string())?;
-    }
-    let mut stack: Net = dhcp_stack(
-        FaultyLink::new(slirp, FaultPlan::clean(args.seed)),
-        args.seed,
-    );
-    wait_for_lease(&mut stack, Duration::from_secs(10))?;
+    let mut stack = faulty_stack(
+        FaultPlan::clean(args.seed),
+        &[(addrs[0], tls_port), (addrs[1], tls_port)],
+    )?;
     let mut device = Endpoint::new(
         &mut stack,
         "device",
@@ -533,26 +517,12 @@ fn soak(args: &Args) -> Result<bool, String> {
         "s/down",
         "s/up",
     );
-    let t = now();
-    device.open(&mut stack, config, t);
-    peer.open(&mut stack, config, t);
-    let setup = Instant::now() + Duration::from_secs(30);
-    while !(device.settled() && peer.settled()) {
-        if Instant::now() > setup {
-            return Err(format!(
-                "setup: the host clients did not connect in 30 s: {:?} / {:?}",
-                device.app().disconnects,
-                peer.app().disconnects
-            ));
-        }
-        let t = now();
-        let busy = stack.poll(t);
-        device.drive(&mut stack, t);
-        peer.drive(&mut stack, t);
-        if !busy {
-            std::thread::sleep(Duration::from_micros(300));
-        }
-    }
+    settle(
+        &mut stack,
+        &mut [&mut device, &mut peer],
+        config,
+        Duration::from_secs(30),
+    )?;
     stack.device_mut().driver_mut().arm();
     let rss_start = rss();
 
