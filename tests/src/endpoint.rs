@@ -239,6 +239,9 @@ pub struct Sends {
     /// Messages the broker took over (PUBACK, or PUBREC without an error) and when, in order;
     /// a long run drains it.
     pub owned: Vec<(u32, StdInstant)>,
+    /// The packet identifiers each message (by sequence number) was written with, and when
+    /// (Unix seconds): to find its trace in the broker's log.
+    pub ids_sent: HashMap<u32, Vec<(u16, u64)>>,
     /// How each connection failed, as TLS reported it to the client (the `Debug` form of
     /// its error: `Truncated`, `Tcp(Reset)`, `ClosedDuringHandshake`...), including the
     /// connections that failed before MQTT started on them.
@@ -298,6 +301,10 @@ impl Sends {
         };
         if let Some(id) = id {
             self.ids.insert(id, stamp.seq);
+            let unix = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            self.ids_sent.entry(stamp.seq).or_default().push((id, unix));
         }
         let n = self.count.entry(stamp.seq).or_insert(0);
         *n += 1;

@@ -292,6 +292,35 @@ fn drain(flow: &mut Flow, tx: &mut Endpoint, rx: &mut Endpoint, epoch: Instant) 
 }
 
 /// Whether `at` falls in the window before one of the SIGKILLs.
+/// The lines of Mosquitto's log (`log_type all`, each line led by its Unix time) about
+/// `client`'s packets with one of the identifiers in `sent`, within 10 s after each was
+/// written, and the broker's own start and stop lines in between: what became of a message.
+fn broker_trace(log: &str, client: &str, sent: &[(u16, u64)]) -> Vec<String> {
+    let Some(from) = sent.iter().map(|s| s.1).min() else {
+        return Vec::new();
+    };
+    let until = sent.iter().map(|s| s.1).max().unwrap_or(from) + 10;
+    let marks: Vec<String> = sent
+        .iter()
+        .flat_map(|(id, _)| [format!("m{id},"), format!("m{id})"), format!("Mid: {id})")])
+        .collect();
+    log.lines()
+        .filter(|l| {
+            let t: u64 = l
+                .split(':')
+                .next()
+                .and_then(|t| t.trim().parse().ok())
+                .unwrap_or(0);
+            (from.saturating_sub(1)..=until).contains(&t)
+                && ((l.contains(client) && marks.iter().any(|m| l.contains(m.as_str())))
+                    || l.contains("mosquitto version")
+                    || l.contains("Saving in-memory database"))
+        })
+        .take(40)
+        .map(str::to_owned)
+        .collect()
+}
+
 fn before_a_kill(at: Instant, kills: &[Instant]) -> bool {
     kills
         .iter()
@@ -694,8 +723,19 @@ fn soak(args: &Args) -> Result<bool, String> {
             flow.latency.summary()
         );
         if !ours.is_empty() {
+            let mut trace = String::new();
+            for seq in ours.iter().take(3) {
+                let sent = tx.tap().observer.ids_sent.get(seq);
+                let _ = write!(
+                    trace,
+                    "\n  #{seq} written with (packet id, unix s) {sent:?}; the broker's log:"
+                );
+                for line in broker_trace(&broker.log(), tx.name, sent.map_or(&[], Vec::as_slice)) {
+                    let _ = write!(trace, "\n    {line}");
+                }
+            }
             problems.push(format!(
-                "{}: {} messages lost: {:?}",
+                "{}: {} messages lost: {:?}{trace}",
                 flow.from,
                 ours.len(),
                 &ours[..ours.len().min(20)]
