@@ -98,6 +98,21 @@ impl FaultStats {
             .map(|d| self.lost[d] + self.oversize[d] + self.black_holed[d] + self.link_down[d])
             .sum()
     }
+
+    /// One line for a report: frames each way, what the link did, TCP retransmissions.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} / {} frames each way, {} dropped by the link, {} corrupted, {} reordered, {} duplicated, TCP retransmissions {} / {}",
+            self.frames[OUT],
+            self.frames[IN],
+            self.dropped(),
+            self.corrupted[OUT] + self.corrupted[IN],
+            self.reordered[OUT] + self.reordered[IN],
+            self.duplicated[OUT] + self.duplicated[IN],
+            self.tcp_retransmissions[OUT],
+            self.tcp_retransmissions[IN],
+        )
+    }
 }
 
 /// SplitMix64: small, seedable, good enough to pick faults.
@@ -219,6 +234,7 @@ pub struct FaultyLink<D> {
     black_hole_until: Option<Instant>,
     link_down_until: Option<Instant>,
     stats: FaultStats,
+    tcp_only: bool,
 }
 
 impl<D: EthernetDriver> FaultyLink<D> {
@@ -236,7 +252,15 @@ impl<D: EthernetDriver> FaultyLink<D> {
             black_hole_until: None,
             link_down_until: None,
             stats: FaultStats::default(),
+            tcp_only: false,
         }
+    }
+
+    /// Faults and outages touch IPv4 TCP frames only; everything else (ARP, DHCP, DNS)
+    /// passes untouched, so that a guest's bring-up stays the same whatever the plan.
+    pub fn tcp_only(mut self) -> FaultyLink<D> {
+        self.tcp_only = true;
+        self
     }
 
     /// Start applying the plan's per-frame faults.
@@ -314,6 +338,10 @@ impl<D: EthernetDriver> FaultyLink<D> {
             lane.rng.unit(),
         ];
         let spot = lane.rng.next();
+        if self.tcp_only && tcp_segment(&frame).is_none() {
+            lane.push(now, frame);
+            return;
+        }
         if self.link_down_until.is_some_and(|t| now < t) {
             s.link_down[dir] += 1;
             return;

@@ -234,6 +234,7 @@ where
         boot: now,
         next_status: now,
         count: 0,
+        waiting: None,
         connections: 0,
     };
     device.run(rng, tls)

@@ -5,7 +5,7 @@ use core::pin::pin;
 
 use rand_core::CryptoRngCore;
 use rawnet_eth::{EthernetDriver, LinkState, SmoltcpDevice};
-use rawnet_mqtt::client::{Backoff, Publication};
+use rawnet_mqtt::client::{Backoff, Error as MqttError, Publication};
 use rawnet_mqtt::wire::{QoS, Subscription, SubscriptionOptions};
 use rawnet_tcp::smoltcp::socket::tcp;
 use rawnet_tcp::smoltcp::wire::{IpAddress, Ipv4Address};
@@ -24,6 +24,8 @@ use crate::{config, Board, Mqtt, Stop};
 const DNS_TIMEOUT: Duration = Duration::from_ticks(5_000);
 /// How long a requested DISCONNECT may take to leave before TCP is aborted.
 const CLOSE_TIMEOUT: Duration = Duration::from_ticks(2_000);
+/// How soon a status message the client had no room for is tried again (ms).
+const STATUS_RETRY_MS: u64 = 100;
 
 /// The application's state between connections.
 pub(crate) struct Device<'d, B, E: EthernetDriver> {
@@ -39,6 +41,8 @@ pub(crate) struct Device<'d, B, E: EthernetDriver> {
     pub next_status: Instant,
     /// Status messages made so far.
     pub count: u32,
+    /// The next status message was refused for want of room (its number, once logged).
+    pub waiting: Option<u32>,
     /// MQTT sessions established since boot.
     pub connections: u32,
 }
@@ -201,7 +205,9 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         );
     }
 
-    /// The next status message, when its time has come.
+    /// The next status message (number `count + 1`), when its time has come. It counts as
+    /// made once the client took it ([`Session::status_taken`]), so a message the client
+    /// has no room for yet is made again a little later, never lost.
     fn status_due(
         &mut self,
         now: Instant,
@@ -209,15 +215,43 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
         if now < self.next_status {
             return None;
         }
-        self.next_status = now + Duration::from_ticks(config::PERIOD_MS);
-        self.count += 1;
         let status = Status {
-            count: self.count,
+            count: self.count + 1,
             uptime_ms: (now - self.boot).as_ticks(),
             free_stack: self.board.free_stack(),
             connections: self.connections,
         };
         Some(status.to_json())
+    }
+
+    /// What became of the status message [`Session::status_due`] made: taken (`Ok`), refused
+    /// for now, or refused for good. Returns whether it took a number.
+    fn status_taken(&mut self, result: Result<(), MqttError>, now: Instant) -> bool {
+        let number = self.count + 1;
+        match result {
+            Ok(()) => {}
+            // Full for now (every request record or the store in use, acknowledgements
+            // outstanding): the same message again shortly, with a fresh uptime.
+            Err(
+                e @ (MqttError::TooManyRequests
+                | MqttError::StoreFull
+                | MqttError::ReceiveMaximum
+                | MqttError::OutputFull
+                | MqttError::Busy),
+            ) => {
+                if self.waiting != Some(number) {
+                    defmt::info!("status #{=u32} waits for room: {}", number, e);
+                    self.waiting = Some(number);
+                }
+                self.next_status = now + Duration::from_ticks(STATUS_RETRY_MS);
+                return false;
+            }
+            Err(e) => defmt::warn!("status #{=u32} lost: {}", number, e),
+        }
+        self.waiting = None;
+        self.count = number;
+        self.next_status = now + Duration::from_ticks(config::PERIOD_MS);
+        true
     }
 
     /// Between connections: status messages go to the client's store (QoS 1), to leave
@@ -230,19 +264,17 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             return;
         };
         let msg = Publication::new(config::STATUS_TOPIC, payload.as_bytes()).qos(QoS::AtLeastOnce);
-        match client.queue_publish(&msg) {
-            Ok(id) => {
-                if let Some(id) = id {
-                    let _ = client.handler_mut().status.push((id, self.count));
-                }
-                defmt::info!(
-                    "status #{=u32} queued offline: {=str}",
-                    self.count,
-                    payload.as_str()
-                );
-                self.log_dropped();
-            }
-            Err(e) => defmt::warn!("status #{=u32} lost: {}", self.count, e),
+        let result = client.queue_publish(&msg);
+        if let Ok(Some(id)) = result {
+            let _ = client.handler_mut().status.push((id, self.count + 1));
+        }
+        if self.status_taken(result.map(drop), now) && result.is_ok() {
+            defmt::info!(
+                "status #{=u32} queued offline: {=str}",
+                self.count,
+                payload.as_str()
+            );
+            self.log_dropped();
         }
     }
 
@@ -569,20 +601,17 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             Some(published) => Ok(published.id),
             None => tls.inner_mut().client.queue_publish(&msg),
         };
-        match id {
-            Ok(id) => {
-                if let Some(id) = id {
-                    let count = self.count;
-                    let _ = tls
-                        .inner_mut()
-                        .client
-                        .handler_mut()
-                        .status
-                        .push((id, count));
-                }
-                defmt::info!("status #{=u32}: {=str}", self.count, payload);
-            }
-            Err(e) => defmt::warn!("status #{=u32} lost: {}", self.count, e),
+        if let Ok(Some(id)) = id {
+            let number = self.count + 1;
+            let _ = tls
+                .inner_mut()
+                .client
+                .handler_mut()
+                .status
+                .push((id, number));
+        }
+        if self.status_taken(id.map(drop), now) && id.is_ok() {
+            defmt::info!("status #{=u32}: {=str}", self.count, payload);
         }
     }
 }

@@ -510,7 +510,7 @@ fn soak(args: &Args) -> Result<bool, String> {
         let net = QemuNet::start(
             QemuNetConfig::default()
                 .broker(8883, tls_port)
-                .tcp_loss(0.0, args.seed)
+                .faults(FaultPlan::clean(args.seed))
                 .quiet(),
         )
         .map_err(|e| e.to_string())?;
@@ -598,7 +598,14 @@ fn soak(args: &Args) -> Result<bool, String> {
                         _ => {}
                     }
                     if let Some((net, ..)) = &fw {
-                        net.set_tcp_loss(if phase == Phase::Loss { 0.05 } else { 0.0 });
+                        // The same schedule on the firmware's TCP frames; its link stays up
+                        // (a link down is a black hole of the same length there).
+                        net.set_faults(phase.plan(args.seed));
+                        match phase {
+                            Phase::BlackHole => net.black_hole(Duration::from_secs(5)),
+                            Phase::LinkDown => net.black_hole(Duration::from_secs(12)),
+                            _ => {}
+                        }
                     }
                     eprintln!("soak: {:>6.0} s: {phase:?}", elapsed.as_secs_f64());
                 }
@@ -623,7 +630,7 @@ fn soak(args: &Args) -> Result<bool, String> {
                         .driver_mut()
                         .set_plan(FaultPlan::clean(args.seed));
                     if let Some((net, ..)) = &fw {
-                        net.set_tcp_loss(0.0);
+                        net.set_faults(FaultPlan::clean(args.seed));
                     }
                 }
             }
@@ -818,28 +825,17 @@ fn soak(args: &Args) -> Result<bool, String> {
         };
         let _ = writeln!(
             report,
-            "\nFirmware: stack never used (painted) {} B in the first status message, {} B a quarter into the run, {} B halfway, {} B in the last; {} TCP frames dropped on its path; {} SYNs.",
+            "\nFirmware: stack never used (painted) {} B in the first status message, {} B a quarter into the run, {} B halfway, {} B in the last; its link (TCP frames): {}; {} SYNs.",
             at(0),
             at(1),
             at(2),
             f.free_stack.last().copied().unwrap_or(0),
-            net.stats().tcp_dropped.0 + net.stats().tcp_dropped.1,
+            net.stats().link.summary(),
             net.stats().syns_from_guest,
         );
     }
     let link = stack.device().driver().stats();
-    let _ = writeln!(
-        report,
-        "Host link: {} / {} frames each way, {} dropped by the link, {} corrupted, {} reordered, {} duplicated, TCP retransmissions {} / {}.",
-        link.frames[0],
-        link.frames[1],
-        link.dropped(),
-        link.corrupted[0] + link.corrupted[1],
-        link.reordered[0] + link.reordered[1],
-        link.duplicated[0] + link.duplicated[1],
-        link.tcp_retransmissions[0],
-        link.tcp_retransmissions[1],
-    );
+    let _ = writeln!(report, "Host link: {}.", link.summary());
     let leaked = (device.opened + peer.opened) as usize * SESSION_LEAK / 1024;
     let _ = writeln!(
         report,

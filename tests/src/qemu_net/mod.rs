@@ -42,10 +42,11 @@ mod worker;
 pub use dns::{DnsAnswer, DnsLog};
 pub use stats::{ForwardStats, Lease, QemuNetStats, LOG_CAP};
 
+use crate::faults::FaultPlan;
 use rawnet_eth::host::SlirpConfig;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -71,10 +72,10 @@ pub struct QemuNetConfig {
     pub forwards: Vec<(SocketAddrV4, u16)>,
     /// Log leases, DNS answers and connections on stderr (`qemu-net: …`).
     pub log: bool,
-    /// Drop this share (0.0..1.0) of the TCP frames each way, each decision from a generator
-    /// seeded with the second value: loss on the firmware's connection to the broker, with
-    /// DHCP and DNS left alone so that the bring-up stays the same.
-    pub tcp_loss: Option<(f64, u64)>,
+    /// Faults on the guest's TCP frames from the start ([`FaultyLink`](crate::faults::FaultyLink) with
+    /// [`tcp_only`](crate::faults::FaultyLink::tcp_only): DHCP and DNS are left alone so that the bring-up
+    /// stays the same); [`QemuNet::set_faults`] changes them later.
+    pub faults: Option<FaultPlan>,
 }
 
 impl Default for QemuNetConfig {
@@ -85,7 +86,7 @@ impl Default for QemuNetConfig {
             records: Vec::new(),
             forwards: Vec::new(),
             log: true,
-            tcp_loss: None,
+            faults: None,
         }
     }
 }
@@ -110,10 +111,10 @@ impl QemuNetConfig {
         self
     }
 
-    /// Drop `rate` of the TCP frames each way (seeded: the same seed, the same decisions for
-    /// the same frames).
-    pub fn tcp_loss(mut self, rate: f64, seed: u64) -> Self {
-        self.tcp_loss = Some((rate, seed));
+    /// Apply `plan` to the guest's TCP frames each way (seeded: the same seed, the same
+    /// decisions for the same frames).
+    pub fn faults(mut self, plan: FaultPlan) -> Self {
+        self.faults = Some(plan);
         self
     }
 
@@ -144,8 +145,15 @@ pub struct QemuNet {
     addr: SocketAddr,
     stats: Arc<Mutex<QemuNetStats>>,
     stop: Arc<AtomicBool>,
-    loss_rate: Arc<AtomicU64>,
+    control: Arc<Mutex<Vec<Control>>>,
     thread: Option<JoinHandle<()>>,
+}
+
+/// A change to the faults, for the worker.
+#[derive(Debug)]
+enum Control {
+    Plan(FaultPlan),
+    BlackHole(Duration),
 }
 
 impl QemuNet {
@@ -169,14 +177,13 @@ impl QemuNet {
             ..Default::default()
         }));
         let stop = Arc::new(AtomicBool::new(false));
-        let rate = config.tcp_loss.map_or(0.0, |(rate, _)| rate);
-        let loss_rate = Arc::new(AtomicU64::new(rate.to_bits()));
+        let control = Arc::new(Mutex::new(Vec::new()));
         let (ready, started) = mpsc::channel();
         let thread = {
-            let (stats, stop, loss) = (stats.clone(), stop.clone(), loss_rate.clone());
+            let (stats, stop, control) = (stats.clone(), stop.clone(), control.clone());
             std::thread::Builder::new()
                 .name("qemu-net".into())
-                .spawn(move || match Worker::new(sock, &config, stats, loss) {
+                .spawn(move || match Worker::new(sock, &config, stats, control) {
                     Ok(mut w) => {
                         let _ = ready.send(Ok(()));
                         w.run(&stop);
@@ -190,7 +197,7 @@ impl QemuNet {
             addr,
             stats,
             stop,
-            loss_rate,
+            control,
             thread: Some(thread),
         };
         started
@@ -225,10 +232,23 @@ impl QemuNet {
         ]
     }
 
-    /// Drop `rate` (0.0..1.0) of the TCP frames each way from now on (0.0: none), with the
-    /// generator of [`QemuNetConfig::tcp_loss`]'s seed (its rate is the starting one).
-    pub fn set_tcp_loss(&self, rate: f64) {
-        self.loss_rate.store(rate.to_bits(), Ordering::Relaxed);
+    /// Apply `plan`'s rates to the guest's TCP frames from now on (a fault schedule; the
+    /// seed stays the first plan's).
+    pub fn set_faults(&self, plan: FaultPlan) {
+        self.control(Control::Plan(plan));
+    }
+
+    /// Swallow the guest's TCP frames both ways for `d` from now. (The guest's link stays
+    /// up: the emulated NIC has no way to report it down from here.)
+    pub fn black_hole(&self, d: Duration) {
+        self.control(Control::BlackHole(d));
+    }
+
+    fn control(&self, c: Control) {
+        self.control
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(c);
     }
 
     /// A snapshot of what happened so far.

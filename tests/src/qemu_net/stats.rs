@@ -2,6 +2,7 @@
 //! keeps for tests.
 
 use super::dns::{DnsAnswer, DnsLog};
+use crate::faults::FaultStats;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
 /// Entries kept in each log of [`QemuNetStats`]; the counters go on counting.
@@ -57,9 +58,10 @@ pub struct QemuNetStats {
     pub refused_tcp_count: u64,
     /// TCP SYNs the guest sent (connection attempts, retransmitted SYNs included).
     pub syns_from_guest: u64,
-    /// TCP frames dropped by [`QemuNetConfig::tcp_loss`](super::QemuNetConfig::tcp_loss),
-    /// from the guest and to it.
-    pub tcp_dropped: (u64, u64),
+    /// What the faulty link between the guest and libslirp saw and did to TCP frames
+    /// ([`QemuNetConfig::faults`](super::QemuNetConfig::faults)); index
+    /// [`OUT`](crate::faults::OUT) is the guest's frames.
+    pub link: FaultStats,
 }
 
 impl QemuNetStats {

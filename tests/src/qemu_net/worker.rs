@@ -3,12 +3,13 @@
 
 use super::dns::Zone;
 use super::stats::{Lease, QemuNetStats, LOG_CAP};
-use super::{frames, QemuNetConfig};
+use super::{frames, Control, QemuNetConfig};
+use crate::faults::{FaultPlan, FaultyLink};
 use rawnet_eth::host::SlirpDevice;
 use rawnet_eth::{EthernetDriver, RxToken, TxToken, MAX_FRAME_LEN};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -20,20 +21,14 @@ pub(super) fn lock(stats: &Mutex<QemuNetStats>) -> MutexGuard<'_, QemuNetStats> 
 pub(super) struct Worker {
     sock: UdpSocket,
     peer: Option<SocketAddr>,
-    slirp: SlirpDevice,
+    slirp: FaultyLink<SlirpDevice>,
     zone: Zone,
     nameserver: Ipv4Addr,
     stats: Arc<Mutex<QemuNetStats>>,
     log: bool,
     t0: Instant,
-    /// `tcp_loss`: the share to drop (an `f64`'s bits, changed by
-    /// [`QemuNet::set_tcp_loss`](super::QemuNet::set_tcp_loss)) and the generator's state.
-    loss: (Arc<AtomicU64>, u64),
-}
-
-/// An IPv4 frame carrying TCP.
-fn is_tcp(frame: &[u8]) -> bool {
-    frame.len() > 23 && frame[12..14] == [0x08, 0x00] && frame[23] == 6
+    /// Changes to the faults, from [`QemuNet`](super::QemuNet)'s methods.
+    control: Arc<Mutex<Vec<Control>>>,
 }
 
 impl Worker {
@@ -41,12 +36,15 @@ impl Worker {
         sock: UdpSocket,
         config: &QemuNetConfig,
         stats: Arc<Mutex<QemuNetStats>>,
-        loss_rate: Arc<AtomicU64>,
+        control: Arc<Mutex<Vec<Control>>>,
     ) -> io::Result<Worker> {
         let mut slirp = SlirpDevice::new(config.slirp)?;
         for &(guest, port) in &config.forwards {
             slirp.forward(guest, port)?;
         }
+        let plan = config.faults.unwrap_or(FaultPlan::clean(0x5eed));
+        let mut slirp = FaultyLink::new(slirp, plan).tcp_only();
+        slirp.arm();
         Ok(Worker {
             sock,
             peer: None,
@@ -56,24 +54,8 @@ impl Worker {
             stats,
             log: config.log,
             t0: Instant::now(),
-            loss: (
-                loss_rate,
-                config.tcp_loss.map_or(0x5eed, |(_, seed)| seed) | 1,
-            ),
+            control,
         })
-    }
-
-    /// Whether `tcp_loss` drops this frame (xorshift64: a decision per TCP frame).
-    fn lose(&mut self, frame: &[u8]) -> bool {
-        let rate = f64::from_bits(self.loss.0.load(Ordering::Relaxed));
-        if rate <= 0.0 || !is_tcp(frame) {
-            return false;
-        }
-        let state = &mut self.loss.1;
-        *state ^= *state << 13;
-        *state ^= *state >> 7;
-        *state ^= *state << 17;
-        ((*state >> 11) as f64 / (1u64 << 53) as f64) < rate
     }
 
     fn log(&self, what: std::fmt::Arguments<'_>) {
@@ -91,6 +73,7 @@ impl Worker {
             }
             self.slirp_frames();
             self.count_connections();
+            self.apply_controls();
         }
     }
 
@@ -126,10 +109,6 @@ impl Worker {
                     s.refused_tcp.push(dst);
                 }
             }
-        }
-        if self.lose(frame) {
-            lock(&self.stats).tcp_dropped.0 += 1;
-            return;
         }
         if let Some(tx) = self.slirp.transmit() {
             tx.consume(frame.len(), |b| b.copy_from_slice(frame));
@@ -182,10 +161,6 @@ impl Worker {
                     dns_server: r.dns_server,
                 });
             }
-            if self.lose(&frame) {
-                lock(&self.stats).tcp_dropped.1 += 1;
-                continue;
-            }
             self.send(&frame);
         }
     }
@@ -202,18 +177,29 @@ impl Worker {
         }
     }
 
+    fn apply_controls(&mut self) {
+        let controls = std::mem::take(&mut *self.control.lock().unwrap_or_else(|p| p.into_inner()));
+        for c in controls {
+            match c {
+                Control::Plan(plan) => self.slirp.set_plan(plan),
+                Control::BlackHole(d) => self.slirp.black_hole(d),
+            }
+        }
+    }
+
     fn count_connections(&mut self) {
         let mut opened_now = Vec::new();
         {
             let mut s = lock(&self.stats);
             for f in &mut s.forwards {
-                let opened = self.slirp.connections_opened(f.guest);
+                let opened = self.slirp.inner_mut().connections_opened(f.guest);
                 if opened != f.opened {
                     opened_now.push((f.guest, f.host_port, opened));
                 }
                 f.opened = opened;
-                f.reset = self.slirp.connections_reset(f.guest);
+                f.reset = self.slirp.inner_mut().connections_reset(f.guest);
             }
+            s.link = self.slirp.stats();
         }
         for (guest, port, n) in opened_now {
             self.log(format_args!(
