@@ -236,6 +236,7 @@ where
         count: 0,
         waiting: None,
         connections: 0,
+        polls: 0,
     };
     device.run(rng, tls)
 }

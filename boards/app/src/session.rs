@@ -45,6 +45,8 @@ pub(crate) struct Device<'d, B, E: EthernetDriver> {
     pub waiting: Option<u32>,
     /// MQTT sessions established since boot.
     pub connections: u32,
+    /// Turns of the superloop since boot (calls of `tick`).
+    pub polls: u32,
 }
 
 /// How one connection ended.
@@ -161,6 +163,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
 
     /// Poll the stack; log link and lease changes. The time of the poll.
     fn tick(&mut self) -> Instant {
+        self.polls = self.polls.wrapping_add(1);
         let now = self.board.now();
         self.stack.poll(now);
         let link = self.stack.device_mut().driver_mut().link_state();
@@ -220,6 +223,7 @@ impl<'d, B: Board, E: EthernetDriver> Device<'d, B, E> {
             uptime_ms: (now - self.boot).as_ticks(),
             free_stack: self.board.free_stack(),
             connections: self.connections,
+            polls: self.polls,
         };
         Some(status.to_json())
     }

@@ -15,10 +15,14 @@ pub struct Status {
     pub free_stack: Option<usize>,
     /// Connections made to the broker since boot (1 before any reconnect).
     pub connections: u32,
+    /// Turns of the superloop since boot (each polls the network stack once, then the board
+    /// sleeps until its next event): how busy the device keeps its core.
+    pub polls: u32,
 }
 
 impl Status {
-    /// The message, e.g. `{"count":3,"uptime_ms":15020,"free_stack":52104,"connections":1}`.
+    /// The message, e.g.
+    /// `{"count":3,"uptime_ms":15020,"connections":1,"polls":212,"free_stack":52104}`.
     pub fn to_json(self) -> heapless::String<MAX_STATUS> {
         let mut s = heapless::String::new();
         let _ = s.push_str("{\"count\":");
@@ -27,6 +31,8 @@ impl Status {
         push_decimal(&mut s, self.uptime_ms);
         let _ = s.push_str(",\"connections\":");
         push_decimal(&mut s, self.connections.into());
+        let _ = s.push_str(",\"polls\":");
+        push_decimal(&mut s, self.polls.into());
         if let Some(free) = self.free_stack {
             let _ = s.push_str(",\"free_stack\":");
             push_decimal(&mut s, free as u64);

@@ -28,7 +28,8 @@ struct Logger;
 // encoder is used by one frame at a time.
 unsafe impl defmt::Logger for Logger {
     fn acquire() {
-        let enabled = cortex_m::register::primask::read().is_inactive();
+        // `Primask::Active`: exceptions are taken (PRIMASK clear), i.e. interrupts enabled.
+        let enabled = cortex_m::register::primask::read().is_active();
         cortex_m::interrupt::disable();
         if TAKEN.swap(true, Ordering::Acquire) {
             // Only a log call inside a log call (a `Format` implementation that logs) or from

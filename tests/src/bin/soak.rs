@@ -50,6 +50,9 @@ const DRAIN: Duration = Duration::from_secs(120);
 const PAYLOAD: usize = 48;
 /// The firmware's topic prefix.
 const PREFIX: &str = "rawnet/soak";
+/// The firmware's superloop turns a minute judged a busy loop (its idle rate is SysTick's
+/// 1 kHz: 60,000).
+const MAX_POLLS_PER_MINUTE: f64 = 90_000.0;
 
 struct Args {
     minutes: f64,
@@ -340,6 +343,8 @@ struct Firmware {
     arrived: HashMap<u32, u32>,
     connects: u32,
     free_stack: Vec<u64>,
+    /// (uptime ms, superloop turns since boot) from each status message that arrived.
+    polls: Vec<(u64, u64)>,
     latency: Option<Hist>,
     log_at: usize,
     witness_at: usize,
@@ -392,7 +397,34 @@ impl Firmware {
             if let Some(f) = number_after(&l, "\"free_stack\":") {
                 self.free_stack.push(f);
             }
+            if let (Some(up), Some(p)) = (
+                number_after(&l, "\"uptime_ms\":"),
+                number_after(&l, "\"polls\":"),
+            ) {
+                self.polls.push((up, p));
+            }
         }
+    }
+
+    /// Superloop turns a minute over the run, and the most between two status messages at
+    /// least 10 s apart (a busy spell shows there).
+    fn polls_per_minute(&self) -> Option<(f64, f64)> {
+        let mut points = self.polls.clone();
+        points.sort_unstable();
+        points.dedup_by_key(|p| p.0);
+        let rate = |a: &(u64, u64), b: &(u64, u64)| {
+            b.1.saturating_sub(a.1) as f64 * 60_000.0 / (b.0 - a.0).max(1) as f64
+        };
+        let whole = rate(points.first()?, points.last()?);
+        let mut most: f64 = 0.0;
+        let mut from = 0;
+        for to in 1..points.len() {
+            if points[to].0 - points[from].0 >= 10_000 {
+                most = most.max(rate(&points[from], &points[to]));
+                from = to;
+            }
+        }
+        Some((whole, most))
     }
 }
 
@@ -825,14 +857,26 @@ fn soak(args: &Args) -> Result<bool, String> {
         };
         let _ = writeln!(
             report,
-            "\nFirmware: stack never used (painted) {} B in the first status message, {} B a quarter into the run, {} B halfway, {} B in the last; its link (TCP frames): {}; {} SYNs.",
+            "\nFirmware: stack never used (painted) {} B in the first status message, {} B a quarter into the run, {} B halfway, {} B in the last; superloop turns a minute {}; its link (TCP frames): {}; {} SYNs.",
             at(0),
             at(1),
             at(2),
             f.free_stack.last().copied().unwrap_or(0),
+            f.polls_per_minute().map_or("unknown".to_string(), |(whole, most)| format!(
+                "{whole:.0} over the run, at most {most:.0} over 10 s"
+            )),
             net.stats().link.summary(),
             net.stats().syns_from_guest,
         );
+        // The superloop sleeps in `wfi` between interrupts, SysTick's millisecond at most:
+        // about 60,000 turns a minute. A spinning loop turns millions of times.
+        if let Some((_, most)) = f.polls_per_minute() {
+            if most > MAX_POLLS_PER_MINUTE {
+                problems.push(format!(
+                    "firmware: {most:.0} superloop turns a minute over 10 s: a busy loop"
+                ));
+            }
+        }
     }
     let link = stack.device().driver().stats();
     let _ = writeln!(report, "Host link: {}.", link.summary());
