@@ -26,8 +26,8 @@ tasks:
   board    the board crates: lan9118 and kinetis host tests, mps2-an386 build and its
            images run in QEMU, frdm-k64f build and its flash configuration field checked
   fuzz     every cargo-fuzz target from its seed corpus: --minutes N (default 1) or --seconds N
-           each, and/or --runs N executions; or name targets (fuzz decoder client …); prints
-           executions per target
+           each, and/or --runs N executions; or name targets (fuzz decoder client …);
+           --no-sanitizer for long runs (4-7x faster); prints executions per target
   bench    rawnet beside the alternatives, as tables: instruction counts (callgrind) of the
            handshake, the codec, the MQTT layer and the publish path, host throughput, latency
            and scale (--smoke: each once, smallest size; or name groups)

@@ -184,7 +184,14 @@ fn fuzz() -> Result<(), String> {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(FUZZ_SECS_DEFAULT);
-    crate::fuzz::run(crate::fuzz::Limit { secs, runs: 0 }, &[])
+    crate::fuzz::run(
+        crate::fuzz::Limit {
+            secs,
+            runs: 0,
+            sanitizer: true,
+        },
+        &[],
+    )
 }
 
 /// The main job: the firmware in QEMU against a local Mosquitto (`tests/examples/demo.rs`),
