@@ -111,6 +111,20 @@ impl Mosquitto {
         std::fs::read_to_string(self.dir.path().join("mosquitto.log")).unwrap_or_default()
     }
 
+    /// Copy the log to `rawnet-<name>.log` in the temporary directory (it outlives the
+    /// broker, whose directory goes when it is dropped); the path, or why not.
+    pub fn keep_log(&self, name: &str) -> String {
+        let name: String = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let path = std::env::temp_dir().join(format!("rawnet-{name}.log"));
+        match std::fs::write(&path, self.log()) {
+            Ok(()) => path.display().to_string(),
+            Err(e) => format!("not kept ({e})"),
+        }
+    }
+
     fn conf(&self) -> String {
         let d = self.dir.path().display();
         let mut c = String::new();

@@ -280,7 +280,7 @@ fn run(
                 peer.app().published_ok,
                 peer.app().disconnects,
                 stack.device().driver().stats(),
-            ) + &format!("; broker log: {}", keep_log(&broker, fault.name)));
+            ) + &format!("; broker log: {}", broker.keep_log(&format!("faults-{}", fault.name))));
         }
         if !busy {
             std::thread::sleep(Duration::from_micros(300));
@@ -381,7 +381,10 @@ fn run(
         peer.app().disconnects
     );
     if std::env::var_os("RAWNET_FAULT_KEEP_LOGS").is_some() {
-        eprintln!("  broker log: {}", keep_log(&broker, fault.name));
+        eprintln!(
+            "  broker log: {}",
+            broker.keep_log(&format!("faults-{}", fault.name))
+        );
     }
     if problems.is_empty() {
         Ok(figures)
@@ -393,24 +396,12 @@ fn run(
             problems.join("\n  "),
             device.app().disconnects,
             peer.app().disconnects,
-            keep_log(&broker, fault.name),
+            broker.keep_log(&format!("faults-{}", fault.name)),
         ))
     }
 }
 
 /// Keeps the broker's log of a failed run; its path.
-fn keep_log(broker: &Mosquitto, fault: &str) -> String {
-    let name: String = fault
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let path = std::env::temp_dir().join(format!("rawnet-faults-{name}.log"));
-    match std::fs::write(&path, broker.log()) {
-        Ok(()) => path.display().to_string(),
-        Err(e) => format!("not kept ({e})"),
-    }
-}
-
 #[test]
 fn qos1_and_qos2_both_ways_survive_every_network_fault() {
     let n: usize = std::env::var("RAWNET_FAULT_MESSAGES")

@@ -16,10 +16,13 @@
 //! Every `--restart-every` seconds the broker goes down and comes back on the same ports:
 //! in turn stopped with SIGTERM (it writes its database first) and killed with SIGKILL.
 //! Mosquitto writes its database once a second (`autosave_interval 1`), so a SIGKILL can take
-//! with it what the broker had acknowledged in the second before; the report counts such
-//! messages apart (acknowledged within [`KILL_WINDOW`] before a kill), as the broker's. Any
-//! other loss, a QoS 2 message delivered twice, a resend without DUP, or the firmware ending
-//! is a failure: the exit status is 1.
+//! with it what the broker had acknowledged in the second before, and a QoS 2 delivery it had
+//! completed (it sends the message again). The report counts such messages apart, as the
+//! broker's: lost after an acknowledgement that came on a connection whose broker process was
+//! then killed, or delivered twice after a first delivery on such a connection (for the
+//! firmware, whose acknowledgements are not in its log: made within [`KILL_WINDOW`] before a
+//! kill). Any other loss, a QoS 2 message delivered twice, a resend without DUP, or the
+//! firmware ending is a failure: the exit status is 1.
 //!
 //! The report gives messages, duplicates, losses, reconnects, latency (p50, p99, max: from
 //! the moment a message was made to its arrival), and memory: this process's RSS at the
@@ -41,7 +44,7 @@ use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 use std::time::{Duration, Instant};
 
-/// A message the broker acknowledged this long before a SIGKILL may be lost with it
+/// A firmware status message made this long before a SIGKILL may be lost with it
 /// (Mosquitto's `autosave_interval 1`, and a margin for its main loop).
 const KILL_WINDOW: Duration = Duration::from_secs(3);
 /// How long the end of a run waits for what is still in flight.
@@ -185,10 +188,11 @@ struct Flow {
     base: u32,
     /// Arrivals of `base..`, one count per sequence number.
     window: VecDeque<u8>,
-    /// When the broker took each message over that has not arrived yet.
-    owned: HashMap<u32, Instant>,
-    /// Arrivals of the last few seconds: (sequence number, when).
-    recent: VecDeque<(u32, Instant)>,
+    /// The connection (of the sender's, see `Sends::connections`) on which the broker took
+    /// over each message that has not arrived yet.
+    owned: HashMap<u32, u32>,
+    /// Arrivals of the last few seconds: (sequence number, when, the receiver's connection).
+    recent: VecDeque<(u32, Instant, usize)>,
     duplicates_qos1: u64,
     /// QoS 2 messages delivered twice.
     duplicates_qos2: Vec<Dup>,
@@ -196,9 +200,27 @@ struct Flow {
     latency: Hist,
 }
 
-/// A QoS 2 message delivered twice: its sequence number, its first arrival (if recent) and
-/// the second.
-type Dup = (u32, Option<Instant>, Instant);
+/// A QoS 2 message delivered twice: its sequence number, its first arrival (when and on
+/// which of the receiver's connections, if recent) and the second.
+type Dup = (u32, Option<(Instant, usize)>, Instant);
+
+/// A broker restart: how, and how many connections each host client (device, peer) had
+/// opened by then, counted by its tap (TLS) and by its handler (CONNACKs).
+struct Restart {
+    kill: bool,
+    tls: [u32; 2],
+    mqtt: [usize; 2],
+}
+
+/// The restart that ended the broker process which served a client's connection `conn`:
+/// the first by which the client had opened `conn` connections (`count` reads that count).
+fn ended_by(
+    restarts: &[Restart],
+    conn: usize,
+    count: impl Fn(&Restart) -> usize,
+) -> Option<&Restart> {
+    restarts.iter().find(|r| count(r) >= conn)
+}
 
 fn qos_of(seq: u32) -> QoS {
     if seq % 2 == 0 {
@@ -232,13 +254,13 @@ impl Flow {
         self.window.push_back(0);
     }
 
-    fn owned(&mut self, seq: u32, at: Instant) {
+    fn owned(&mut self, seq: u32, connection: u32) {
         if seq >= self.base && self.window.get((seq - self.base) as usize) == Some(&0) {
-            self.owned.insert(seq, at);
+            self.owned.insert(seq, connection);
         }
     }
 
-    fn arrived(&mut self, p: &[u8], qos: u8, at: Instant, epoch: Instant) {
+    fn arrived(&mut self, p: &[u8], qos: u8, at: Instant, connection: usize, epoch: Instant) {
         let Some(stamp) = parse_payload(p) else {
             self.unexpected
                 .push(format!("unparsable {:?}", String::from_utf8_lossy(p)));
@@ -255,11 +277,11 @@ impl Flow {
             self.owned.remove(&seq);
             let made = epoch + Duration::from_micros(stamp.made);
             self.latency.add(at.saturating_duration_since(made));
-            self.recent.push_back((seq, at));
+            self.recent.push_back((seq, at, connection));
         } else if qos_of(seq) == QoS::AtLeastOnce {
             self.duplicates_qos1 += 1;
         } else {
-            let before = self.recent.iter().find(|r| r.0 == seq).map(|r| r.1);
+            let before = self.recent.iter().find(|r| r.0 == seq).map(|r| (r.1, r.2));
             self.duplicates_qos2.push((seq, before, at));
         }
         while self.window.front() == Some(&1) {
@@ -285,12 +307,12 @@ impl Flow {
 
 /// Moves what `tx`'s tap saw the broker take over and what `rx` received into `flow`.
 fn drain(flow: &mut Flow, tx: &mut Endpoint, rx: &mut Endpoint, epoch: Instant) {
-    for (seq, at) in std::mem::take(&mut tx.tap_mut().observer.owned) {
-        flow.owned(seq, at);
+    for (seq, _, connection) in std::mem::take(&mut tx.tap_mut().observer.owned) {
+        flow.owned(seq, connection);
     }
     let got = std::mem::take(&mut rx.tap_mut().inner.handler_mut().messages);
     for m in got {
-        flow.arrived(&m.payload, m.qos, m.at, epoch);
+        flow.arrived(&m.payload, m.qos, m.at, m.connection, epoch);
     }
 }
 
@@ -593,6 +615,7 @@ fn soak(args: &Args) -> Result<bool, String> {
     let start = Instant::now();
     let mut kills: Vec<Instant> = Vec::new();
     let mut restarts = 0u32;
+    let mut ends: Vec<Restart> = Vec::new();
     let mut phase_at = usize::MAX;
     let mut check_at = Instant::now();
     let mut report_at = Instant::now() + Duration::from_secs(60);
@@ -645,7 +668,13 @@ fn soak(args: &Args) -> Result<bool, String> {
                 let due = (elapsed.as_secs_f64() / args.restart_every.as_secs_f64()) as u32;
                 if due > restarts {
                     restarts = due;
-                    if restarts % 2 == 1 && !args.graceful {
+                    let kill = restarts % 2 == 1 && !args.graceful;
+                    ends.push(Restart {
+                        kill,
+                        tls: [&device, &peer].map(|e| e.tap().observer.connections),
+                        mqtt: [&device, &peer].map(|e| e.app().connects.len()),
+                    });
+                    if kill {
                         eprintln!("soak: {:>6.0} s: broker SIGKILL", elapsed.as_secs_f64());
                         kills.push(Instant::now());
                         broker.restart()?;
@@ -732,18 +761,23 @@ fn soak(args: &Args) -> Result<bool, String> {
     );
     let _ = writeln!(report, "| what | messages | arrived | QoS 1 duplicates | QoS 2 duplicates | lost | lost with a SIGKILL | reconnects | latency |");
     let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
-    for (flow, tx) in [(&up, &device), (&down, &peer)] {
+    for (i, flow, tx) in [(0, &up, &device), (1, &down, &peer)] {
         let missing = flow.missing();
+        // Lost by the broker: taken over on a connection whose broker process was killed.
         let (theirs, ours): (Vec<u32>, Vec<u32>) = missing.iter().partition(|seq| {
-            flow.owned
-                .get(seq)
-                .is_some_and(|&at| before_a_kill(at, &kills))
+            flow.owned.get(seq).is_some_and(|&c| {
+                ended_by(&ends, c as usize, |r| r.tls[i] as usize).is_some_and(|r| r.kill)
+            })
         });
         broker_lost += theirs.len();
-        let (dup_theirs, dup_ours): (Vec<&Dup>, Vec<_>) = flow
-            .duplicates_qos2
-            .iter()
-            .partition(|(_, first, _)| first.is_some_and(|f| before_a_kill(f, &kills)));
+        // Delivered twice by the broker: first delivered on a connection (the receiver's)
+        // whose broker process was killed before it recorded the delivery as complete.
+        let (dup_theirs, dup_ours): (Vec<&Dup>, Vec<_>) =
+            flow.duplicates_qos2.iter().partition(|(_, first, _)| {
+                first.is_some_and(|(_, c)| {
+                    ended_by(&ends, c, |r| r.mqtt[1 - i]).is_some_and(|r| r.kill)
+                })
+            });
         let _ =
             writeln!(
             report,
@@ -765,9 +799,18 @@ fn soak(args: &Args) -> Result<bool, String> {
             let mut trace = String::new();
             for seq in ours.iter().take(3) {
                 let sent = tx.tap().observer.ids_sent.get(seq);
+                let taken = match flow.owned.get(seq) {
+                    Some(&c) => match ended_by(&ends, c as usize, |r| r.tls[i] as usize) {
+                        Some(_) => format!(
+                            "taken over on connection {c}, whose broker was then stopped (SIGTERM)"
+                        ),
+                        None => format!("taken over on connection {c}, the last"),
+                    },
+                    None => "never taken over".to_string(),
+                };
                 let _ = write!(
                     trace,
-                    "\n  #{seq} written with (packet id, unix s) {sent:?}; the broker's log:"
+                    "\n  #{seq} {taken}; written with (packet id, unix s) {sent:?}; the broker's log:"
                 );
                 for line in broker_trace(&broker.log(), tx.name, sent.map_or(&[], Vec::as_slice)) {
                     let _ = write!(trace, "\n    {line}");
@@ -781,10 +824,32 @@ fn soak(args: &Args) -> Result<bool, String> {
             ));
         }
         if !dup_ours.is_empty() {
+            let rx = if i == 0 { &peer } else { &device };
+            let mut trace = String::new();
+            for (seq, first, _) in dup_ours.iter().take(3) {
+                let how = match first {
+                    Some((_, c)) => match ended_by(&ends, *c, |r| r.mqtt[1 - i]) {
+                        Some(_) => format!(
+                            "first on connection {c}, whose broker was then stopped (SIGTERM)"
+                        ),
+                        None => format!("first on connection {c}, the last"),
+                    },
+                    None => "first arrival not recent".to_string(),
+                };
+                let sent = tx.tap().observer.ids_sent.get(seq);
+                let _ = write!(
+                    trace,
+                    "\n  #{seq} to {}: {how}; sent with (packet id, unix s) {sent:?}; the broker's log:",
+                    rx.name
+                );
+                for line in broker_trace(&broker.log(), tx.name, sent.map_or(&[], Vec::as_slice)) {
+                    let _ = write!(trace, "\n    {line}");
+                }
+            }
             problems.push(format!(
-                "{}: QoS 2 delivered twice: {:?}",
+                "{}: QoS 2 delivered twice: {:?}{trace}",
                 flow.from,
-                &dup_ours[..dup_ours.len().min(10)]
+                dup_ours.iter().map(|d| d.0).take(10).collect::<Vec<_>>()
             ));
         }
         if !flow.unexpected.is_empty() {
@@ -892,7 +957,7 @@ fn soak(args: &Args) -> Result<bool, String> {
     );
     let _ = writeln!(
         report,
-        "Lost with a SIGKILL (acknowledged by the broker within {} s before it was killed: Mosquitto's database is written once a second): {broker_lost}.",
+        "Lost with a SIGKILL (the host's: taken over by the broker process then killed; the firmware's: made within {} s before a kill; Mosquitto's database is written once a second): {broker_lost}.",
         KILL_WINDOW.as_secs()
     );
     println!("{report}");
@@ -903,6 +968,7 @@ fn soak(args: &Args) -> Result<bool, String> {
         for p in &problems {
             println!("soak: FAILED: {p}");
         }
+        println!("soak: the broker's log: {}", broker.keep_log("soak-broker"));
         Ok(false)
     }
 }
