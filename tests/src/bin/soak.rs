@@ -4,14 +4,16 @@
 //!
 //! Two things run at once:
 //! - **The host stack** (driver → smoltcp → rawnet-tcp → rawnet-tls → rawnet-mqtt over the
-//!   restricted libslirp driver behind a [`FaultyLink`]): a "device" (MQTT 5.0) and a "peer"
+//!   restricted libslirp driver behind a
+//!   [`FaultyLink`](rawnet_tests::faults::FaultyLink)): a "device" (MQTT 5.0) and a "peer"
 //!   (3.1.1), each publishing QoS 1 and QoS 2 in turn at `--rate` messages per second to the
 //!   other, on persistent sessions. The link follows a schedule, one phase per `--phase`
 //!   seconds: clean, 5 % loss, 1 % corruption, 20 % reordering, 10 % duplication, a 5 s black
 //!   hole, the link down for 12 s.
 //! - **The firmware** (boards/app on boards/mps2-an386) in QEMU, on its own restricted
 //!   network, publishing a QoS 1 status message every `--period-ms`, which `mosquitto_sub`
-//!   receives on a persistent session; 5 % of its TCP frames are lost during the loss phase.
+//!   receives on a persistent session; its TCP frames follow the same fault schedule (a
+//!   link-down is a black hole there).
 //!
 //! Every `--restart-every` seconds the broker goes down and comes back on the same ports:
 //! in turn stopped with SIGTERM (it writes its database first) and killed with SIGKILL.
