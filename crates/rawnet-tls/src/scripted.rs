@@ -82,6 +82,7 @@ pub enum ClientAnswer {
 }
 
 /// One direction's traffic protection: key, IV, sequence number.
+#[derive(Clone)]
 struct Protection {
     cipher: aes_gcm::Aes128Gcm,
     iv: [u8; 12],
@@ -140,6 +141,7 @@ impl Protection {
     }
 }
 
+#[derive(Clone)]
 enum State {
     AwaitHello,
     /// Waiting for the client's Finished: its handshake protection, the Finished it must send,
@@ -155,10 +157,14 @@ enum State {
     Failed,
 }
 
-/// The server (see the module documentation).
+/// The server (see the module documentation). A clone is an independent copy of its whole
+/// state (keys and sequence numbers included): a fuzz target makes one handshake and clones
+/// the established server for each input.
+#[derive(Clone)]
 pub struct ScriptedServer {
     script: Script,
-    secret: Option<p256::ecdh::EphemeralSecret>,
+    /// The ephemeral ECDHE key, until the ClientHello uses it.
+    secret: Option<p256::NonZeroScalar>,
     state: State,
     input: Vec<u8>,
     output: Vec<u8>,
@@ -179,7 +185,7 @@ impl ScriptedServer {
     pub fn new(script: Script, rng: &mut impl CryptoRngCore) -> Self {
         ScriptedServer {
             script,
-            secret: Some(p256::ecdh::EphemeralSecret::random(rng)),
+            secret: Some(p256::NonZeroScalar::random(rng)),
             state: State::AwaitHello,
             input: Vec::new(),
             output: Vec::new(),
@@ -313,7 +319,7 @@ impl ScriptedServer {
         let client_key = p256::PublicKey::from_sec1_bytes(&client_key.expect("P-256 key share"))
             .expect("client key share");
         let secret = self.secret.take().expect("one ClientHello");
-        let shared = secret.diffie_hellman(&client_key);
+        let shared = p256::ecdh::diffie_hellman(secret, client_key.as_affine());
         let server_hello = self.server_hello(&secret);
 
         let zeros = [0u8; 32];
@@ -396,14 +402,14 @@ impl ScriptedServer {
         };
     }
 
-    fn server_hello(&self, secret: &p256::ecdh::EphemeralSecret) -> Vec<u8> {
+    fn server_hello(&self, secret: &p256::NonZeroScalar) -> Vec<u8> {
         let h = &self.script.hello;
         let mut ext = Vec::new();
         if let Some(v) = h.supported_version {
             ext.extend_from_slice(&[0, 43, 0, 2]);
             ext.extend_from_slice(&v.to_be_bytes());
         }
-        let point = secret.public_key().to_encoded_point(false);
+        let point = p256::PublicKey::from_secret_scalar(secret).to_encoded_point(false);
         ext.extend_from_slice(&[0, 51, 0, 69]);
         ext.extend_from_slice(&h.group.to_be_bytes());
         ext.extend_from_slice(&[0, 65]);

@@ -7,7 +7,8 @@ use core::pin::pin;
 use libfuzzer_sys::fuzz_target;
 use rawnet_altcp::{Callbacks, Connection, Duration, Instant};
 use rawnet_tls::{
-    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn, Verification,
+    read_buffer_len, session, ClientConfig, Error, NoSigner, Time, Tls, TlsBuffers, TlsConn,
+    Verification,
 };
 
 struct Sink;
@@ -67,14 +68,25 @@ impl rand_core::CryptoRng for Counter {}
 const ANCHOR: &[u8] = include_bytes!("anchor.der");
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&seg, stream)) = data.split_first() else { return };
+    let Some((&seg, stream)) = data.split_first() else {
+        return;
+    };
     let seg = usize::from(seg % 64) + 1;
     let anchors = [ANCHOR];
     let config = ClientConfig::new("broker.example", Verification::new(&anchors).unwrap()).unwrap();
     // A small staging scratch (256 B): records cross it in more pieces.
     let mut buffers = Box::new(TlsBuffers::<{ read_buffer_len(None) }, 1024, 256>::new());
     let (shared, read, write) = buffers.split();
-    let fut = session(&shared, &config, Time::Now(1_900_000_000), read, write, Counter(0), NoSigner).unwrap();
+    let fut = session(
+        &shared,
+        &config,
+        Time::Now(1_900_000_000),
+        read,
+        write,
+        Counter(0),
+        NoSigner,
+    )
+    .unwrap();
     let mut fut = pin!(fut);
     let mut tls = Tls::new(fut.as_mut(), App);
     let mut conn = Sink;
