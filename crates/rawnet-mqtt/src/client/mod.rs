@@ -345,6 +345,9 @@ where
             used = used.saturating_add(decoded.consumed);
             if decoded.consumed > 0 {
                 self.s.last_recv = now;
+                if !matches!(decoded.event, Event::Packet(crate::wire::Repr::PingResp)) {
+                    self.s.last_heard = now;
+                }
             }
             let h = &mut self.handler;
             match decoded.event {

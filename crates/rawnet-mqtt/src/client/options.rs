@@ -48,7 +48,9 @@ pub struct Options<'a> {
     pub max_packet_size: Option<u32>,
     /// Time for the broker to answer CONNECT (lwIP's `MQTT_CONNECT_TIMOUT`).
     pub connect_timeout: Duration,
-    /// Time for the broker to acknowledge a request (lwIP's `MQTT_REQ_TIMEOUT`).
+    /// Time for the broker to acknowledge a request (lwIP's `MQTT_REQ_TIMEOUT`), counted
+    /// from the request or from the broker's last packet other than PINGRESP, whichever is
+    /// later: a broker still sending what it queued before the answer is not timed out.
     pub request_timeout: Duration,
     /// What [`Client::queue_publish`](super::Client::queue_publish) does when the store is
     /// full.

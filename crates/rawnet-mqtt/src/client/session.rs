@@ -103,6 +103,9 @@ pub struct Session<'b, const N: usize, const M: usize> {
     pub(crate) connect_at: Instant,
     pub(crate) last_sent: Instant,
     pub(crate) last_recv: Instant,
+    /// When bytes of a packet other than PINGRESP last came: a request's timeout counts from
+    /// the later of its sending and this (see [`Session::request_timeouts`]).
+    pub(crate) last_heard: Instant,
     pub(crate) ping_at: Option<Instant>,
     /// Bytes pushed into the ring / written to a connection (QoS 0 completion), modulo
     /// 2^32: they are only compared with each other, never more than the ring's capacity
@@ -164,6 +167,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             connect_at: zero,
             last_sent: zero,
             last_recv: zero,
+            last_heard: zero,
             ping_at: None,
             pushed: 0,
             written: 0,
@@ -217,6 +221,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         self.phase = Phase::Connecting;
         self.connect_at = now;
         self.last_recv = now;
+        self.last_heard = now;
         self.last_sent = now;
         self.ping_at = None;
         // Topic aliases live as long as one network connection.
@@ -528,10 +533,19 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
         }
     }
 
+    /// When a request waiting for its answer since `sent_at` times out: the request timeout
+    /// after the later of `sent_at` and the broker's last packet other than PINGRESP. A broker
+    /// still sending is working through what it had queued for us before the answer (one
+    /// TCP stream, in order): a backlog of thousands of messages at a slow link takes longer
+    /// than any fixed timeout, and reconnecting would only restart it. A broker silent, or
+    /// answering pings only (its PINGRESP comes after the answer it withholds), times out.
+    fn request_deadline(&self, sent_at: Instant) -> Instant {
+        after(sent_at.max(self.last_heard), self.options.request_timeout)
+    }
+
     /// Fails SUBSCRIBE / UNSUBSCRIBE requests and notes PUBLISHes not answered within the
-    /// request timeout; whether any timed out.
+    /// request timeout (see [`Session::request_deadline`]); whether any timed out.
     fn request_timeouts<H: Handler>(&mut self, h: &mut H, now: Instant) -> bool {
-        let timeout = self.options.request_timeout;
         let mut expired = [None; N];
         let mut any = false;
         for (dst, slot) in expired.iter_mut().zip(self.out.slots()) {
@@ -539,8 +553,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                 continue;
             };
             let waiting = !r.pending && r.state != OutState::Queued;
-            let age = now.checked_duration_since(r.sent_at);
-            if waiting && age.is_some_and(|a| a >= timeout) {
+            if waiting && now >= self.request_deadline(r.sent_at) {
                 any = true;
                 if matches!(r.kind, Kind::Subscribe(_) | Kind::Unsubscribe(_)) {
                     *dst = Some(slot);
@@ -564,7 +577,7 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
                     .slots()
                     .filter_map(|s| self.out.get(s))
                     .filter(|r| !r.pending && r.state != OutState::Queued)
-                    .map(|r| after(r.sent_at, self.options.request_timeout))
+                    .map(|r| self.request_deadline(r.sent_at))
                     .min();
                 let ka = self.keep_alive;
                 let keep_alive = (ka.as_ticks() > 0).then(|| {

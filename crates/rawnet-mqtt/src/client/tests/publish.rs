@@ -295,6 +295,40 @@ fn request_timeout_fails_the_request_and_closes() {
 }
 
 #[test]
+fn request_timeout_counts_from_the_brokers_last_packet() {
+    // A broker working through a backlog it queued for us before the answer keeps sending:
+    // the request waits (TCP delivers the answer after the backlog). Once it falls silent,
+    // the timeout (8 s here) counts from its last packet.
+    let mut b = Bench::connected(Version::V311);
+    let p = b
+        .publish("t", b"x", QoS::AtLeastOnce)
+        .unwrap()
+        .id
+        .unwrap()
+        .get();
+    b.out();
+    for _ in 0..30 {
+        b.advance(1_000);
+        b.feed_repr(publish_in("backlog", b"m", PublishQos::AtMostOnce));
+    }
+    let last = b.now;
+    assert!(
+        !b.events().iter().any(|e| matches!(e, Ev::Disconnected(_))),
+        "30 s and no timeout while the broker sends"
+    );
+    assert_eq!(
+        b.client.poll_at(),
+        Some(last + Duration::from_ticks(8_000)),
+        "the deadline moves with the broker's packets"
+    );
+    b.advance(7_500);
+    assert!(b.events().is_empty());
+    b.advance(500);
+    assert_eq!(b.events(), [Ev::Disconnected(Disconnected::RequestTimeout)]);
+    assert_eq!(b.client.in_flight(), 1, "the QoS 1 message {p} is kept");
+}
+
+#[test]
 fn commands_need_a_connection() {
     let mut b = Bench::new(Version::V311);
     assert_eq!(
