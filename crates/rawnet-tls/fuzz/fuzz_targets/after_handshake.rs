@@ -21,8 +21,10 @@
 //! CertificateRequest 13, CertificateVerify 15, Finished 20), reaches its `unimplemented!()`
 //! in `DecryptedReadHandler::handle`, which only the authenticated server can trigger
 //! (docs/tls.md, "Known limits"; this target found the Certificate case, the seed
-//! `sealed_certificate`). The type byte of each such message in sealed handshake content is
-//! changed to 14, which embedded-tls refuses with an error.
+//! `sealed_certificate`, and the same after a NewSessionTicket, whose parser ignores the
+//! message's length: the seed `sealed_after_ticket`). The type byte of the first such message
+//! in sealed handshake content, found by walking it as embedded-tls does, is changed to 14,
+//! which embedded-tls refuses with an error.
 #![no_main]
 
 use core::pin::pin;
@@ -141,20 +143,42 @@ impl<'c, 'b> Callbacks<TlsConn<'c, 'b, Mem>> for App {
     }
 }
 
-/// Walk the handshake messages in `content` (type, 24-bit length, body) and change each type
-/// that would reach embedded-tls 0.19's `unimplemented!()` after the handshake to 14.
+/// Walk the handshake messages in `content` as embedded-tls 0.19 does and change the type of
+/// the first one that would reach its `unimplemented!()` after the handshake to 14 (which it
+/// refuses). Its parsers ignore the 24-bit length (but Finished's): the message after a
+/// NewSessionTicket starts where the ticket's own fields end, and any other type ends the
+/// walk (an error, or the panic this prevents).
 fn unparseable_types(content: &mut [u8]) {
     let mut at = 0;
-    while at < content.len() {
-        if matches!(content[at], 2 | 8 | 11 | 13 | 15 | 20) {
-            content[at] = 14;
+    while let Some(&kind) = content.get(at) {
+        match kind {
+            2 | 8 | 11 | 13 | 15 | 20 => {
+                content[at] = 14;
+                return;
+            }
+            4 => match ticket_end(content, at + 4) {
+                Some(end) => at = end,
+                None => return,
+            },
+            _ => return,
         }
-        let Some(len) = content.get(at + 1..at + 4) else {
-            break;
-        };
-        let len = (usize::from(len[0]) << 16) | (usize::from(len[1]) << 8) | usize::from(len[2]);
-        at += 4 + len;
     }
+}
+
+/// Where a NewSessionTicket body starting at `at` ends as embedded-tls reads it: lifetime
+/// (4), age_add (4), nonce (u8 length), ticket (u16 length), extensions (u16 length).
+fn ticket_end(content: &[u8], at: usize) -> Option<usize> {
+    let u16_at = |i: usize| {
+        Some(usize::from(u16::from_be_bytes([
+            *content.get(i)?,
+            *content.get(i + 1)?,
+        ])))
+    };
+    let nonce = at + 8;
+    let ticket = nonce + 1 + usize::from(*content.get(nonce)?);
+    let extensions = ticket + 2 + u16_at(ticket)?;
+    let end = extensions + 2 + u16_at(extensions)?;
+    (end <= content.len()).then_some(end)
 }
 
 /// The handshake of every input: what the client wrote and what the server answered, round
