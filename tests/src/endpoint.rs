@@ -256,6 +256,27 @@ pub struct Sends {
     /// its error: `Truncated`, `Tcp(Reset)`, `ClosedDuringHandshake`...), including the
     /// connections that failed before MQTT started on them.
     pub failures: Vec<String>,
+    /// Received QoS 2 identifiers the client holds (PUBLISH taken, no PUBCOMP written yet):
+    /// the message (sequence number) and the connection it came on.
+    held: HashMap<u16, (u32, u32)>,
+    /// QoS 2 PUBLISHes that came under an identifier the client held for *another* message
+    /// (MQTT: the same message again, acknowledged and not delivered): see [`Reused`].
+    pub reused: Vec<Reused>,
+}
+
+/// A received QoS 2 PUBLISH whose identifier the client held for another message from an
+/// earlier PUBLISH; a broker that forgot it had sent that one (a restored database) does
+/// this, and the new message is lost to the receiver by the rule of MQTT (4.3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reused {
+    /// The packet identifier.
+    pub id: u16,
+    /// The message that came under it (sequence number) and on which connection.
+    pub seq: u32,
+    pub connection: u32,
+    /// The message the client held it for, and the connection that one came on.
+    pub held_seq: u32,
+    pub held_connection: u32,
 }
 
 impl Sends {
@@ -269,8 +290,43 @@ impl Sends {
     fn wrote(&mut self, data: &[u8]) {
         self.out.extend_from_slice(data);
         while let Some((first, body)) = next_packet(&mut self.out) {
-            if first >> 4 == 3 {
-                self.publish(first, &body);
+            match first >> 4 {
+                3 => self.publish(first, &body),
+                // PUBCOMP: the client released a received QoS 2 identifier.
+                7 if body.len() >= 2 => {
+                    self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// An incoming PUBLISH: a QoS 2 one takes its identifier, or comes under one held.
+    fn received_publish(&mut self, first: u8, body: &[u8]) {
+        let qos = (first >> 1) & 3;
+        let v5 = self.version == Some(Version::V5);
+        if qos != 2 {
+            return;
+        }
+        let Some((Some(id), payload)) = publish_parts(body, qos, v5) else {
+            return;
+        };
+        let Some(stamp) = parse_payload(payload) else {
+            return;
+        };
+        match self.held.get(&id) {
+            Some(&(held_seq, held_connection)) if held_seq != stamp.seq => {
+                self.reused.push(Reused {
+                    id,
+                    seq: stamp.seq,
+                    connection: self.connections,
+                    held_seq,
+                    held_connection,
+                })
+            }
+            Some(_) => {}
+            None => {
+                self.held.insert(id, (stamp.seq, self.connections));
             }
         }
     }
@@ -278,6 +334,12 @@ impl Sends {
     fn read(&mut self, data: &[u8]) {
         self.incoming.extend_from_slice(data);
         while let Some((first, body)) = next_packet(&mut self.incoming) {
+            match first >> 4 {
+                3 => self.received_publish(first, &body),
+                // CONNACK without a session: the client forgets the identifiers it held.
+                2 if body.first().is_some_and(|f| f & 1 == 0) => self.held.clear(),
+                _ => {}
+            }
             // PUBACK (4) or PUBREC (5): the broker has the message, unless its reason code
             // (5.0, after the identifier) is an error.
             if matches!(first >> 4, 4 | 5)
@@ -738,5 +800,39 @@ mod tests {
         // Once the broker has it, the count is gone: a later PUBLISH of it is a first send.
         s.wrote(&publish(0x32));
         assert_eq!(s.resends, 2);
+    }
+
+    #[test]
+    fn the_tap_sees_a_qos2_identifier_reused_while_held() {
+        let mut s = Sends::new(Version::V311);
+        // PUBLISH QoS 2 under identifier 5 carrying message `seq`.
+        let publish = |seq: u32, dup: bool| {
+            let p = payload("p", seq, QoS::ExactlyOnce, 40);
+            let mut b = vec![0x34 | if dup { 8 } else { 0 }, (2 + 1 + 2 + p.len()) as u8];
+            b.extend_from_slice(&[0, 1, b't', 0, 5]);
+            b.extend_from_slice(&p);
+            b
+        };
+        s.connected();
+        s.read(&[0x20, 2, 0, 0]);
+        s.read(&publish(1, false));
+        s.connected();
+        s.read(&[0x20, 2, 1, 0]); // session present: 5 still held
+        s.read(&publish(1, true)); // the same message again: fine
+        s.read(&publish(2, false)); // another under the held 5
+        let reused = Reused {
+            id: 5,
+            seq: 2,
+            connection: 2,
+            held_seq: 1,
+            held_connection: 1,
+        };
+        assert_eq!(s.reused, [reused]);
+        s.wrote(&[0x70, 2, 0, 5]); // PUBCOMP: released
+        s.read(&publish(3, false));
+        s.connected();
+        s.read(&[0x20, 2, 0, 0]); // no session: nothing held
+        s.read(&publish(4, false));
+        assert_eq!(s.reused, [reused]);
     }
 }
