@@ -509,19 +509,50 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
         self.tx.data()
     }
 
-    /// The stream took `n` (> 0) staged bytes: as TCP's acknowledgement, `sent` lets the
-    /// client refill the staging from its ring.
-    fn wrote(&mut self, n: usize, now: Instant) {
+    /// Apply a write of [`Core::staged`]: the stream took `n` (> 0) bytes, and as TCP's
+    /// acknowledgement `sent` lets the client refill the staging from its ring; 0 or an
+    /// error ends the connection. `Ok(true)`: everything staged has left.
+    fn wrote<E: embedded_io::Error>(
+        &mut self,
+        result: Result<usize, E>,
+        now: Instant,
+    ) -> Result<bool, Error<E>> {
+        let n = match result {
+            Ok(0) => {
+                self.failed(ErrorKind::WriteZero, now);
+                return Err(Error::WriteZero);
+            }
+            Ok(n) => n,
+            Err(e) => {
+                self.failed(e.kind(), now);
+                return Err(Error::Io(e));
+            }
+        };
         self.tx.consume(n);
         self.unflushed = true;
         if matches!(self.link, Link::Open | Link::Closing) {
             let (client, mut conn) = self.split();
             client.sent(&mut conn, n, now);
         }
+        Ok(self.tx.is_empty())
     }
 
-    fn flushed(&mut self) {
-        self.unflushed = false;
+    /// Apply a flush of the stream; an error ends the connection.
+    fn flushed<E: embedded_io::Error>(
+        &mut self,
+        result: Result<(), E>,
+        now: Instant,
+    ) -> Result<(), Error<E>> {
+        match result {
+            Ok(()) => {
+                self.unflushed = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.failed(e.kind(), now);
+                Err(Error::Io(e))
+            }
+        }
     }
 
     /// Where the next read goes.
@@ -529,13 +560,15 @@ impl<'d, 'b, H: Handler, const N: usize, const M: usize> Core<'d, 'b, H, N, M> {
         self.rx.spare()
     }
 
-    /// `n` bytes were read into [`Core::spare`]; 0: the stream ended.
-    fn received(&mut self, n: usize, now: Instant) {
-        match n {
+    /// Apply a read into [`Core::spare`]: `n` bytes, 0 the stream ended. An error changes
+    /// nothing (the call can be repeated).
+    fn received<E>(&mut self, result: Result<usize, E>, now: Instant) -> Result<(), Error<E>> {
+        match result.map_err(Error::Io)? {
             0 => self.eof = true,
             n => self.rx.commit(n),
         }
         self.offer(now);
+        Ok(())
     }
 
     /// A write or flush of the stream failed (`kind`): the connection is over.

@@ -1,6 +1,5 @@
 //! [`BlockingDriver`]: the MQTT client over a blocking `embedded-io` byte stream.
 
-use embedded_io::Error as _;
 use embedded_io::{Read, Write};
 use rawnet_altcp::Instant;
 
@@ -144,40 +143,19 @@ impl<H: Handler, T: Read + Write, K: Clock, const N: usize, const M: usize>
                 // takes it, leaves before the next step: a stream that takes little at a time
                 // (a TLS stream's staging) costs a write each, not a step each.
                 Next::Write => loop {
-                    match self.lower.write(self.core.staged()) {
-                        Ok(0) => {
-                            let now = self.clock.now();
-                            self.core.failed(embedded_io::ErrorKind::WriteZero, now);
-                            return Err(Error::WriteZero);
-                        }
-                        Ok(n) => {
-                            let now = self.clock.now();
-                            self.core.wrote(n, now);
-                            if self.core.staged().is_empty() {
-                                break;
-                            }
-                        }
-                        Err(e) => {
-                            let now = self.clock.now();
-                            self.core.failed(e.kind(), now);
-                            return Err(Error::Io(e));
-                        }
+                    let result = self.lower.write(self.core.staged());
+                    if self.core.wrote(result, self.clock.now())? {
+                        break;
                     }
                 },
-                Next::Flush => match self.lower.flush() {
-                    Ok(()) => self.core.flushed(),
-                    Err(e) => {
-                        let now = self.clock.now();
-                        self.core.failed(e.kind(), now);
-                        return Err(Error::Io(e));
-                    }
-                },
+                Next::Flush => {
+                    let result = self.lower.flush();
+                    self.core.flushed(result, self.clock.now())?;
+                }
                 Next::Read => {
-                    // Nothing read: everything is as it was and the call can be repeated.
-                    let n = self.lower.read(self.core.spare()).map_err(Error::Io)?;
+                    let result = self.lower.read(self.core.spare());
+                    self.core.received(result, self.clock.now())?;
                     read = true;
-                    let now = self.clock.now();
-                    self.core.received(n, now);
                 }
             }
         }
