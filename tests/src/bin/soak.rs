@@ -350,6 +350,24 @@ fn broker_trace(log: &str, client: &str, sent: &[(u16, u64)]) -> Vec<String> {
         .collect()
 }
 
+/// The error reason code (≥ 0x80) with which the broker answered one of `sent`'s PUBLISHes
+/// (its log: `Sending PUBACK to peer (m5416, rc151)`), if it refused one. Mosquitto logs the
+/// code for a 3.1.1 client too, whose PUBACK cannot carry it: there the refusal is silent.
+fn refused_by_broker(log: &str, client: &str, sent: &[(u16, u64)]) -> Option<u8> {
+    broker_trace(log, client, sent).iter().find_map(|l| {
+        if !(l.contains("Sending PUBACK") || l.contains("Sending PUBREC")) {
+            return None;
+        }
+        let code: u8 = l
+            .rsplit(", rc")
+            .next()?
+            .trim_end_matches(')')
+            .parse()
+            .ok()?;
+        (code >= 0x80).then_some(code)
+    })
+}
+
 fn before_a_kill(at: Instant, kills: &[Instant]) -> bool {
     kills
         .iter()
@@ -755,6 +773,8 @@ fn soak(args: &Args) -> Result<bool, String> {
     // Judge and report.
     let mut report = String::new();
     let mut broker_lost = 0usize;
+    let mut broker_refused = 0usize;
+    let log = broker.log();
     let _ = writeln!(
         report,
         "\n## soak: {:.1} min, {} broker restarts ({} SIGKILL), phases of {} s\n",
@@ -785,6 +805,32 @@ fn soak(args: &Args) -> Result<bool, String> {
             flow.owned.get(&seq).is_some_and(|&c| killed(c, i))
                 || reused.iter().any(|r| r.seq == seq)
         });
+        // Refused by the broker (an error reason code in its acknowledgement, in its log):
+        // reported to a 5.0 sender as an error, silent to a 3.1.1 one. Counted apart.
+        let sent_ids = |seq: &u32| {
+            tx.tap()
+                .observer
+                .ids_sent
+                .get(seq)
+                .map_or(&[][..], Vec::as_slice)
+        };
+        let (refused, ours): (Vec<u32>, Vec<u32>) = ours
+            .into_iter()
+            .partition(|seq| refused_by_broker(&log, tx.name, sent_ids(seq)).is_some());
+        if !refused.is_empty() {
+            let codes: Vec<Option<u8>> = refused
+                .iter()
+                .take(5)
+                .map(|seq| refused_by_broker(&log, tx.name, sent_ids(seq)))
+                .collect();
+            eprintln!(
+                "soak: {}: {} messages refused by the broker, e.g. {:?} with reason codes {codes:?}",
+                flow.from,
+                refused.len(),
+                &refused[..refused.len().min(5)]
+            );
+        }
+        broker_refused += refused.len();
         if !reused.is_empty() {
             eprintln!(
                 "soak: {}: {} QoS 2 messages came under an identifier it held from a killed broker: {:?}",
@@ -836,7 +882,7 @@ fn soak(args: &Args) -> Result<bool, String> {
                     trace,
                     "\n  #{seq} {taken}; written with (packet id, unix s) {sent:?}; the broker's log:"
                 );
-                for line in broker_trace(&broker.log(), tx.name, sent.map_or(&[], Vec::as_slice)) {
+                for line in broker_trace(&log, tx.name, sent.map_or(&[], Vec::as_slice)) {
                     let _ = write!(trace, "\n    {line}");
                 }
             }
@@ -865,7 +911,7 @@ fn soak(args: &Args) -> Result<bool, String> {
                     "\n  #{seq} to {}: {how}; sent with (packet id, unix s) {sent:?}; the broker's log:",
                     rx.name
                 );
-                for line in broker_trace(&broker.log(), tx.name, sent.map_or(&[], Vec::as_slice)) {
+                for line in broker_trace(&log, tx.name, sent.map_or(&[], Vec::as_slice)) {
                     let _ = write!(trace, "\n    {line}");
                 }
             }
@@ -980,7 +1026,7 @@ fn soak(args: &Args) -> Result<bool, String> {
     );
     let _ = writeln!(
         report,
-        "Lost with a SIGKILL (the host's: taken over by the broker process then killed; the firmware's: made within {} s before a kill; Mosquitto's database is written once a second): {broker_lost}.",
+        "Lost with a SIGKILL (the host's: taken over by the broker process then killed, or sent by the restored broker under an identifier the receiver held from the killed one; the firmware's: made within {} s before a kill; Mosquitto's database is written once a second): {broker_lost}. Refused by the broker (an error reason code in its acknowledgement; a 3.1.1 sender cannot see it): {broker_refused}.",
         KILL_WINDOW.as_secs()
     );
     println!("{report}");
@@ -993,5 +1039,35 @@ fn soak(args: &Args) -> Result<bool, String> {
         }
         println!("soak: the broker's log: {}", broker.keep_log("soak-broker"));
         Ok(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines as Mosquitto 2.0.11 logs them (`log_type all`), from a kill-heavy soak.
+    const LOG: &str = "\
+1796537844: Received PUBLISH from peer (d0, q1, r0, m5416, 's/down', ... (48 bytes))
+1796537844: Sending PUBACK to peer (m5416, rc151)
+1796537844: Received PUBLISH from peer (d0, q1, r0, m5418, 's/down', ... (48 bytes))
+1796537844: Sending PUBACK to peer (m5418, rc0)
+1796537845: Received PUBLISH from device (d0, q2, r0, m5416, 's/up', ... (48 bytes))
+1796537845: Sending PUBREC to device (m5416, rc0)
+";
+
+    #[test]
+    fn a_refusal_is_read_from_the_brokers_log() {
+        assert_eq!(
+            refused_by_broker(LOG, "peer", &[(5416, 1796537844)]),
+            Some(151)
+        );
+        assert_eq!(refused_by_broker(LOG, "peer", &[(5418, 1796537844)]), None);
+        assert_eq!(
+            refused_by_broker(LOG, "device", &[(5416, 1796537845)]),
+            None
+        );
+        // Outside the time the message was written: not this message's.
+        assert_eq!(refused_by_broker(LOG, "peer", &[(5416, 1796530000)]), None);
     }
 }
