@@ -1,5 +1,7 @@
 //! A faulty link: an [`EthernetDriver`] wrapper that sits between a host stack and the wire
-//! (in practice [`SlirpDevice`](rawnet_eth::host::SlirpDevice)) and loses, corrupts,
+//! (in practice [`SlirpDevice`](rawnet_eth::host::SlirpDevice), or a
+//! [`TapDevice`](rawnet_eth::host::TapDevice) whose other side is the kernel's network stack
+//! in a namespace: [`crate::netns_stack`]) and loses, corrupts,
 //! reorders and duplicates frames, shrinks the MTU, swallows everything for a while (a black
 //! hole), or takes the link down and up again.
 //!

@@ -16,6 +16,7 @@ pub mod firmware;
 pub mod host;
 pub mod mosquitto;
 pub mod mqtt;
+pub mod netns_stack;
 pub mod pattern;
 pub mod qemu_net;
 pub mod secure;

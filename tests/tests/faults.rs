@@ -1,29 +1,49 @@
 //! Network faults under the whole stack: driver → smoltcp → rawnet-tcp → rawnet-tls (TLS 1.3)
 //! → rawnet-mqtt, on the host, against a real Mosquitto TLS listener.
 //!
-//! A [`FaultyLink`] sits between the stack and the wire (restricted libslirp, whose only way
-//! out is one forward per client to Mosquitto's TLS listener on 127.0.0.1). Two rawnet
-//! clients share the stack: the "device" (MQTT 5.0) and the "peer" (MQTT 3.1.1), each with a
-//! persistent session. Under each fault, and on a clean link as the reference, the device
-//! publishes N QoS 1 and N QoS 2 messages that the peer receives, and the peer as many that
-//! the device receives. A client whose connection fails reconnects with backoff and resumes
-//! its session (a fresh TLS session each time).
+//! A [`FaultyLink`] sits between the stack and the wire. Two rawnet clients share the stack:
+//! the "device" (MQTT 5.0) and the "peer" (MQTT 3.1.1), each with a persistent session.
+//! Under each fault, and on a clean link as the reference, the device publishes N QoS 1 and
+//! N QoS 2 messages that the peer receives, and the peer as many that the device receives. A
+//! client whose connection fails reconnects with backoff and resumes its session (a fresh
+//! TLS session each time).
+//!
+//! The suite runs on two wires, one test each, with the same faults, run and verdict; only
+//! the step that makes the stack and the broker's addresses differs ([`Wire`]):
+//!
+//! - `slirp`: restricted libslirp, whose only way out is one forward per client to
+//!   Mosquitto's TLS listener on 127.0.0.1. The TCP across the link from smoltcp's is
+//!   libslirp's.
+//! - `tap`: a TAP in a network namespace the test creates
+//!   ([`FaultyTap`]: DHCP from dnsmasq there, one relay per client listening inside it and
+//!   connecting to Mosquitto on 127.0.0.1). The TCP across the link is the Linux kernel's,
+//!   and every frame it sends or receives passes through the fault plan: the faults hit the
+//!   broker's side of the connection as a real kernel sees them (the substitute for
+//!   `tc netem`, which this kernel lacks). Needs root (`ip`, `dnsmasq`); skipped, saying so,
+//!   without. The same faults and N as on slirp: the whole short form takes about a minute
+//!   on this wire.
 //!
 //! Checked for every run: nothing lost, no QoS 2 message delivered twice, every resend of a
 //! PUBLISH by a rawnet client carries DUP (read from the bytes each client writes into TLS),
 //! every publish acknowledged, within a time bound computed from the fault. A table of the
-//! figures (copy it to docs/reliability.md) is printed at the end.
+//! figures per wire (copy it to docs/reliability.md) is printed at the end.
 //!
 //! N is `RAWNET_FAULT_MESSAGES` (default [`SHORT_N`], the form `cargo test` runs; the soak
-//! runs e.g. 10000); `RAWNET_FAULTS=loss,mtu` runs only the faults named; `RAWNET_FAULT_SEED`
-//! changes the seed of the per-frame decisions.
+//! runs e.g. 10000); `RAWNET_FAULTS=loss,mtu` runs only the faults named;
+//! `RAWNET_FAULT_SEED` changes the seed of the per-frame decisions; `RAWNET_FAULT_NET=slirp`
+//! or `=tap` runs one wire only (unset: both, as two tests the harness may run at once).
 
+use rawnet_eth::host::netns::is_root;
+use rawnet_eth::EthernetDriver;
 use rawnet_mqtt::wire::{QoS, Version};
 use rawnet_tests::certs::{Pki, BROKER_NAME};
-use rawnet_tests::endpoint::{client_config, faulty_stack, payload, settle, Endpoint, Got};
-use rawnet_tests::faults::{FaultPlan, FaultStats, IN, OUT};
+use rawnet_tests::endpoint::{
+    client_config, faulty_stack, payload, settle, Endpoint, Got, HostStack,
+};
+use rawnet_tests::faults::{FaultPlan, FaultStats, FaultyLink, IN, OUT};
 use rawnet_tests::host::now;
 use rawnet_tests::mosquitto::{Config, Mosquitto};
+use rawnet_tests::netns_stack::FaultyTap;
 use rawnet_tls::ClientConfig;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -174,7 +194,8 @@ const TABLE_HEADER: &str = "| fault | messages each way (half QoS 1, half QoS 2)
 
 /// The time a run may take: setup, a per-message budget that grows with the fault's loss
 /// (each lost segment costs at least one 1 s retransmission timeout, smoltcp's and
-/// libslirp's minimum), the outage, and what TCP's backoff and a reconnect add after it.
+/// libslirp's minimum; the kernel's is 200 ms, so the same budget holds on the TAP), the
+/// outage, and what TCP's backoff and a reconnect add after it.
 fn budget(fault: &Fault, n: usize) -> Duration {
     let msgs = (4 * n) as f64;
     let p = fault.plan;
@@ -190,7 +211,9 @@ fn budget(fault: &Fault, n: usize) -> Duration {
     Duration::from_secs_f64(30.0 + msgs * per_message + outage)
 }
 
+/// One run of `fault` on `wire`: a fresh broker, a fresh network, the exchange.
 fn run(
+    wire: Wire,
     fault: &Fault,
     n: usize,
     pki: &Pki,
@@ -201,8 +224,34 @@ fn run(
         ..Config::default()
     })?;
     let tls_port = broker.tls.expect("TLS listener").port();
-    let addrs = [Ipv4Addr::new(10, 0, 2, 100), Ipv4Addr::new(10, 0, 2, 101)];
-    let mut stack = faulty_stack(fault.plan, &[(addrs[0], tls_port), (addrs[1], tls_port)])?;
+    let log = format!("faults-{}-{}", wire.name(), fault.name);
+    match wire {
+        Wire::Slirp => {
+            let addrs = [Ipv4Addr::new(10, 0, 2, 100), Ipv4Addr::new(10, 0, 2, 101)];
+            let stack = faulty_stack(fault.plan, &[(addrs[0], tls_port), (addrs[1], tls_port)])?;
+            exchange(stack, addrs, fault, n, config, &broker, &log)
+        }
+        Wire::Tap => {
+            // `net` (the namespace and its relays) outlives the stack and the run.
+            let (net, stack) = FaultyTap::start(fault.plan, &[tls_port, tls_port])?;
+            let addrs = [net.addrs()[0], net.addrs()[1]];
+            exchange(stack, addrs, fault, n, config, &broker, &log)
+        }
+    }
+}
+
+/// The exchange and its verdict on `stack` (its lease taken, nothing connected yet), whose
+/// link is a [`FaultyLink`] over any wire; the clients reach the broker at `addrs` (the
+/// device's, the peer's). `log` names the broker's log if it is kept.
+fn exchange<D: EthernetDriver>(
+    mut stack: HostStack<FaultyLink<D>>,
+    addrs: [Ipv4Addr; 2],
+    fault: &Fault,
+    n: usize,
+    config: &'static ClientConfig<'static>,
+    broker: &Mosquitto,
+    log: &str,
+) -> Result<Figures, String> {
     let mut device = Endpoint::new(
         &mut stack,
         "device",
@@ -280,7 +329,7 @@ fn run(
                 peer.app().published_ok,
                 peer.app().disconnects,
                 stack.device().driver().stats(),
-            ) + &format!("; broker log: {}", broker.keep_log(&format!("faults-{}", fault.name))));
+            ) + &format!("; broker log: {}", broker.keep_log(log)));
         }
         if !busy {
             std::thread::sleep(Duration::from_micros(300));
@@ -375,16 +424,14 @@ fn run(
         }
     }
     eprintln!(
-        "  {}: device connections ended {:?}, peer connections ended {:?}",
+        "  {}: device connections ended {:?}, peer connections ended {:?}; link: {}",
         fault.name,
         device.app().disconnects,
-        peer.app().disconnects
+        peer.app().disconnects,
+        link.summary(),
     );
     if std::env::var_os("RAWNET_FAULT_KEEP_LOGS").is_some() {
-        eprintln!(
-            "  broker log: {}",
-            broker.keep_log(&format!("faults-{}", fault.name))
-        );
+        eprintln!("  broker log: {}", broker.keep_log(log));
     }
     if problems.is_empty() {
         Ok(figures)
@@ -396,14 +443,47 @@ fn run(
             problems.join("\n  "),
             device.app().disconnects,
             peer.app().disconnects,
-            broker.keep_log(&format!("faults-{}", fault.name)),
+            broker.keep_log(log),
         ))
     }
 }
 
-/// Keeps the broker's log of a failed run; its path.
-#[test]
-fn qos1_and_qos2_both_ways_survive_every_network_fault() {
+/// The wire behind the [`FaultyLink`]: what the stack's TCP talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wire {
+    /// Restricted libslirp (its own TCP), one forward per client to Mosquitto.
+    Slirp,
+    /// A TAP in a network namespace: the kernel's TCP, relays to Mosquitto.
+    Tap,
+}
+
+impl Wire {
+    fn name(self) -> &'static str {
+        match self {
+            Wire::Slirp => "slirp",
+            Wire::Tap => "tap",
+        }
+    }
+
+    /// Whether `RAWNET_FAULT_NET` (unset: both) selects this wire; says so when not.
+    fn selected(self) -> bool {
+        let chosen = std::env::var("RAWNET_FAULT_NET").ok();
+        let yes = chosen
+            .as_deref()
+            .is_none_or(|w| w.trim().eq_ignore_ascii_case(self.name()));
+        if !yes {
+            eprintln!(
+                "skipped: RAWNET_FAULT_NET={} leaves out the {} wire",
+                chosen.unwrap_or_default(),
+                self.name()
+            );
+        }
+        yes
+    }
+}
+
+/// The suite on `wire`: every fault (or those `RAWNET_FAULTS` names), a row each.
+fn suite(wire: Wire) {
     let n: usize = std::env::var("RAWNET_FAULT_MESSAGES")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -429,13 +509,13 @@ fn qos1_and_qos2_both_ways_survive_every_network_fault() {
                 continue;
             }
         }
-        match run(&fault, n, &pki, config) {
+        match run(wire, &fault, n, &pki, config) {
             Ok(f) => {
-                eprintln!("{}", f.row());
+                eprintln!("{}: {}", wire.name(), f.row());
                 let _ = write!(table, "\n{}", f.row());
             }
             Err(e) => {
-                eprintln!("FAILED {e}");
+                eprintln!("FAILED ({}) {e}", wire.name());
                 let _ = write!(
                     table,
                     "\n| {} | {} | failed | | | | | | | |",
@@ -446,6 +526,31 @@ fn qos1_and_qos2_both_ways_survive_every_network_fault() {
             }
         }
     }
-    eprintln!("\nseed {seed:#x}, N = {n} per QoS and direction\n{table}");
+    eprintln!(
+        "\n{} wire, seed {seed:#x}, N = {n} per QoS and direction\n{table}",
+        wire.name()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Restricted libslirp behind the link: its TCP is the broker side's.
+#[test]
+fn qos1_and_qos2_both_ways_survive_every_network_fault() {
+    if Wire::Slirp.selected() {
+        suite(Wire::Slirp);
+    }
+}
+
+/// A TAP in a network namespace behind the link: the kernel's TCP is the broker side's, and
+/// meets every fault too. Needs root.
+#[test]
+fn the_same_faults_with_the_kernels_tcp_on_the_broker_side() {
+    if !Wire::Tap.selected() {
+        return;
+    }
+    if !is_root() {
+        eprintln!("skipped: the TAP wire needs root for its network namespace");
+        return;
+    }
+    suite(Wire::Tap);
 }
