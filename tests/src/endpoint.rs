@@ -579,22 +579,26 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// A client named `name` speaking `version`, reaching the broker at `addr`:GUEST_PORT,
-    /// publishing on `topic` and subscribed (QoS 2, persistent session) to `subscribe`.
-    pub fn new<D: EthernetDriver>(
+    /// The two clients every suite runs: the "device" (MQTT 5.0) publishing on `topics.0`
+    /// and subscribed to `topics.1`, and the "peer" (MQTT 3.1.1) the other way round, each
+    /// reaching the broker at its address in `addrs` (the device's, the peer's) port
+    /// [`GUEST_PORT`], on persistent sessions (keep-alive 30 s, an hour's expiry). `tweak` is
+    /// applied to the device's options last.
+    pub fn pair<D: EthernetDriver>(
         stack: &mut HostStack<D>,
-        name: &'static str,
-        addr: Ipv4Addr,
-        version: Version,
-        topic: &'static str,
-        subscribe: &'static str,
-    ) -> Endpoint {
-        Endpoint::with_options(stack, name, addr, version, topic, subscribe, |_| {})
+        addrs: [Ipv4Addr; 2],
+        (up, down): (&'static str, &'static str),
+        tweak: impl FnOnce(&mut Options<'static>),
+    ) -> (Endpoint, Endpoint) {
+        (
+            Endpoint::new(stack, "device", addrs[0], Version::V5, up, down, tweak),
+            Endpoint::new(stack, "peer", addrs[1], Version::V311, down, up, |_| {}),
+        )
     }
 
-    /// [`Endpoint::new`] with `tweak` applied to the client's options last (keep-alive 30 s,
-    /// a persistent session of an hour by default).
-    pub fn with_options<D: EthernetDriver>(
+    /// A client named `name` speaking `version`, reaching the broker at `addr`:GUEST_PORT,
+    /// publishing on `topic` and subscribed (QoS 2) to `subscribe`, `tweak` applied last.
+    fn new<D: EthernetDriver>(
         stack: &mut HostStack<D>,
         name: &'static str,
         addr: Ipv4Addr,

@@ -24,7 +24,7 @@
 use rawnet_eth::host::netns::{is_root, DnsmasqNet};
 use rawnet_eth::host::TapDevice;
 use rawnet_mqtt::client::Disconnected;
-use rawnet_mqtt::wire::{QoS, Version};
+use rawnet_mqtt::wire::QoS;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::cutter::{Action, Cut, Cutter, Dir, End, Fired};
 use rawnet_tests::endpoint::{client_config, payload, settle, Endpoint, HostStack, GUEST_PORT};
@@ -103,22 +103,11 @@ impl World {
         }
         let mut stack = dhcp_stack(tap, 0xc075);
         wait_for_lease(&mut stack, Duration::from_secs(20)).expect("DHCP lease");
-        let mut device = Endpoint::with_options(
+        let (mut device, mut peer) = Endpoint::pair(
             &mut stack,
-            "device",
-            DEVICE_PROXY,
-            Version::V5,
-            "c/up",
-            "c/down",
+            [DEVICE_PROXY, PEER_PROXY],
+            ("c/up", "c/down"),
             |o| o.keep_alive = keep_alive,
-        );
-        let mut peer = Endpoint::new(
-            &mut stack,
-            "peer",
-            PEER_PROXY,
-            Version::V311,
-            "c/down",
-            "c/up",
         );
         settle(
             &mut stack,

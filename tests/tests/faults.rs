@@ -35,7 +35,7 @@
 
 use rawnet_eth::host::netns::is_root;
 use rawnet_eth::EthernetDriver;
-use rawnet_mqtt::wire::{QoS, Version};
+use rawnet_mqtt::wire::QoS;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::endpoint::{
     client_config, faulty_stack, payload, settle, Endpoint, Got, HostStack,
@@ -252,22 +252,7 @@ fn exchange<D: EthernetDriver>(
     broker: &Mosquitto,
     log: &str,
 ) -> Result<Figures, String> {
-    let mut device = Endpoint::new(
-        &mut stack,
-        "device",
-        addrs[0],
-        Version::V5,
-        "f/up",
-        "f/down",
-    );
-    let mut peer = Endpoint::new(
-        &mut stack,
-        "peer",
-        addrs[1],
-        Version::V311,
-        "f/down",
-        "f/up",
-    );
+    let (mut device, mut peer) = Endpoint::pair(&mut stack, addrs, ("f/up", "f/down"), |_| {});
     // Both connected and subscribed on a clean link before the messages are queued, the
     // clock starts and the faults begin, so that neither misses a message sent before its
     // subscription.

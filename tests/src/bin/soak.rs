@@ -33,7 +33,7 @@
 //! start and the end (with what the harness itself keeps, counted) and the firmware's free
 //! stack (painted) in its first and last status messages.
 
-use rawnet_mqtt::wire::{QoS, Version};
+use rawnet_mqtt::wire::QoS;
 use rawnet_tests::certs::{Pki, BROKER_NAME};
 use rawnet_tests::endpoint::{
     client_config, faulty_stack, parse_payload, payload, settle, Endpoint, Reused, SESSION_LEAK,
@@ -606,22 +606,7 @@ fn soak(args: &Args) -> Result<bool, String> {
         FaultPlan::clean(args.seed),
         &[(addrs[0], tls_port), (addrs[1], tls_port)],
     )?;
-    let mut device = Endpoint::new(
-        &mut stack,
-        "device",
-        addrs[0],
-        Version::V5,
-        "s/up",
-        "s/down",
-    );
-    let mut peer = Endpoint::new(
-        &mut stack,
-        "peer",
-        addrs[1],
-        Version::V311,
-        "s/down",
-        "s/up",
-    );
+    let (mut device, mut peer) = Endpoint::pair(&mut stack, addrs, ("s/up", "s/down"), |_| {});
     settle(
         &mut stack,
         &mut [&mut device, &mut peer],
