@@ -1,23 +1,35 @@
 //! The adapter from [`EthernetDriver`] to [`smoltcp::phy::Device`].
 
+use crate::stale_ack::StaleAcks;
 use crate::{EthernetDriver, RxToken, TxToken};
 use smoltcp::phy::{self, Checksum, ChecksumCapabilities, DeviceCapabilities, Medium};
 use smoltcp::time::Instant;
 
 /// Any [`EthernetDriver`] seen as a [`smoltcp::phy::Device`].
 ///
-/// The adapter adds nothing to the data path: smoltcp reads and writes the driver's own
-/// buffers through the tokens.
+/// smoltcp reads and writes the driver's own buffers through the tokens. On the way in, a
+/// TCP data segment behind a stale acknowledgement, which smoltcp would drop whole, gets the
+/// newest acknowledgement instead (see [`crate::stale_ack`]).
 #[derive(Debug)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SmoltcpDevice<D> {
     driver: D,
+    acks: StaleAcks,
+}
+
+#[cfg(feature = "defmt")]
+impl<D: defmt::Format> defmt::Format for SmoltcpDevice<D> {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "SmoltcpDevice {{ driver: {} }}", self.driver)
+    }
 }
 
 impl<D: EthernetDriver> SmoltcpDevice<D> {
     /// Wrap a driver.
     pub fn new(driver: D) -> Self {
-        SmoltcpDevice { driver }
+        SmoltcpDevice {
+            driver,
+            acks: StaleAcks::default(),
+        }
     }
 
     /// The driver.
@@ -38,26 +50,41 @@ impl<D: EthernetDriver> SmoltcpDevice<D> {
 
 /// smoltcp's view of a driver's receive token.
 #[doc(hidden)]
-pub struct Rx<T>(T);
+pub struct Rx<'a, T> {
+    token: T,
+    acks: &'a StaleAcks,
+}
 /// smoltcp's view of a driver's transmit token.
 #[doc(hidden)]
-pub struct Tx<T>(T);
+pub struct Tx<'a, T> {
+    token: T,
+    acks: &'a StaleAcks,
+}
 
-impl<T: RxToken> phy::RxToken for Rx<T> {
+impl<T: RxToken> phy::RxToken for Rx<'_, T> {
     fn consume<R, F>(self, f: F) -> R
     where
         F: FnOnce(&[u8]) -> R,
     {
-        self.0.consume(|buf| f(buf))
+        let acks = self.acks;
+        self.token.consume(|buf| {
+            acks.received(buf);
+            f(buf)
+        })
     }
 }
 
-impl<T: TxToken> phy::TxToken for Tx<T> {
+impl<T: TxToken> phy::TxToken for Tx<'_, T> {
     fn consume<R, F>(self, len: usize, f: F) -> R
     where
         F: FnOnce(&mut [u8]) -> R,
     {
-        self.0.consume(len, f)
+        let acks = self.acks;
+        self.token.consume(len, |buf| {
+            let r = f(buf);
+            acks.sent(buf);
+            r
+        })
     }
 }
 
@@ -71,20 +98,24 @@ fn offload(hw: bool) -> Checksum {
 
 impl<D: EthernetDriver> phy::Device for SmoltcpDevice<D> {
     type RxToken<'a>
-        = Rx<D::RxToken<'a>>
+        = Rx<'a, D::RxToken<'a>>
     where
         Self: 'a;
     type TxToken<'a>
-        = Tx<D::TxToken<'a>>
+        = Tx<'a, D::TxToken<'a>>
     where
         Self: 'a;
 
     fn receive(&mut self, _timestamp: Instant) -> Option<(Self::RxToken<'_>, Self::TxToken<'_>)> {
-        self.driver.receive().map(|(rx, tx)| (Rx(rx), Tx(tx)))
+        let acks = &self.acks;
+        self.driver
+            .receive()
+            .map(|(rx, tx)| (Rx { token: rx, acks }, Tx { token: tx, acks }))
     }
 
     fn transmit(&mut self, _timestamp: Instant) -> Option<Self::TxToken<'_>> {
-        self.driver.transmit().map(Tx)
+        let acks = &self.acks;
+        self.driver.transmit().map(|token| Tx { token, acks })
     }
 
     fn capabilities(&self) -> DeviceCapabilities {

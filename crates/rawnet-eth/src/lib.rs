@@ -99,6 +99,7 @@
 mod device;
 #[cfg(feature = "std")]
 pub mod host;
+pub mod stale_ack;
 
 pub use device::SmoltcpDevice;
 
