@@ -13,13 +13,16 @@
 //!
 //! The guard sits where frames cross into smoltcp, and writes in place (no copy, no
 //! buffer). Per TCP connection (a few, [`FLOWS`]) it keeps the highest acknowledgement the
-//! peer sent that our own segments make plausible (at most what we sent: a forged larger one
-//! is not learned), with the window that came with it; a received data segment carrying an
-//! older acknowledgement gets that one instead, its checksum adjusted (RFC 1624). smoltcp
-//! then sees a duplicate of what it already knows and keeps the data. Nothing else is
-//! changed: pure acknowledgements (dropping a stale one is harmless), resets, other
-//! protocols, and connections the table no longer holds pass as they are. IPv4 only; the
-//! cost is one header walk per frame and [`FLOWS`] × 20 bytes of RAM, and about 0.9 KB of flash on a Cortex-M4 (docs/footprint.md).
+//! peer sent that smoltcp will also have taken (from an intact segment near the receive
+//! window, and at most what we sent: a corrupted or forged larger one is not learned), and
+//! the window of that segment. A received data segment (or FIN) carrying an older
+//! acknowledgement, though one after our initial sequence number, gets those two instead,
+//! its checksum adjusted (RFC 1624); smoltcp then sees an acknowledgement and a window it
+//! already has, and keeps the data. Nothing else is changed: pure acknowledgements (dropping
+//! a stale one is harmless), resets, other protocols, and connections the table no longer
+//! holds pass as they are. IPv4 only. The cost is one header walk per frame (and a checksum
+//! pass over a segment that acknowledges something new), [`FLOWS`] × 32 bytes of RAM, and
+//! about 1 KB of flash on a Cortex-M4 (docs/footprint.md).
 
 use core::cell::Cell;
 
@@ -31,6 +34,10 @@ const TCP_RST: u8 = 0x04;
 const TCP_ACK: u8 = 0x10;
 const TCP_FIN: u8 = 0x01;
 
+/// How far past our last acknowledgement a segment may start and still be learned from: more
+/// than any receive window a device offers (smoltcp's largest without scaling is 64 KiB).
+const NEAR: u32 = 1 << 20;
+
 /// One connection, and what both sides have said on it.
 #[derive(Debug, Clone, Copy, Default)]
 struct Flow {
@@ -40,6 +47,15 @@ struct Flow {
     una: u32,
     /// The end of what we sent (SND.NXT): acknowledgements beyond it are not learned.
     nxt: u32,
+    /// Our initial sequence number: an acknowledgement at or before it is never stale,
+    /// only wrong (a blind guess must still land between it and `una`).
+    iss: u32,
+    /// What our last acknowledgement said we have received (RCV.NXT as the peer knows it):
+    /// only a segment near it is learned from, as smoltcp only takes acknowledgements
+    /// from segments in its receive window.
+    rcv: u32,
+    /// We sent an acknowledgement (`rcv` holds it).
+    acked: bool,
     /// The window field of the peer's last segment that was not stale: the one smoltcp
     /// holds (it takes every segment's window as it comes).
     window: u16,
@@ -75,6 +91,8 @@ struct Segment {
     /// Where its header starts, and a copy of the header's fixed part.
     at: usize,
     header: [u8; 20],
+    /// Its length (header and payload), and its payload's.
+    len: usize,
     payload: u32,
     /// The flow key (the peer's address and port, then ours) if the segment is from the
     /// peer, and if it is to the peer.
@@ -101,10 +119,28 @@ fn segment(frame: &[u8]) -> Option<Segment> {
     Some(Segment {
         at: 14 + ihl,
         header: tcp,
+        len: total - ihl,
         payload: (total - header) as u32,
         from: [s[0], s[1], s[2], s[3], tcp[0], tcp[1], tcp[2], tcp[3]],
         to: [d[0], d[1], d[2], d[3], tcp[2], tcp[3], tcp[0], tcp[1]],
     })
+}
+
+/// Whether the segment's checksum holds (over the pseudo-header and the segment): the guard
+/// learns nothing from a corrupted one, which smoltcp drops.
+fn checksum_ok(frame: &[u8], s: &Segment) -> bool {
+    let Some(segment) = frame.get(s.at..s.at + s.len) else {
+        return false;
+    };
+    let mut sum = 6 + s.len as u32;
+    let addresses = s.from[..4].chunks(2).chain(s.to[..4].chunks(2));
+    for w in addresses.chain(segment.chunks(2)) {
+        sum += u32::from(u16::from_be_bytes([w[0], w.get(1).copied().unwrap_or(0)]));
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    sum == 0xffff
 }
 
 /// `sum` with the 16-bit word `old` replaced by `new` (RFC 1624, equation 3).
@@ -127,7 +163,7 @@ impl StaleAcks {
         else {
             return;
         };
-        let (flags, seq, _, _) = fields(&header);
+        let (flags, seq, ack, _) = fields(&header);
         let mut flows = self.flows.get();
         let found = flows.iter().position(|f| f.key == key);
         let i = match (found, flags & TCP_SYN != 0) {
@@ -144,6 +180,7 @@ impl StaleAcks {
                     key,
                     una: seq,
                     nxt: seq,
+                    iss: seq,
                     ..Flow::default()
                 };
                 i
@@ -156,48 +193,51 @@ impl StaleAcks {
         if after(end, f.nxt) {
             f.nxt = end;
         }
+        if flags & TCP_ACK != 0 && (!f.acked || after(ack, f.rcv)) {
+            f.rcv = ack;
+            f.acked = true;
+        }
         self.flows.set(flows);
     }
 
-    /// A segment from a peer: learn its acknowledgement and window, or, on data behind a
-    /// stale acknowledgement, give the segment the newest acknowledgement and the window
-    /// smoltcp holds instead.
+    /// A segment from a peer: learn its acknowledgement and window, or, on data (or a FIN)
+    /// behind a stale acknowledgement, give the segment the newest acknowledgement and the
+    /// window smoltcp holds instead.
     pub(crate) fn received(&self, frame: &mut [u8]) {
-        let Some(Segment {
-            at,
-            header,
-            payload,
-            from: key,
-            ..
-        }) = segment(frame)
-        else {
+        let Some(seg) = segment(frame) else {
             return;
         };
-        let (flags, _, ack, window) = fields(&header);
+        let (flags, seq, ack, window) = fields(&seg.header);
         let mut flows = self.flows.get();
-        let Some(f) = flows.iter_mut().find(|f| f.key == key) else {
+        let Some(f) = flows.iter_mut().find(|f| f.key == seg.from) else {
             return;
         };
         if flags & (TCP_ACK | TCP_RST | TCP_SYN) != TCP_ACK || after(ack, f.nxt) {
             // Not a plain acknowledging segment, or one beyond what we sent (smoltcp answers
-            // that with a challenge): nothing learned.
+            // that with a challenge): nothing learned, nothing changed.
             return;
         }
         if !after(f.una, ack) {
-            f.una = ack;
-            f.window = window;
-            f.heard = true;
-            self.flows.set(flows);
-        } else if payload > 0 && f.heard {
-            let mut sum = u16::from_be_bytes([header[16], header[17]]);
+            // Learned only from what smoltcp takes too: an intact segment in (or near) the
+            // receive window.
+            let near = f.acked && seq.wrapping_sub(f.rcv) < NEAR;
+            if near && checksum_ok(frame, &seg) {
+                f.una = ack;
+                f.window = window;
+                f.heard = true;
+                self.flows.set(flows);
+            }
+        } else if (seg.payload > 0 || flags & TCP_FIN != 0) && f.heard && after(ack, f.iss) {
+            let h = seg.header;
+            let mut sum = u16::from_be_bytes([h[16], h[17]]);
             sum = adjust(sum, (ack >> 16) as u16, (f.una >> 16) as u16);
             sum = adjust(sum, ack as u16, f.una as u16);
             sum = adjust(sum, window, f.window);
-            let mut new = header;
+            let mut new = h;
             new[8..12].copy_from_slice(&f.una.to_be_bytes());
             new[14..16].copy_from_slice(&f.window.to_be_bytes());
             new[16..18].copy_from_slice(&sum.to_be_bytes());
-            if let Some(out) = frame.get_mut(at..at + 20) {
+            if let Some(out) = frame.get_mut(seg.at..seg.at + 20) {
                 out.copy_from_slice(&new);
             }
         }

@@ -202,13 +202,94 @@ fn other_connections_resets_and_other_frames_pass_untouched() {
 fn a_new_syn_on_the_same_ports_starts_over() {
     let g = connected();
     g.received(&mut theirs(TCP_ACK, 5001, 1101, 50_000, &[]));
+    // A new connection on the same ports, its numbers far from the old one's.
     g.sent(&ours(TCP_SYN, 70_000, 0, &[]));
-    // The old connection's numbers mean nothing now: an ack of 1101 is beyond what this
-    // connection sent, and nothing is rewritten.
-    let mut f = theirs(TCP_ACK, 9001, 60_000, 1000, b"x");
-    let before = f.clone();
-    g.received(&mut f);
-    assert_eq!(f, before);
+    g.received(&mut theirs(TCP_SYN | TCP_ACK, 9000, 70_001, 64_000, &[]));
+    g.sent(&ours(TCP_ACK, 70_001, 9001, &[1; 50]));
+    g.received(&mut theirs(TCP_ACK, 9001, 70_051, 30_000, &[]));
+    let mut stale = theirs(TCP_ACK, 9001, 70_001, 64_000, b"x");
+    g.received(&mut stale);
+    assert_eq!(ack_of(&stale), 70_051, "the new connection's numbers");
+    assert_eq!(window_of(&stale), 30_000);
+}
+
+#[test]
+fn a_corrupted_acknowledgement_is_not_learned() {
+    let g = connected();
+    // A bit flipped in flight: 1050 became 1082 (still within what we sent); the checksum
+    // no longer holds, smoltcp drops the segment, and so must the guard.
+    let mut flipped = theirs(TCP_ACK, 5001, 1050, 40_000, &[]);
+    flipped[45] ^= 0x20;
+    assert_eq!(ack_of(&flipped), 1082);
+    g.received(&mut flipped);
+    g.received(&mut theirs(TCP_ACK, 5001, 1050, 40_000, &[]));
+    let mut stale = theirs(TCP_ACK, 5001, 1001, 60_000, b"x");
+    g.received(&mut stale);
+    assert_eq!(ack_of(&stale), 1050);
+}
+
+#[test]
+fn a_segment_far_from_our_window_is_not_learned() {
+    let g = connected();
+    // Sequence numbers far past what we acknowledged: smoltcp takes no ACK from such a
+    // segment.
+    g.received(&mut theirs(TCP_ACK, 5001 + NEAR + 1, 1101, 50_000, &[]));
+    let mut stale = theirs(TCP_ACK, 5001, 1001, 60_000, b"x");
+    let before = stale.clone();
+    g.received(&mut stale);
+    assert_eq!(stale, before, "nothing newer was learned: nothing to write");
+}
+
+#[test]
+fn an_acknowledgement_before_our_first_byte_is_left_alone() {
+    let g = connected();
+    g.received(&mut theirs(TCP_ACK, 5001, 1101, 50_000, &[]));
+    // Not stale but wrong (a blind guess): smoltcp refuses it as it is.
+    for ack in [1000, 999, 1000u32.wrapping_sub(1 << 30)] {
+        let mut f = theirs(TCP_ACK, 5001, ack, 60_000, b"x");
+        let before = f.clone();
+        g.received(&mut f);
+        assert_eq!(f, before, "ack {ack}");
+    }
+}
+
+#[test]
+fn a_fin_behind_a_stale_acknowledgement_is_kept_too() {
+    let g = connected();
+    g.received(&mut theirs(TCP_ACK, 5001, 1101, 50_000, &[]));
+    let mut fin = theirs(TCP_ACK | TCP_FIN, 5001, 1001, 60_000, &[]);
+    g.received(&mut fin);
+    assert_eq!(ack_of(&fin), 1101);
+    assert_eq!(be16(&fin, 50), tcp_checksum(&fin));
+}
+
+#[test]
+fn sequence_numbers_wrap() {
+    let g = StaleAcks::default();
+    let iss = u32::MAX - 50;
+    let peer_iss = u32::MAX - 5;
+    g.sent(&ours(TCP_SYN, iss, 0, &[]));
+    g.received(&mut theirs(
+        TCP_SYN | TCP_ACK,
+        peer_iss,
+        iss + 1,
+        64_000,
+        &[],
+    ));
+    g.sent(&ours(TCP_ACK, iss + 1, peer_iss.wrapping_add(1), &[7; 100]));
+    let una = (iss + 1).wrapping_add(100);
+    let their_next = peer_iss.wrapping_add(11);
+    g.received(&mut theirs(TCP_ACK, their_next, una, 50_000, &[]));
+    let mut stale = theirs(
+        TCP_ACK,
+        peer_iss.wrapping_add(1),
+        iss + 1,
+        60_000,
+        b"0123456789",
+    );
+    g.received(&mut stale);
+    assert_eq!(ack_of(&stale), una);
+    assert_eq!(be16(&stale, 50), tcp_checksum(&stale));
 }
 
 #[test]
@@ -216,9 +297,11 @@ fn truncated_and_odd_frames_never_panic() {
     let g = connected();
     g.received(&mut theirs(TCP_ACK, 5001, 1101, 50_000, &[]));
     let whole = theirs(TCP_ACK, 5001, 1001, 60_000, b"payload");
+    // Cut short: the IP total length then exceeds the frame, and nothing is touched.
     for n in 0..whole.len() {
         let mut f = whole[..n].to_vec();
         g.received(&mut f);
+        assert_eq!(f, whole[..n]);
         g.sent(&f);
     }
     // Lengths that lie: IP total beyond the frame, header lengths out of range.
@@ -232,8 +315,10 @@ fn truncated_and_odd_frames_never_panic() {
     ] {
         let mut f = whole.clone();
         f[at] = value;
+        let before = f.clone();
         g.received(&mut f);
         g.sent(&f);
+        assert_eq!(f, before, "byte {at} = {value:#x}");
     }
 }
 
