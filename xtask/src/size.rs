@@ -42,7 +42,7 @@ const BUDGETS: &[Budget] = &[
         what: "rawnet-eth + rawnet-tcp: DHCP, DNS lookup, one TCP connection",
         layer: "network layers",
         target_flash: 28 * 1024,
-        max_flash: 32_400,
+        max_flash: 32_600,
         max_ram: 12 * 1024,
     },
     Budget {
@@ -160,14 +160,14 @@ const FIRMWARE: &[Firmware] = &[
         what: "rawnet firmware, QEMU mps2-an386, MQTT 3.1.1 (whole image)",
         features: &[],
         target_flash: 75_000,
-        max_flash: 109_700,
+        max_flash: 109_900,
         max_ram: 14 * 1024,
     },
     Firmware {
         what: "rawnet firmware, QEMU mps2-an386, MQTT 5.0 (whole image)",
         features: &["mqtt5"],
         target_flash: 82_000,
-        max_flash: 115_400,
+        max_flash: 115_600,
         max_ram: 14 * 1024,
     },
 ];
