@@ -292,8 +292,12 @@ impl Sends {
         while let Some((first, body)) = next_packet(&mut self.out) {
             match first >> 4 {
                 3 => self.publish(first, &body),
-                // PUBCOMP: the client released a received QoS 2 identifier.
+                // PUBCOMP, or a PUBREC with an error code (5.0): the client released a
+                // received QoS 2 identifier.
                 7 if body.len() >= 2 => {
+                    self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
+                }
+                5 if body.get(2).is_some_and(|&r| r >= 0x80) => {
                     self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
                 }
                 _ => {}
