@@ -50,7 +50,8 @@ pub struct Options<'a> {
     pub connect_timeout: Duration,
     /// Time for the broker to acknowledge a request (lwIP's `MQTT_REQ_TIMEOUT`), counted
     /// from the request or from the broker's last packet other than PINGRESP, whichever is
-    /// later: a broker still sending what it queued before the answer is not timed out.
+    /// later: a broker still sending what it queued before the answer is not timed out, up
+    /// to six timeouts after the request.
     pub request_timeout: Duration,
     /// What [`Client::queue_publish`](super::Client::queue_publish) does when the store is
     /// full.

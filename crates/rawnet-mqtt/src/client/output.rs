@@ -375,6 +375,11 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
             return;
         }
         self.stream = None;
+        // Received bytes waited while the stream went out: the broker's silence is counted
+        // from now, not from before the stream (a long one would trip the keep-alive
+        // watchdog and the request timeouts with answers unread).
+        self.last_recv = self.last_recv.max(now);
+        self.last_heard = self.last_heard.max(now);
         match stream.id {
             None => self.qos0_sent(),
             // Its answer is due from now: the request timer starts with the last byte.

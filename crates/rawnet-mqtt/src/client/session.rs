@@ -538,9 +538,14 @@ impl<'b, const N: usize, const M: usize> Session<'b, N, M> {
     /// still sending is working through what it had queued for us before the answer (one
     /// TCP stream, in order): a backlog of thousands of messages at a slow link takes longer
     /// than any fixed timeout, and reconnecting would only restart it. A broker silent, or
-    /// answering pings only (its PINGRESP comes after the answer it withholds), times out.
+    /// answering pings only (its PINGRESP comes after the answer it withholds), times out;
+    /// and so does one that keeps sending but never answers, at the latest
+    /// [`BACKLOG_TIMEOUTS`] request timeouts after the request.
     fn request_deadline(&self, sent_at: Instant) -> Instant {
-        after(sent_at.max(self.last_heard), self.options.request_timeout)
+        let timeout = self.options.request_timeout;
+        let latest = Duration::from_ticks(timeout.as_ticks().saturating_mul(BACKLOG_TIMEOUTS));
+        let latest = after(sent_at, latest);
+        after(sent_at.max(self.last_heard), timeout).min(latest)
     }
 
     /// Fails SUBSCRIBE / UNSUBSCRIBE requests and notes PUBLISHes not answered within the
@@ -653,6 +658,10 @@ fn exceeds(server: &ServerLimits, bytes: &[u8], first: bool) -> Option<RequestEr
 }
 
 /// `t + d`; `t` itself in the (u64 milliseconds: theoretical) case it overflows.
+/// How many request timeouts a request may wait while the broker keeps sending other packets
+/// (see `Session::request_deadline`): 60 s with the default 10 s timeout.
+pub(crate) const BACKLOG_TIMEOUTS: u64 = 6;
+
 pub(crate) fn after(t: Instant, d: Duration) -> Instant {
     t.checked_add_duration(d).unwrap_or(t)
 }

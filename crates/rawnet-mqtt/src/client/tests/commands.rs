@@ -213,6 +213,37 @@ fn a_payload_larger_than_the_ring_is_pulled_from_the_handler() {
 
 #[cfg(feature = "streaming")]
 #[test]
+fn the_brokers_silence_while_a_stream_leaves_is_not_held_against_it() {
+    // Received bytes wait while a PUBLISH is streamed out: a stream longer than 1.5 x the
+    // keep-alive must not end in the watchdog's disconnect the moment it is done.
+    let mut b = Bench::with(Version::V311, 64, 256, 512, |o| Options {
+        keep_alive: 4,
+        ..o
+    });
+    b.connect(false, Properties::EMPTY);
+    b.client.handler_mut().source = vec![1; 500];
+    b.conn.space = 0;
+    let msg = Publication::new("big", &[]).qos(QoS::AtLeastOnce);
+    let _ = b
+        .client
+        .publish_streamed(&mut b.conn, &msg, 500, b.now)
+        .unwrap();
+    b.advance(9_000);
+    b.conn.space = usize::MAX;
+    b.advance(500);
+    assert_eq!(b.client.payload_pending(), 0);
+    b.advance(1_000);
+    assert!(b.client.is_connected(), "{:?}", b.client.last_disconnect());
+    b.advance(6_000);
+    assert_eq!(
+        b.client.last_disconnect(),
+        Some(Disconnected::KeepAliveTimeout),
+        "silent 6 s after the stream (watchdog 1.5 x 4 s)"
+    );
+}
+
+#[cfg(feature = "streaming")]
+#[test]
 fn the_request_timer_of_a_streamed_message_starts_with_its_last_byte() {
     let mut b = Bench::with(Version::V311, 64, 256, 512, |o| Options {
         keep_alive: 0,

@@ -329,6 +329,27 @@ fn request_timeout_counts_from_the_brokers_last_packet() {
 }
 
 #[test]
+fn a_broker_that_keeps_sending_but_never_answers_times_out_at_last() {
+    // Traffic keeps the request waiting, but not beyond six request timeouts (48 s here).
+    let mut b = Bench::connected(Version::V311);
+    b.publish("t", b"x", QoS::AtLeastOnce).unwrap();
+    b.out();
+    let sent = b.now;
+    let mut timed_out = None;
+    for _ in 0..60 {
+        b.advance(1_000);
+        b.feed_repr(publish_in("other", b"m", PublishQos::AtMostOnce));
+        if b.events()
+            .contains(&Ev::Disconnected(Disconnected::RequestTimeout))
+        {
+            timed_out = Some(b.now);
+            break;
+        }
+    }
+    assert_eq!(timed_out, Some(sent + Duration::from_ticks(48_000)));
+}
+
+#[test]
 fn commands_need_a_connection() {
     let mut b = Bench::new(Version::V311);
     assert_eq!(
