@@ -332,7 +332,7 @@ fn request_timeout_counts_from_the_brokers_last_packet() {
 fn a_broker_that_keeps_sending_but_never_answers_times_out_at_last() {
     // Traffic keeps the request waiting, but not beyond six request timeouts (48 s here).
     let mut b = Bench::connected(Version::V311);
-    b.publish("t", b"x", QoS::AtLeastOnce).unwrap();
+    let _ = b.publish("t", b"x", QoS::AtLeastOnce).unwrap();
     b.out();
     let sent = b.now;
     let mut timed_out = None;
