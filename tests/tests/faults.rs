@@ -219,8 +219,12 @@ fn run(
     pki: &Pki,
     config: &'static ClientConfig<'static>,
 ) -> Result<Figures, String> {
+    // All 4N messages are queued at once: the broker must hold up to 2N for a receiver, more
+    // than Mosquitto's default queue of 1,000 per client, beyond which it drops them (and
+    // says so in its log, checked below).
     let broker = Mosquitto::start(Config {
         tls: Some(pki.listener(false)),
+        extra: vec!["max_queued_messages 0".into()],
         ..Config::default()
     })?;
     let tls_port = broker.tls.expect("TLS listener").port();
@@ -304,9 +308,11 @@ fn exchange<D: EthernetDriver>(
             }
         }
         if start.elapsed() > limit {
+            let dropped = broker.log().contains("Outgoing messages are being dropped");
             return Err(format!(
-                "{}: not done within {limit:?}: {progress} of {total} messages delivered; device sent {} acked {} ({:?}), peer sent {} acked {} ({:?}); link {:?}",
+                "{}: not done within {limit:?}: {progress} of {total} messages delivered{}; device sent {} acked {} ({:?}), peer sent {} acked {} ({:?}); link {:?}",
                 fault.name,
+                if dropped { " (the broker dropped outgoing messages: its queue limit)" } else { "" },
                 device.published,
                 device.app().published_ok,
                 device.app().disconnects,
