@@ -295,6 +295,30 @@ fn request_timeout_fails_the_request_and_closes() {
 }
 
 #[test]
+fn pings_split_across_reads_do_not_hold_a_request() {
+    // TCP may cut a PINGRESP in two: its first byte is not yet a packet other than
+    // PINGRESP, so it does not move the request's deadline either.
+    let mut b = Bench::connected(Version::V311);
+    let _ = b.publish("t", b"x", QoS::AtLeastOnce).unwrap();
+    b.out();
+    let sent = b.now;
+    let mut timed_out = None;
+    for _ in 0..20 {
+        b.advance(500);
+        b.feed(&[0xd0]);
+        b.advance(500);
+        b.feed(&[0]);
+        if b.events()
+            .contains(&Ev::Disconnected(Disconnected::RequestTimeout))
+        {
+            timed_out = Some(b.now);
+            break;
+        }
+    }
+    assert_eq!(timed_out, Some(sent + Duration::from_ticks(8_000)));
+}
+
+#[test]
 fn request_timeout_counts_from_the_brokers_last_packet() {
     // A broker working through a backlog it queued for us before the answer keeps sending:
     // the request waits (TCP delivers the answer after the backlog). Once it falls silent,
