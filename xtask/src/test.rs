@@ -80,6 +80,15 @@ pub fn all() -> Result<(), String> {
             .args(["doc", "--workspace", "--no-deps", "--all-features"])
             .env("RUSTDOCFLAGS", "-D warnings"),
     )?;
+    // rawnet-tcp without smoltcp (the callback contract and `host::HostTcp` only), the form
+    // `--all-features` above never builds.
+    run(
+        "docs: rawnet-tcp --no-default-features --features std",
+        cargo()
+            .args(["doc", "-p", "rawnet-tcp", "--no-deps", "--no-default-features"])
+            .args(["--features", "std"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
     fuzz()?;
     // The soak's short form: the host stack and the firmware through every phase of the
     // fault schedule and three broker restarts in 1.5 minutes. SIGTERM only: a SIGKILL can
