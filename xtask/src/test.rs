@@ -85,8 +85,8 @@ pub fn all() -> Result<(), String> {
     run(
         "docs: rawnet-tcp --no-default-features --features std",
         cargo()
-            .args(["doc", "-p", "rawnet-tcp", "--no-deps", "--no-default-features"])
-            .args(["--features", "std"])
+            .args(["doc", "-p", "rawnet-tcp", "--no-deps"])
+            .args(["--no-default-features", "--features", "std"])
             .env("RUSTDOCFLAGS", "-D warnings"),
     )?;
     fuzz()?;
