@@ -345,15 +345,15 @@ where
             used = used.saturating_add(decoded.consumed);
             if decoded.consumed > 0 {
                 self.s.last_recv = now;
-            }
-            // The broker is heard (a request's timeout counts from its last packet) on a
-            // packet other than PINGRESP, or a piece of a streamed PUBLISH; not on the first
-            // bytes of a packet still incomplete, which may be a PINGRESP split by TCP.
-            if !matches!(
-                decoded.event,
-                Event::NeedMore | Event::Packet(crate::wire::Repr::PingResp)
-            ) {
-                self.s.last_heard = now;
+                // The broker is heard (a request's timeout counts from its last packet) on
+                // a packet other than PINGRESP, or a piece of a streamed PUBLISH; not on the
+                // first bytes of a packet still incomplete, maybe a PINGRESP cut by TCP.
+                if !matches!(
+                    decoded.event,
+                    Event::NeedMore | Event::Packet(crate::wire::Repr::PingResp)
+                ) {
+                    self.s.last_heard = now;
+                }
             }
             let h = &mut self.handler;
             match decoded.event {
