@@ -52,23 +52,48 @@ impl Mosquitto {
     /// Start a broker with `config`; fails with Mosquitto's own output if it does not come up.
     pub fn start(config: Config) -> Result<Mosquitto, String> {
         let dir = TempDir::new("rawnet-mosquitto").map_err(|e| e.to_string())?;
-        let plain = SocketAddr::from(([127, 0, 0, 1], free_port().map_err(|e| e.to_string())?));
-        let tls = match config.tls {
-            Some(_) => Some(SocketAddr::from((
-                [127, 0, 0, 1],
-                free_port().map_err(|e| e.to_string())?,
-            ))),
-            None => None,
+        let port = || {
+            free_port()
+                .map(|p| SocketAddr::from(([127, 0, 0, 1], p)))
+                .map_err(|e| e.to_string())
         };
         let mut m = Mosquitto {
             child: None,
             dir,
+            plain: port()?,
+            tls: match config.tls {
+                Some(_) => Some(port()?),
+                None => None,
+            },
             config,
-            plain,
-            tls,
         };
-        m.spawn()?;
+        m.spawn_on_free_ports()?;
         Ok(m)
+    }
+
+    /// Spawn; if a port was taken meanwhile, again on new ports.
+    fn spawn_on_free_ports(&mut self) -> Result<(), String> {
+        let port = || {
+            free_port()
+                .map(|p| SocketAddr::from(([127, 0, 0, 1], p)))
+                .map_err(|e| e.to_string())
+        };
+        // A port free a moment ago can be taken before Mosquitto binds it (tests start
+        // brokers in parallel, and every outgoing connection takes a port from the same
+        // range): then Mosquitto exits with "Address already in use" and we try new ports.
+        let mut tries = 0;
+        loop {
+            match self.spawn() {
+                Err(e) if tries < 4 && e.contains("Address already in use") => {
+                    tries += 1;
+                    self.plain = port()?;
+                    if self.tls.is_some() {
+                        self.tls = Some(port()?);
+                    }
+                }
+                r => return r,
+            }
+        }
     }
 
     /// Stop the broker (as a crash would: SIGKILL) and start it again on the same ports.
@@ -156,6 +181,10 @@ impl Mosquitto {
 
     fn spawn(&mut self) -> Result<(), String> {
         let conf = self.dir.path().join("mosquitto.conf");
+        // Mosquitto logs "running" once every listener is bound; a connection alone could
+        // reach another test's broker on a port ours failed to bind.
+        let running = |log: &str| log.lines().filter(|l| l.ends_with(" running")).count();
+        let runs_before = running(&self.log());
         std::fs::write(&conf, self.conf()).map_err(|e| e.to_string())?;
         if running_as_root() {
             // Mosquitto started as root drops to the `mosquitto` user: let it write its log
@@ -183,7 +212,8 @@ impl Mosquitto {
             if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
                 return Err(format!("mosquitto exited ({status}):\n{}", self.log()));
             }
-            if ready(self.plain) && self.tls.is_none_or(ready) {
+            if running(&self.log()) > runs_before && ready(self.plain) && self.tls.is_none_or(ready)
+            {
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -226,6 +256,27 @@ mod tests {
 
     /// The harness starts a real broker that answers a raw MQTT 3.1.1 CONNECT with a CONNACK,
     /// and restarts it on the same port.
+    /// A broker whose port another broker took before it could bind comes up on new ports,
+    /// and is not mistaken for the other one while it fails.
+    #[test]
+    fn taken_port_is_replaced() {
+        let first = Mosquitto::start(Config::default()).unwrap();
+        let mut second = Mosquitto {
+            child: None,
+            dir: TempDir::new("rawnet-mosquitto").unwrap(),
+            config: Config::default(),
+            plain: first.plain,
+            tls: None,
+        };
+        let taken = second.spawn().unwrap_err();
+        assert!(taken.contains("Address already in use"), "{taken}");
+        second.spawn_on_free_ports().unwrap();
+        assert_ne!(second.plain, first.plain);
+        assert!(second
+            .log()
+            .contains(&format!("port {}", second.plain.port())));
+    }
+
     #[test]
     fn broker_answers_connect_and_restarts() {
         let mut m = Mosquitto::start(Config::default()).unwrap();
