@@ -532,17 +532,23 @@ pub fn settle<D: EthernetDriver>(
 // ---------------------------------------------------------------------------------------
 // A client on the faulty stack, reconnecting as needed.
 
-/// A TLS session for one connection. Leaked (the session borrows its buffers for
-/// `'static`): about 25 KiB per connection, which a long run counts
-/// ([`Endpoint::opened`]) and reports beside the process's RSS.
-fn new_session(config: &'static ClientConfig<'static>) -> SessionRef<'static, 'static> {
-    let buffers: &'static mut TestBuffers = Box::leak(Box::new(TestBuffers::new()));
-    let (shared, read, write) = buffers.split();
-    let shared = Box::leak(Box::new(shared));
+/// A TLS session for one connection, and the storage it lives in. The session borrows its
+/// buffers for `'static`, so they are allocated with `Box::into_raw`; the endpoint gives them
+/// back ([`SessionStorage::free`]) when the connection's [`Layer`] has been dropped, so a run
+/// of thousands of reconnections keeps the memory of one.
+fn new_session(
+    config: &'static ClientConfig<'static>,
+) -> (SessionRef<'static, 'static>, SessionStorage) {
+    let buffers: *mut TestBuffers = Box::into_raw(Box::new(TestBuffers::new()));
+    // SAFETY: a fresh allocation, freed only by `SessionStorage::free`, whose caller
+    // promises that nothing borrowed from it is left.
+    let (shared, read, write) = unsafe { &mut *buffers }.split();
+    let shared = Box::into_raw(Box::new(shared));
     let read = &mut read[..config.read_buffer_len()];
     let write = &mut write[..rawnet_tls::write_buffer_len(config)];
     let session = rawnet_tls::session(
-        shared,
+        // SAFETY: as above.
+        unsafe { &*shared },
         config,
         unix_now(),
         read,
@@ -551,11 +557,34 @@ fn new_session(config: &'static ClientConfig<'static>) -> SessionRef<'static, 's
         NoSigner,
     )
     .expect("TestBuffers hold the configuration");
-    Box::leak(Box::new(Box::pin(session))).as_mut()
+    let session = Box::into_raw(Box::new(Box::pin(session)));
+    let free = move || {
+        // SAFETY: each pointer came from `Box::into_raw` above and is freed once, the session
+        // (which borrows the other two) first.
+        unsafe {
+            drop(Box::from_raw(session));
+            drop(Box::from_raw(shared));
+            drop(Box::from_raw(buffers));
+        }
+    };
+    // SAFETY: as above.
+    let session = unsafe { &mut *session }.as_mut();
+    (session, SessionStorage(Box::new(free)))
 }
 
-/// Bytes the endpoint leaks per connection (its TLS session's buffers).
-pub const SESSION_LEAK: usize = std::mem::size_of::<TestBuffers>();
+/// What [`new_session`] allocated for one connection.
+struct SessionStorage(Box<dyn FnOnce()>);
+
+impl SessionStorage {
+    /// Give the storage back.
+    ///
+    /// # Safety
+    ///
+    /// The session made with it, and the [`Layer`] that held it, are gone.
+    unsafe fn free(self) {
+        (self.0)()
+    }
+}
 
 /// One client: its TCP connection, its TLS session while connected, its queue of messages
 /// to publish.
@@ -565,6 +594,8 @@ pub struct Endpoint {
     addr: Ipv4Addr,
     handle: TcpHandle,
     layer: Option<Layer>,
+    /// The storage of `layer`'s session.
+    storage: Option<SessionStorage>,
     idle: Option<Tap<Mqtt, Sends>>,
     backoff: Backoff,
     seen_disconnects: usize,
@@ -580,6 +611,13 @@ pub struct Endpoint {
     /// Publishes put off because the output ring was full (the connection below took no
     /// more).
     pub output_full: usize,
+}
+
+impl Drop for Endpoint {
+    fn drop(&mut self) {
+        self.layer = None;
+        self.free_session();
+    }
 }
 
 impl Endpoint {
@@ -633,6 +671,7 @@ impl Endpoint {
                 .tcp_socket(buffer(4096), buffer(4096))
                 .expect("socket"),
             layer: None,
+            storage: None,
             idle: Some(Tap {
                 inner: client,
                 observer: Sends::new(version),
@@ -681,6 +720,16 @@ impl Endpoint {
             && self.tap().inner.in_flight() == 0
     }
 
+    /// Give back the storage of the last connection's session, whose layer is gone.
+    fn free_session(&mut self) {
+        debug_assert!(self.layer.is_none());
+        if let Some(storage) = self.storage.take() {
+            // SAFETY: the layer that held the session was dropped (taken apart by
+            // `into_inner`, or dropped by `Drop`), and with it the session.
+            unsafe { storage.free() }
+        }
+    }
+
     /// Open a connection now.
     pub fn open<D: EthernetDriver>(
         &mut self,
@@ -689,7 +738,9 @@ impl Endpoint {
         t: Instant,
     ) {
         let tap = self.idle.take().expect("idle client");
-        self.layer = Some(Tls::new(new_session(config), tap));
+        let (session, storage) = new_session(config);
+        self.layer = Some(Tls::new(session, tap));
+        self.storage = Some(storage);
         self.opened += 1;
         let ip = IpAddress::Ipv4(self.addr);
         if let Err(e) = stack.connect(&mut self.handle, ip, GUEST_PORT, t) {
@@ -724,6 +775,7 @@ impl Endpoint {
             // The connection ended: drop what is left of it and try again after a while.
             stack.connection(&mut self.handle).abort();
             let tap = self.layer.take().expect("layer").into_inner();
+            self.free_session();
             self.seen_disconnects = tap.inner.handler().disconnects.len();
             self.idle = Some(tap);
             self.backoff
