@@ -11,9 +11,9 @@
 //! exits instead.
 //!
 //! The report is text, or defmt frames after [`report_with_defmt`] (the firmware, whose log is
-//! defmt: [`crate::log`]). Neither formats with `core::fmt`. The panic's message and location
-//! are not shown: reading either keeps every panic's location, path and formatting arguments,
-//! and with them the formatting machinery, in the image.
+//! defmt: [`crate::log`]; the frames are [`armv7m::fault`]'s). Neither formats with
+//! `core::fmt`, and neither shows the panic's message or location ([`armv7m::fault`] says
+//! why).
 //!
 //! What can reach a panic from the network is rawnet's bug, with one known exception that only
 //! the authenticated broker can trigger (embedded-tls 0.19's `unimplemented!()` on an
@@ -24,6 +24,7 @@ use core::sync::atomic::{AtomicBool, Ordering};
 
 use crate::semihosting;
 use crate::uart::Uart;
+use armv7m::fault::{log_hardfault, log_panic, log_unexpected, validity, Registers};
 use cortex_m_rt::{exception, ExceptionFrame};
 
 /// Reset instead of exiting (see the module documentation).
@@ -76,18 +77,7 @@ pub const EXIT_HARDFAULT: i32 = 102;
 /// Exit status after an exception or interrupt nobody handles.
 pub const EXIT_UNEXPECTED: i32 = 103;
 
-/// System control block fault registers (ARMv7-M ARM, B3.2).
-const CFSR: usize = 0xe000_ed28;
-const HFSR: usize = 0xe000_ed2c;
-const MMFAR: usize = 0xe000_ed34;
-const BFAR: usize = 0xe000_ed38;
-
-fn read(addr: usize) -> u32 {
-    // SAFETY: the SCB's fault status and address registers, always readable.
-    unsafe { core::ptr::read_volatile(addr as *const u32) }
-}
-
-/// Where the stack lives (memory.x: RAM): the frame walk below reads only inside it.
+/// Where the stack lives (memory.x: RAM): the frame walk reads only inside it.
 const RAM: core::ops::Range<usize> = 0x2000_0000..0x2040_0000;
 
 #[panic_handler]
@@ -96,49 +86,15 @@ const RAM: core::ops::Range<usize> = 0x2000_0000..0x2040_0000;
 #[allow(unused_attributes)]
 #[inline(always)]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    // Nothing of the `PanicInfo` is read, not even the location: reading it keeps every
-    // panic's `Location` (with its source path), message and formatting arguments, and
-    // through them `core::fmt`, in the image — 26.7 KB of the firmware (docs/footprint.md).
-    // The report is the call chain instead, which the ELF turns back into file:line.
-    panic_from(return_addresses())
-}
-
-/// The return addresses of the three innermost frames, from the frame records r7 chains
-/// ({saved r7, lr}; rustc keeps frame pointers on this target); 0 where the chain ends.
-/// `arm-none-eabi-addr2line -e <elf> <address - 2>` names the calling line.
-#[inline(always)]
-fn return_addresses() -> [u32; 3] {
-    let mut fp: usize;
-    // SAFETY: copies r7 into a register; no memory is touched.
-    unsafe { core::arch::asm!("mov {}, r7", out(reg) fp, options(nomem, nostack)) };
-    let mut lr = [0u32; 3];
-    for l in &mut lr {
-        if fp % 4 != 0 || !RAM.contains(&fp) {
-            break;
-        }
-        // SAFETY: a word-aligned address in RAM, read as plain data (a frame record).
-        let (next, ret) = unsafe {
-            (
-                core::ptr::read_volatile(fp as *const usize),
-                core::ptr::read_volatile((fp + 4) as *const u32),
-            )
-        };
-        *l = ret;
-        fp = next;
-    }
-    lr
+    // Nothing of the `PanicInfo` is read (armv7m::fault says why).
+    panic_from(armv7m::fault::return_addresses(RAM))
 }
 
 #[inline(never)]
 fn panic_from(lr: [u32; 3]) -> ! {
     let mut uart = begin();
     if defmt() {
-        defmt::error!(
-            "PANIC from {=u32:#010x} {=u32:#010x} {=u32:#010x}",
-            lr[0],
-            lr[1],
-            lr[2]
-        );
+        log_panic(lr);
     } else {
         uart.put_str("PANIC from");
         for a in lr {
@@ -153,38 +109,9 @@ fn panic_from(lr: [u32; 3]) -> ! {
 #[exception]
 unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
     let mut uart = begin();
-    let cfsr = read(CFSR);
-    // MMFARVALID (bit 7), BFARVALID (bit 15): whether the address registers mean anything.
-    let valid = |bit: u32| {
-        if cfsr & (1 << bit) != 0 {
-            "valid"
-        } else {
-            "not valid"
-        }
-    };
+    let regs = Registers::read();
     if defmt() {
-        defmt::error!(
-            "HARDFAULT pc={=u32:#010x} lr={=u32:#010x} xpsr={=u32:#010x}",
-            frame.pc(),
-            frame.lr(),
-            frame.xpsr()
-        );
-        defmt::error!(
-            "  r0={=u32:#010x} r1={=u32:#010x} r2={=u32:#010x} r3={=u32:#010x} r12={=u32:#010x}",
-            frame.r0(),
-            frame.r1(),
-            frame.r2(),
-            frame.r3(),
-            frame.r12()
-        );
-        defmt::error!(
-            "  CFSR={=u32:#010x} HFSR={=u32:#010x} MMFAR={=u32:#010x} BFAR={=u32:#010x}",
-            cfsr,
-            read(HFSR),
-            read(MMFAR),
-            read(BFAR)
-        );
-        defmt::error!("  MMFAR {=str}, BFAR {=str}", valid(7), valid(15));
+        log_hardfault(frame, &regs);
     } else {
         let lines: [&[(&str, u32)]; 3] = [
             &[
@@ -200,10 +127,10 @@ unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
                 (" r12=", frame.r12()),
             ],
             &[
-                ("  CFSR=", cfsr),
-                (" HFSR=", read(HFSR)),
-                (" MMFAR=", read(MMFAR)),
-                (" BFAR=", read(BFAR)),
+                ("  CFSR=", regs.cfsr),
+                (" HFSR=", regs.hfsr),
+                (" MMFAR=", regs.mmfar),
+                (" BFAR=", regs.bfar),
             ],
         ];
         for line in lines {
@@ -214,9 +141,9 @@ unsafe fn HardFault(frame: &ExceptionFrame) -> ! {
             uart.put_str("\n");
         }
         uart.put_str("  MMFAR ");
-        uart.put_str(valid(7));
+        uart.put_str(validity(regs.mmfar_valid()));
         uart.put_str(", BFAR ");
-        uart.put_str(valid(15));
+        uart.put_str(validity(regs.bfar_valid()));
         uart.put_str("\n");
     }
     end(EXIT_HARDFAULT)
@@ -231,7 +158,7 @@ unsafe fn DefaultHandler(irqn: i16) {
     }
     let mut uart = begin();
     if defmt() {
-        defmt::error!("unexpected exception or interrupt {=i16}", irqn);
+        log_unexpected(irqn);
     } else {
         uart.put_str("unexpected exception or interrupt ");
         if irqn < 0 {

@@ -1,6 +1,9 @@
 //! `cargo xtask board` (also part of `cargo xtask test`): the board crates under `boards/`.
 //!
 //! - `boards/lan9118`: format, clippy and its host tests (the driver against the chip model).
+//! - `boards/armv7m` (what both boards share: the log's framing, fault reports, stack
+//!   painting): format, clippy and docs for thumbv7em-none-eabihf; its code runs in the
+//!   `selftest` and `firmware` images below.
 //! - `boards/mps2-an386`: format, clippy and a release build for thumbv7em-none-eabihf; then
 //!   the images run in QEMU's `mps2-an386`, headless, each with a timeout: `bringup` against
 //!   an echo server this task starts on 127.0.0.1 (QEMU's restricted user network, whose only
@@ -32,6 +35,19 @@ pub fn test() -> Result<(), String> {
         cargo_in(&lan).args(["clippy", "--all-targets", "--", "-D", "warnings"]),
     )?;
     run("lan9118: host tests", cargo_in(&lan).arg("test"))?;
+
+    let armv7m = root().join("boards/armv7m");
+    run("armv7m: format", cargo_in(&armv7m).args(["fmt", "--check"]))?;
+    run(
+        "armv7m: clippy (thumbv7em-none-eabihf)",
+        cargo_in(&armv7m).args(["clippy", "--", "-D", "warnings"]),
+    )?;
+    run(
+        "armv7m: docs",
+        cargo_in(&armv7m)
+            .args(["doc", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )?;
 
     let board = root().join("boards/mps2-an386");
     run(
