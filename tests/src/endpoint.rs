@@ -250,7 +250,8 @@ pub struct Sends {
     /// `n` came from the broker process that served it.
     pub connections: u32,
     /// The packet identifiers each message (by sequence number) was written with, and when
-    /// (Unix seconds): to find its trace in the broker's log.
+    /// (Unix seconds): to find its trace in the broker's log. A long run removes the
+    /// messages that arrived.
     pub ids_sent: HashMap<u32, Vec<(u16, u64)>>,
     /// How each connection failed, as TLS reported it to the client (the `Debug` form of
     /// its error: `Truncated`, `Tcp(Reset)`, `ClosedDuringHandshake`...), including the
@@ -262,6 +263,27 @@ pub struct Sends {
     /// QoS 2 PUBLISHes that came under an identifier the client held for *another* message
     /// (MQTT: the same message again, acknowledged and not delivered): see [`Reused`].
     pub reused: Vec<Reused>,
+    /// Received QoS 2 identifiers the client released (PUBCOMP written): the message and the
+    /// connection it came on, until the identifier carries another.
+    released: HashMap<u16, (u32, u32)>,
+    /// QoS 2 PUBLISHes the broker sent again after it had released them: see [`Resent`].
+    pub resent: Vec<Resent>,
+}
+
+/// A QoS 2 PUBLISH (DUP) the broker sent again under an identifier it had already released
+/// with PUBREL (the receiver answered PUBCOMP and freed the identifier). MQTT (4.4) has the
+/// broker re-send the PUBREL after a reconnect, not the PUBLISH; to a receiver whose
+/// identifier is free the PUBLISH is a new message, delivered again. Mosquitto 2.0.11 does this
+/// after a restart when it had received the PUBREC in the last moments of the old process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resent {
+    /// The packet identifier.
+    pub id: u16,
+    /// The message (sequence number), and the connection it came on again.
+    pub seq: u32,
+    pub connection: u32,
+    /// The connection on which the client released it.
+    pub released_connection: u32,
 }
 
 /// A received QoS 2 PUBLISH whose identifier the client held for another message from an
@@ -295,7 +317,10 @@ impl Sends {
                 // PUBCOMP, or a PUBREC with an error code (5.0): the client released a
                 // received QoS 2 identifier.
                 7 if body.len() >= 2 => {
-                    self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
+                    let id = u16::from_be_bytes([body[0], body[1]]);
+                    if let Some(held) = self.held.remove(&id) {
+                        self.released.insert(id, held);
+                    }
                 }
                 5 if body.get(2).is_some_and(|&r| r >= 0x80) => {
                     self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
@@ -330,6 +355,18 @@ impl Sends {
             }
             Some(_) => {}
             None => {
+                let dup = first & 0x08 != 0;
+                match self.released.remove(&id) {
+                    Some((seq, released_connection)) if dup && seq == stamp.seq => {
+                        self.resent.push(Resent {
+                            id,
+                            seq,
+                            connection: self.connections,
+                            released_connection,
+                        })
+                    }
+                    _ => {}
+                }
                 self.held.insert(id, (stamp.seq, self.connections));
             }
         }
