@@ -266,6 +266,8 @@ pub struct Sends {
     /// Received QoS 2 identifiers the client released (PUBCOMP written): the message and the
     /// connection it came on, until the identifier carries another.
     released: HashMap<u16, (u32, u32)>,
+    /// Identifiers the client wrote PUBCOMP for and no PUBREL has been seen for yet.
+    unasked: std::collections::HashSet<u16>,
     /// QoS 2 PUBLISHes the broker sent again after it had released them: see [`Resent`].
     pub resent: Vec<Resent>,
 }
@@ -321,6 +323,10 @@ impl Sends {
                     if let Some(held) = self.held.remove(&id) {
                         self.released.insert(id, held);
                     }
+                    // The PUBREL it answers is seen after it: the tap reports what the
+                    // client took when its `recv` returns, and the client wrote the PUBCOMP
+                    // inside it.
+                    self.unasked.insert(id);
                 }
                 5 if body.get(2).is_some_and(|&r| r >= 0x80) => {
                     self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
@@ -357,6 +363,11 @@ impl Sends {
             None => {
                 let dup = first & 0x08 != 0;
                 match self.released.remove(&id) {
+                    // Released without the broker's PUBREL: the client's fault, not the
+                    // broker's.
+                    Some(_) if self.unasked.contains(&id) => self
+                        .dup_wrong
+                        .push(format!("PUBCOMP {id} without a PUBREL")),
                     Some((seq, released_connection)) if dup && seq == stamp.seq => {
                         self.resent.push(Resent {
                             id,
@@ -379,6 +390,9 @@ impl Sends {
                 3 => self.received_publish(first, &body),
                 // CONNACK without a session: the client forgets the identifiers it held.
                 2 if body.first().is_some_and(|f| f & 1 == 0) => self.held.clear(),
+                6 if body.len() >= 2 => {
+                    self.unasked.remove(&u16::from_be_bytes([body[0], body[1]]));
+                }
                 _ => {}
             }
             // PUBACK (4) or PUBREC (5): the broker has the message, unless its reason code
