@@ -268,6 +268,9 @@ pub struct Sends {
     released: HashMap<u16, (u32, u32)>,
     /// Identifiers the client wrote PUBCOMP for and no PUBREL has been seen for yet.
     unasked: std::collections::HashSet<u16>,
+    /// Identifiers the broker released with PUBREL and no PUBCOMP has been seen for yet (on
+    /// this connection).
+    asked: std::collections::HashSet<u16>,
     /// QoS 2 PUBLISHes the broker sent again after it had released them: see [`Resent`].
     pub resent: Vec<Resent>,
 }
@@ -284,7 +287,7 @@ pub struct Resent {
     /// The message (sequence number), and the connection it came on again.
     pub seq: u32,
     pub connection: u32,
-    /// The connection on which the client released it.
+    /// The connection on which it first came (and was released, on that one or a later).
     pub released_connection: u32,
 }
 
@@ -323,10 +326,12 @@ impl Sends {
                     if let Some(held) = self.held.remove(&id) {
                         self.released.insert(id, held);
                     }
-                    // The PUBREL it answers is seen after it: the tap reports what the
-                    // client took when its `recv` returns, and the client wrote the PUBCOMP
-                    // inside it.
-                    self.unasked.insert(id);
+                    // Matched with the PUBREL it answers in either order: the tap reports
+                    // what the client took when its `recv` returns, after a PUBCOMP written
+                    // inside it; a PUBCOMP the connection had no room for goes out later.
+                    if !self.asked.remove(&id) {
+                        self.unasked.insert(id);
+                    }
                 }
                 5 if body.get(2).is_some_and(|&r| r >= 0x80) => {
                     self.held.remove(&u16::from_be_bytes([body[0], body[1]]));
@@ -391,7 +396,10 @@ impl Sends {
                 // CONNACK without a session: the client forgets the identifiers it held.
                 2 if body.first().is_some_and(|f| f & 1 == 0) => self.held.clear(),
                 6 if body.len() >= 2 => {
-                    self.unasked.remove(&u16::from_be_bytes([body[0], body[1]]));
+                    let id = u16::from_be_bytes([body[0], body[1]]);
+                    if !self.unasked.remove(&id) {
+                        self.asked.insert(id);
+                    }
                 }
                 _ => {}
             }
@@ -456,6 +464,7 @@ impl Observer for Sends {
     fn connected(&mut self) {
         self.out.clear();
         self.incoming.clear();
+        self.asked.clear();
         self.connections += 1;
     }
     fn failed(&mut self, error: &dyn std::fmt::Debug) {

@@ -184,7 +184,8 @@ impl Mosquitto {
         // Mosquitto logs "running" once every listener is bound; a connection alone could
         // reach another test's broker on a port ours failed to bind.
         let running = |log: &str| log.lines().filter(|l| l.ends_with(" running")).count();
-        let runs_before = running(&self.log());
+        let before = self.log();
+        let runs_before = running(&before);
         std::fs::write(&conf, self.conf()).map_err(|e| e.to_string())?;
         if running_as_root() {
             // Mosquitto started as root drops to the `mosquitto` user: let it write its log
@@ -210,7 +211,11 @@ impl Mosquitto {
             |a: SocketAddr| TcpStream::connect_timeout(&a, Duration::from_millis(200)).is_ok();
         while Instant::now() < deadline {
             if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
-                return Err(format!("mosquitto exited ({status}):\n{}", self.log()));
+                // This start's lines only: an earlier attempt's "Address already in use"
+                // must not make a different failure look like one.
+                let log = self.log();
+                let new = log.get(before.len()..).unwrap_or(&log);
+                return Err(format!("mosquitto exited ({status}):\n{new}"));
             }
             if running(&self.log()) > runs_before && ready(self.plain) && self.tls.is_none_or(ready)
             {
@@ -219,9 +224,10 @@ impl Mosquitto {
             std::thread::sleep(Duration::from_millis(20));
         }
         self.stop();
+        let log = self.log();
         Err(format!(
             "mosquitto did not come up in 10 s:\n{}",
-            self.log()
+            log.get(before.len()..).unwrap_or(&log)
         ))
     }
 }

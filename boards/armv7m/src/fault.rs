@@ -25,7 +25,7 @@ pub fn return_addresses(stack: Range<usize>) -> [u32; 3] {
     unsafe { core::arch::asm!("mov {}, r7", out(reg) fp, options(nomem, nostack)) };
     let mut lr = [0u32; 3];
     for l in &mut lr {
-        if fp % 4 != 0 || fp < stack.start || fp + 8 > stack.end {
+        if fp % 4 != 0 || fp < stack.start || stack.end.saturating_sub(fp) < 8 {
             break;
         }
         // SAFETY: a word-aligned frame record inside the stack's memory, read as plain data.

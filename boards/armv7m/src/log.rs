@@ -73,13 +73,18 @@ impl Frames {
         unsafe { (*self.encoder.get()).write(bytes, send) }
     }
 
-    /// For the panic and fault handlers (interrupts masked): abandon a frame that was being
-    /// written (a zero byte ends it, the host drops it as malformed) so the handler's own
-    /// frames go out whole.
-    pub fn restart(&self, mut send: impl FnMut(&[u8])) {
+    /// For the panic and fault handlers: abandon a frame that was being written (a zero
+    /// byte ends it, the host drops it as malformed) so the handler's own frames go out
+    /// whole.
+    ///
+    /// # Safety
+    ///
+    /// Interrupts are masked, and the context the failure interrupted never runs again (the
+    /// handler resets or exits): it may have been inside [`Frames::write`].
+    pub unsafe fn restart(&self, mut send: impl FnMut(&[u8])) {
         if self.taken.swap(false, Ordering::Acquire) {
-            // SAFETY: interrupts are masked (the caller is a panic or fault handler) and the
-            // interrupted frame is abandoned: nothing else uses the encoder.
+            // SAFETY: interrupts are masked and the interrupted frame is abandoned for good
+            // (the caller's promise): nothing else uses the encoder.
             unsafe { *self.encoder.get() = defmt::Encoder::new() };
             send(&[0]);
         }

@@ -30,7 +30,8 @@ fn end() -> ! {
 fn begin() {
     cortex_m::interrupt::disable();
     crate::uart::Uart::init(crate::clock::CORE_HZ);
-    crate::log::restart();
+    // SAFETY: interrupts are off, and every handler that begins here ends in `end`, a reset.
+    unsafe { crate::log::restart() };
 }
 
 /// Where the stack lives (memory.x: SRAM_L): the frame walk reads only inside it.

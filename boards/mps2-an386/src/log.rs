@@ -23,10 +23,15 @@ fn send(bytes: &[u8]) {
     }
 }
 
-/// For the panic and fault handlers (interrupts masked): end a frame the failure cut short
+/// For the panic and fault handlers: end a frame the failure cut short
 /// ([`Frames::restart`]).
-pub(crate) fn restart() {
-    LOG.restart(send);
+///
+/// # Safety
+///
+/// Interrupts are masked and the interrupted context never runs again.
+pub(crate) unsafe fn restart() {
+    // SAFETY: the caller's promise.
+    unsafe { LOG.restart(send) };
 }
 
 defmt::timestamp!("{=u64:ms}", crate::Clock::steal().now().as_ticks());
