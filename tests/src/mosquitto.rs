@@ -136,6 +136,23 @@ impl Mosquitto {
         std::fs::read_to_string(self.dir.path().join("mosquitto.log")).unwrap_or_default()
     }
 
+    /// The log's length in bytes.
+    fn log_len(&self) -> u64 {
+        std::fs::metadata(self.dir.path().join("mosquitto.log")).map_or(0, |m| m.len())
+    }
+
+    /// The log from byte `offset` on.
+    fn log_since(&self, offset: u64) -> String {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut new = Vec::new();
+        if let Ok(mut f) = std::fs::File::open(self.dir.path().join("mosquitto.log")) {
+            if f.seek(SeekFrom::Start(offset)).is_ok() {
+                let _ = f.read_to_end(&mut new);
+            }
+        }
+        String::from_utf8_lossy(&new).into_owned()
+    }
+
     /// Copy the log to `rawnet-<name>.log` in the temporary directory (it outlives the
     /// broker, whose directory goes when it is dropped); the path, or why not.
     pub fn keep_log(&self, name: &str) -> String {
@@ -183,9 +200,10 @@ impl Mosquitto {
         let conf = self.dir.path().join("mosquitto.conf");
         // Mosquitto logs "running" once every listener is bound; a connection alone could
         // reach another test's broker on a port ours failed to bind.
-        let running = |log: &str| log.lines().filter(|l| l.ends_with(" running")).count();
-        let before = self.log();
-        let runs_before = running(&before);
+        // Only what this start wrote is read (the log of an hour's soak is tens of MB, and
+        // this runs every 20 ms until the broker is up).
+        let before = self.log_len();
+        let running = |log: &str| log.lines().any(|l| l.ends_with(" running"));
         std::fs::write(&conf, self.conf()).map_err(|e| e.to_string())?;
         if running_as_root() {
             // Mosquitto started as root drops to the `mosquitto` user: let it write its log
@@ -213,21 +231,20 @@ impl Mosquitto {
             if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
                 // This start's lines only: an earlier attempt's "Address already in use"
                 // must not make a different failure look like one.
-                let log = self.log();
-                let new = log.get(before.len()..).unwrap_or(&log);
-                return Err(format!("mosquitto exited ({status}):\n{new}"));
+                return Err(format!(
+                    "mosquitto exited ({status}):\n{}",
+                    self.log_since(before)
+                ));
             }
-            if running(&self.log()) > runs_before && ready(self.plain) && self.tls.is_none_or(ready)
-            {
+            if running(&self.log_since(before)) && ready(self.plain) && self.tls.is_none_or(ready) {
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         self.stop();
-        let log = self.log();
         Err(format!(
             "mosquitto did not come up in 10 s:\n{}",
-            log.get(before.len()..).unwrap_or(&log)
+            self.log_since(before)
         ))
     }
 }
