@@ -383,6 +383,14 @@ fn refused_by_broker(log: &str, client: &str, sent: &[(u16, u64)]) -> bool {
         == Some(QUOTA_EXCEEDED)
 }
 
+/// Prints how many of `items` (`what`, as `who` saw them) the run met, and the first five.
+fn note_first<T: std::fmt::Debug>(who: &str, what: &str, items: &[T]) {
+    if !items.is_empty() {
+        let first = &items[..items.len().min(5)];
+        eprintln!("soak: {who}: {} {what}: {first:?}", items.len());
+    }
+}
+
 fn before_a_kill(at: Instant, kills: &[Instant]) -> bool {
     kills
         .iter()
@@ -824,23 +832,17 @@ fn soak(args: &Args) -> Result<bool, String> {
         let (refused, ours): (Vec<u32>, Vec<u32>) = ours
             .into_iter()
             .partition(|seq| !kills.is_empty() && refused_by_broker(&log, tx.name, sent_ids(seq)));
-        if !refused.is_empty() {
-            eprintln!(
-                "soak: {}: {} messages refused by the broker (quota exceeded), e.g. {:?}",
-                flow.from,
-                refused.len(),
-                &refused[..refused.len().min(5)]
-            );
-        }
+        note_first(
+            flow.from,
+            "messages refused by the broker (quota exceeded)",
+            &refused,
+        );
         broker_refused += refused.len();
-        if !reused.is_empty() {
-            eprintln!(
-                "soak: {}: {} QoS 2 messages came under an identifier it held from a killed broker: {:?}",
-                rx.name,
-                reused.len(),
-                &reused[..reused.len().min(5)]
-            );
-        }
+        note_first(
+            rx.name,
+            "QoS 2 messages came under an identifier it held from a killed broker",
+            &reused,
+        );
         broker_lost += theirs.len();
         // Delivered twice by the broker: first delivered on a connection (the receiver's)
         // whose broker process was killed before it recorded the delivery as complete.
@@ -862,14 +864,11 @@ fn soak(args: &Args) -> Result<bool, String> {
         let (dup_resent, dup_ours): (Vec<&Dup>, Vec<_>) = dup_ours
             .into_iter()
             .partition(|(seq, _, _)| resent.iter().any(|r| r.seq == *seq));
-        if !resent.is_empty() {
-            eprintln!(
-                "soak: {}: {} QoS 2 messages the broker sent again after releasing them (PUBREL): {:?}",
-                rx.name,
-                resent.len(),
-                &resent[..resent.len().min(5)]
-            );
-        }
+        note_first(
+            rx.name,
+            "QoS 2 messages the broker sent again after releasing them (PUBREL)",
+            &resent,
+        );
         broker_resent += dup_resent.len();
         let _ =
             writeln!(

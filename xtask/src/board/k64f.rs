@@ -13,7 +13,7 @@
 //!
 //! No hardware is needed or used; docs/boards.md says what only a board can prove.
 
-use super::cargo_in;
+use super::{cargo_in, docs, lint, Clippy};
 use crate::util::{root, run};
 use std::path::Path;
 
@@ -37,24 +37,12 @@ const FLASH_CONFIG_ADDR: u32 = 0x400;
 
 pub fn test() -> Result<(), String> {
     let kinetis = root().join("boards/kinetis");
-    run(
-        "kinetis: format",
-        cargo_in(&kinetis).args(["fmt", "--check"]),
-    )?;
-    run(
-        "kinetis: clippy",
-        cargo_in(&kinetis).args(["clippy", "--all-targets", "--", "-D", "warnings"]),
-    )?;
+    lint("kinetis", &kinetis, Clippy::AllTargets)?;
     run(
         "kinetis: host tests (ENET rings vs DMA model, KSZ8081 vs PHY model, clock plan, SVD offsets)",
         cargo_in(&kinetis).arg("test"),
     )?;
-    run(
-        "kinetis: docs",
-        cargo_in(&kinetis)
-            .args(["doc", "--no-deps"])
-            .env("RUSTDOCFLAGS", "-D warnings"),
-    )?;
+    docs("kinetis", &kinetis)?;
     run(
         "kinetis: build for thumbv7em-none-eabihf",
         cargo_in(&kinetis).args(["build", "--target", "thumbv7em-none-eabihf"]),

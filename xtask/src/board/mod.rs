@@ -29,25 +29,12 @@ const QEMU_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub fn test() -> Result<(), String> {
     let lan = root().join("boards/lan9118");
-    run("lan9118: format", cargo_in(&lan).args(["fmt", "--check"]))?;
-    run(
-        "lan9118: clippy",
-        cargo_in(&lan).args(["clippy", "--all-targets", "--", "-D", "warnings"]),
-    )?;
+    lint("lan9118", &lan, Clippy::AllTargets)?;
     run("lan9118: host tests", cargo_in(&lan).arg("test"))?;
 
     let armv7m = root().join("boards/armv7m");
-    run("armv7m: format", cargo_in(&armv7m).args(["fmt", "--check"]))?;
-    run(
-        "armv7m: clippy (thumbv7em-none-eabihf)",
-        cargo_in(&armv7m).args(["clippy", "--", "-D", "warnings"]),
-    )?;
-    run(
-        "armv7m: docs",
-        cargo_in(&armv7m)
-            .args(["doc", "--no-deps"])
-            .env("RUSTDOCFLAGS", "-D warnings"),
-    )?;
+    lint("armv7m", &armv7m, Clippy::Library)?;
+    docs("armv7m", &armv7m)?;
 
     let board = root().join("boards/mps2-an386");
     run(
@@ -142,6 +129,44 @@ fn panic_site(elf: &Path, out: &str, file: &str) -> Result<(), String> {
             "panic report {call} resolves to {lines}, not {file}"
         ))
     }
+}
+
+/// What clippy checks in a board-side crate.
+#[derive(Clone, Copy)]
+enum Clippy {
+    /// The library and its host tests (crates with a `cargo test` of their own).
+    AllTargets,
+    /// The library alone, for the crate's own target (thumbv7em-none-eabihf).
+    Library,
+}
+
+/// `cargo fmt --check` and `cargo clippy -D warnings` for the board-side crate `name` in `dir`.
+fn lint(name: &str, dir: &Path, clippy: Clippy) -> Result<(), String> {
+    run(
+        &format!("{name}: format"),
+        cargo_in(dir).args(["fmt", "--check"]),
+    )?;
+    let targets: &[&str] = match clippy {
+        Clippy::AllTargets => &["--all-targets"],
+        Clippy::Library => &[],
+    };
+    run(
+        &format!("{name}: clippy"),
+        cargo_in(dir)
+            .arg("clippy")
+            .args(targets)
+            .args(["--", "-D", "warnings"]),
+    )
+}
+
+/// The crate's docs, with rustdoc's warnings as errors.
+fn docs(name: &str, dir: &Path) -> Result<(), String> {
+    run(
+        &format!("{name}: docs"),
+        cargo_in(dir)
+            .args(["doc", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )
 }
 
 /// `cargo` run in a board crate's folder: its own workspace, `.cargo/config.toml` and
