@@ -30,6 +30,17 @@ pub fn have_qemu() -> bool {
 /// (the next build with other settings replaces the one in `target/`), kept until the process
 /// ends.
 pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
+    build_bin("firmware", &[], settings)
+}
+
+/// `cargo build --release --no-default-features --bin selftest`: the board's failure paths
+/// (boards/mps2-an386/src/bin/selftest.rs), without the application; a copy of the ELF as
+/// [`build`] makes.
+pub fn build_selftest() -> Result<PathBuf, String> {
+    build_bin("selftest", &["--no-default-features"], &[])
+}
+
+fn build_bin(bin: &str, flags: &[&str], settings: &[(&str, String)]) -> Result<PathBuf, String> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     // One build at a time: cargo serialises them anyway, and the copy must be of ours.
@@ -37,7 +48,8 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
     let _one = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let dir = board_dir();
     let mut cmd = Command::new("cargo");
-    cmd.args(["build", "--release", "--bin", "firmware"])
+    cmd.args(["build", "--release", "--bin", bin])
+        .args(flags)
         .current_dir(&dir)
         // The board has its own target, linker script and flags (.cargo/config.toml).
         .env_remove("CARGO_TARGET_DIR")
@@ -56,13 +68,13 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
     let out = cmd.output().map_err(|e| format!("cargo: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "building the firmware failed:\n{}",
+            "building `{bin}` failed:\n{}",
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let built = dir.join("target/thumbv7em-none-eabihf/release/firmware");
+    let built = dir.join("target/thumbv7em-none-eabihf/release").join(bin);
     let copy = std::env::temp_dir().join(format!(
-        "rawnet-firmware-{}-{}.elf",
+        "rawnet-{bin}-{}-{}.elf",
         std::process::id(),
         N.fetch_add(1, Ordering::Relaxed)
     ));

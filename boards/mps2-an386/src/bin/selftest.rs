@@ -9,7 +9,14 @@
 //! | `panicreset` | [`mps2_an386::fault::reset_on_fault`], then `panic!` | 0 under `-no-reboot` (the reset ends QEMU), `PANIC from …` then `resetting` |
 //! | `exit7` | `exit(7)` | 7 |
 //! | `clockwrap` | the timer wraps 10 ms in; 300 ms by the clock against the host's | 0, `clockwrap: … ok` |
+//! | `defmt-panic` | the firmware's reports ([`mps2_an386::fault::report_with_defmt`]), then `panic!` inside a defmt frame | 101; defmt frames: the greeting, the cut frame (malformed), `PANIC from 0x…` |
+//! | `defmt-hardfault` | the same with an undefined instruction inside the frame | 102; the greeting, the cut frame, `HARDFAULT pc=…` and three more lines |
+//! | `defmt-irq` | the firmware's reports, then `irq` | 103; the greeting, `unexpected exception or interrupt 5` |
+//! | `defmt-panicreset` | the firmware's reports and [`mps2_an386::fault::reset_on_fault`], then `panic!` | 0 under `-no-reboot`; the greeting, `PANIC from …`, `resetting` |
 //! | anything else | nothing | 0 |
+//!
+//! The `defmt-` words log in defmt frames only (the host decodes them with this ELF:
+//! tests/tests/fault_reports.rs); the others in text only.
 #![no_std]
 #![no_main]
 
@@ -39,6 +46,11 @@ fn main() -> ! {
     let mut buf = [0u8; 128];
     let cmdline = semihosting::cmdline(&mut buf).unwrap_or("");
     let word = cmdline.split_whitespace().nth(1).unwrap_or("");
+    if let Some(word) = word.strip_prefix("defmt-") {
+        mps2_an386::fault::report_with_defmt();
+        defmt::info!("selftest: defmt-{=str}", word);
+        defmt_reports(word)
+    }
     println!("selftest: {word:?}");
     match word {
         "panic" => panic!("selftest panic"),
@@ -47,18 +59,55 @@ fn main() -> ! {
             panic!("selftest panic, then reset")
         }
         "hardfault" => cortex_m::asm::udf(),
-        "irq" => {
-            // SAFETY: unmasking a line whose only handler is the board's DefaultHandler.
-            unsafe { NVIC::unmask(Irq5) };
-            NVIC::pend(Irq5);
-            cortex_m::asm::isb();
-            println!("selftest: the interrupt did not fire");
-            exit(1)
-        }
+        "irq" => unexpected_irq(),
         "exit7" => exit(7),
         "clockwrap" => clock_wrap(board.clock),
         _ => exit(0),
     }
+}
+
+/// Pends an interrupt nobody handles; returns only if it does not fire.
+fn unexpected_irq() -> ! {
+    // SAFETY: unmasking a line whose only handler is the board's DefaultHandler.
+    unsafe { NVIC::unmask(Irq5) };
+    NVIC::pend(Irq5);
+    cortex_m::asm::isb();
+    println!("selftest: the interrupt did not fire");
+    exit(1)
+}
+
+/// What a failure inside a defmt frame does: [`Fails::format`] fails after the frame's
+/// header and its first argument went out, as a bug in a `Format` impl or a fault in the
+/// code that computes a logged value would.
+#[derive(Clone, Copy)]
+enum Fails {
+    Panic,
+    HardFault,
+}
+
+impl defmt::Format for Fails {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "about to fail: ");
+        match self {
+            Fails::Panic => panic!("selftest panic inside a defmt frame"),
+            Fails::HardFault => cortex_m::asm::udf(),
+        }
+    }
+}
+
+/// The `defmt-` words: the firmware's failure reports, in defmt frames.
+fn defmt_reports(word: &str) -> ! {
+    match word {
+        "panic" => defmt::info!("selftest: {=u32:#x} {}", 0x1234_5678, Fails::Panic),
+        "hardfault" => defmt::info!("selftest: {=u32:#x} {}", 0x1234_5678, Fails::HardFault),
+        "irq" => unexpected_irq(),
+        "panicreset" => {
+            mps2_an386::fault::reset_on_fault();
+            panic!("selftest panic, then reset")
+        }
+        _ => defmt::error!("selftest: no such word defmt-{=str}", word),
+    }
+    exit(1)
 }
 
 /// The 64-bit clock across a wrap of the 32-bit counter (the wrap interrupt's path): time
