@@ -866,7 +866,7 @@ fn soak(args: &Args) -> Result<bool, String> {
             .partition(|(seq, _, _)| resent.iter().any(|r| r.seq == *seq));
         note_first(
             rx.name,
-            "QoS 2 messages the broker sent again after releasing them (PUBREL)",
+            "QoS 2 messages the broker sent again after releasing them (PUBREL; one first delivered on a connection to a SIGKILLed broker counts in that column)",
             &resent,
         );
         broker_resent += dup_resent.len();
