@@ -5,9 +5,9 @@
 
 use crate::defmt_log::LogDecoder;
 use crate::qemu_net::QemuNet;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -33,11 +33,57 @@ pub fn build(settings: &[(&str, String)]) -> Result<PathBuf, String> {
     build_bin("firmware", &[], settings)
 }
 
-/// `cargo build --release --no-default-features --bin selftest`: the board's failure paths
-/// (boards/mps2-an386/src/bin/selftest.rs), without the application; a copy of the ELF as
+/// `cargo build --release --no-default-features --bin BIN`: one of the board's programs
+/// without the application (`bringup`, `selftest`, `netprobe`); a copy of the ELF as
 /// [`build`] makes.
-pub fn build_selftest() -> Result<PathBuf, String> {
-    build_bin("selftest", &["--no-default-features"], &[])
+pub fn build_program(bin: &str) -> Result<PathBuf, String> {
+    build_bin(bin, &["--no-default-features"], &[])
+}
+
+/// `qemu-system-arm` for `elf` on `mps2-an386`, headless: UART0 on its stdout (piped),
+/// semihosting on (the exit status, entropy, `-append`), stderr inherited. The caller adds
+/// the network (`-nic none`, [`QemuNet::qemu_args`]), `-no-reboot`, `-append`.
+pub fn qemu(elf: &Path) -> Command {
+    let mut cmd = Command::new("qemu-system-arm");
+    cmd.args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
+        .args(["-serial", "stdio"])
+        .args(["-semihosting-config", "enable=on,target=native"])
+        .arg("-kernel")
+        .arg(elf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    cmd
+}
+
+/// Start `qemu` and wait up to `timeout` for it to end (then kill it): its exit status
+/// (`None`: killed at the timeout) and all it wrote on UART0.
+pub fn run_to_end(
+    qemu: &mut Command,
+    timeout: Duration,
+) -> Result<(Option<ExitStatus>, Vec<u8>), String> {
+    let mut child = qemu
+        .spawn()
+        .map_err(|e| format!("qemu-system-arm: {e} (cargo xtask setup installs it)"))?;
+    let mut out = child.stdout.take().ok_or("no stdout")?;
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = out.read_to_end(&mut bytes);
+        bytes
+    });
+    let until = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break Some(status);
+        }
+        if Instant::now() > until {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Ok((status, reader.join().unwrap_or_default()))
 }
 
 fn build_bin(bin: &str, flags: &[&str], settings: &[(&str, String)]) -> Result<PathBuf, String> {
@@ -94,18 +140,10 @@ impl Device {
     /// Boot `elf` on `mps2-an386` on `net`'s network; every log line is echoed to stderr
     /// prefixed with `label` (`None`: printed by the caller).
     pub fn boot(elf: &Path, net: &QemuNet, label: Option<&str>) -> Result<Device, String> {
-        let mut child = Command::new("qemu-system-arm")
-            .args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
-            .args(["-serial", "stdio"])
-            .args(["-semihosting-config", "enable=on,target=native"])
+        let mut child = qemu(elf)
             // A reset (the firmware's answer to a panic) ends QEMU: tests see it.
             .arg("-no-reboot")
             .args(net.qemu_args())
-            .arg("-kernel")
-            .arg(elf)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
             .map_err(|e| format!("qemu-system-arm: {e} (cargo xtask setup installs it)"))?;
         let out = child.stdout.take().ok_or("no stdout")?;

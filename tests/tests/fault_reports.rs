@@ -10,18 +10,17 @@
 //! `arm-none-eabi-addr2line`. Skipped, saying why, without `qemu-system-arm`.
 
 use rawnet_tests::{defmt_log, firmware};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The longest one run may take (each ends in well under a second).
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn selftest() -> &'static PathBuf {
     static ELF: OnceLock<PathBuf> = OnceLock::new();
-    ELF.get_or_init(|| firmware::build_selftest().unwrap())
+    ELF.get_or_init(|| firmware::build_program("selftest").unwrap())
 }
 
 fn skip() -> bool {
@@ -32,59 +31,29 @@ fn skip() -> bool {
     true
 }
 
-/// Run `elf` with `-append word` (no network; `-no-reboot`, so a reset ends QEMU); its exit
-/// status and its UART0 output decoded, a line per frame.
-fn run(elf: &Path, word: &str) -> (i32, Vec<String>) {
-    let mut child = Command::new("qemu-system-arm")
-        .args(["-M", "mps2-an386", "-display", "none", "-monitor", "none"])
-        .args(["-serial", "stdio", "-nic", "none", "-no-reboot"])
-        .args(["-semihosting-config", "enable=on,target=native"])
-        .arg("-kernel")
-        .arg(elf)
-        .args(["-append", word])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("qemu-system-arm");
-    let mut out = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = out.read_to_end(&mut bytes);
-        bytes
-    });
-    let until = Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > until {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{word}: QEMU did not end within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let bytes = reader.join().unwrap();
+/// Run the selftest with `-append word` (no network; `-no-reboot`, so a reset ends QEMU):
+/// it must end with `status` and log the greeting (`selftest: defmt-WORD`) as its first
+/// frame, undisturbed by the report after it; the lines after the greeting, a line per frame
+/// (decoded with the ELF).
+fn report(word: &str, status: i32) -> Vec<String> {
+    let elf = selftest();
+    let (end, bytes) = firmware::run_to_end(
+        firmware::qemu(elf).args(["-nic", "none", "-no-reboot", "-append", word]),
+        TIMEOUT,
+    )
+    .unwrap();
     let lines = defmt_log::decode(elf, &bytes).unwrap();
     for l in &lines {
         eprintln!("{word} | {l}");
     }
-    let code = status
-        .code()
-        .unwrap_or_else(|| panic!("{word}: QEMU ended by {status}"));
-    (code, lines)
-}
-
-/// The lines after the greeting the selftest logs first (`selftest: defmt-WORD`), which
-/// must be the first line: the reports below must not have disturbed the frames before.
-fn after_greeting<'a>(word: &str, lines: &'a [String]) -> &'a [String] {
+    let end = end.unwrap_or_else(|| panic!("{word}: QEMU did not end within {TIMEOUT:?}"));
+    assert_eq!(end.code(), Some(status), "{word}: QEMU ended by {end}");
     let first = lines.first().map(String::as_str).unwrap_or_default();
     assert!(
         first.contains(&format!("INFO  selftest: {word}")),
         "{word}: the first line is {first:?}, not the greeting"
     );
-    &lines[1..]
+    lines[1..].to_vec()
 }
 
 /// The frame a failure cut short: the decoder must see it as one malformed frame (the
@@ -125,11 +94,9 @@ fn a_panic_inside_a_defmt_frame_is_reported_after_it() {
     if skip() {
         return;
     }
-    let elf = selftest();
     let word = "defmt-panic";
-    let (code, lines) = run(elf, word);
-    assert_eq!(code, 101, "{word}: exit status");
-    let rest = cut_frame(word, after_greeting(word, &lines));
+    let lines = report(word, 101);
+    let rest = cut_frame(word, &lines);
     assert_eq!(rest.len(), 1, "{word}: one report line: {rest:?}");
     let report = &rest[0];
     assert!(report.contains("ERROR"), "{word}: {report:?}");
@@ -140,7 +107,7 @@ fn a_panic_inside_a_defmt_frame_is_reported_after_it() {
         "{word}: not three return addresses: {report:?}"
     );
     // The first address is in the code that panicked: `Fails::format` in the selftest.
-    let site = call_site(elf, from[0]);
+    let site = call_site(selftest(), from[0]);
     assert!(
         site.contains("selftest.rs"),
         "{word}: the first return address {:#x} is {site}, not the selftest",
@@ -153,17 +120,15 @@ fn a_hardfault_inside_a_defmt_frame_is_reported_after_it() {
     if skip() {
         return;
     }
-    let elf = selftest();
     let word = "defmt-hardfault";
-    let (code, lines) = run(elf, word);
-    assert_eq!(code, 102, "{word}: exit status");
-    let rest = cut_frame(word, after_greeting(word, &lines));
+    let lines = report(word, 102);
+    let rest = cut_frame(word, &lines);
     assert_eq!(rest.len(), 4, "{word}: four report lines: {rest:?}");
     assert!(rest.iter().all(|l| l.contains("ERROR")), "{word}: {rest:?}");
     let pc = hex_after(&rest[0], "pc=");
     assert_eq!(pc.len(), 1, "{word}: no pc in {:?}", rest[0]);
     // The stacked pc is the undefined instruction, in `Fails::format`.
-    let site = call_site(elf, pc[0] + 2);
+    let site = call_site(selftest(), pc[0] + 2);
     assert!(
         site.contains("selftest.rs") || site.contains("cortex-m"),
         "{word}: pc {:#x} is {site}, not the selftest's `udf`",
@@ -189,9 +154,7 @@ fn an_unexpected_interrupt_is_reported() {
         return;
     }
     let word = "defmt-irq";
-    let (code, lines) = run(selftest(), word);
-    assert_eq!(code, 103, "{word}: exit status");
-    let rest = after_greeting(word, &lines);
+    let rest = report(word, 103);
     assert_eq!(rest.len(), 1, "{word}: one report line: {rest:?}");
     assert!(
         rest[0].contains("ERROR") && rest[0].ends_with("unexpected exception or interrupt 5"),
@@ -206,10 +169,8 @@ fn a_panic_then_a_reset() {
         return;
     }
     let word = "defmt-panicreset";
-    let (code, lines) = run(selftest(), word);
     // `-no-reboot`: the reset ends QEMU with status 0.
-    assert_eq!(code, 0, "{word}: exit status");
-    let rest = after_greeting(word, &lines);
+    let rest = report(word, 0);
     assert_eq!(
         rest.len(),
         2,
